@@ -1,0 +1,58 @@
+/**
+ * The canonical agent configuration: the fields every clone semantics in this specification talks
+ * about. Framework adapters map their own agent onto these names.
+ */
+
+/** The 17 feature configs an agent forwards to its clones. */
+export const FEATURE_NAMES = [
+  'memory', 'knowledge', 'planning', 'reflection', 'guardrails', 'web', 'context', 'autonomy',
+  'output', 'execution', 'templates', 'caching', 'hooks', 'skills', 'approval', 'learn', 'sandbox',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** The configuration an agent is created from. */
+export interface AgentConfig {
+  name: string;
+  role?: string;
+  goal?: string;
+  backstory?: string;
+  instructions?: string;
+  llm?: unknown;
+  baseUrl?: string;
+  apiKey?: string;
+  auth?: unknown;
+  /** Tool values made by the generators: functions, plain objects, class instances. */
+  tools: readonly unknown[];
+  /** Handoff values made by the generators, or `null` for none. */
+  handoffs: readonly unknown[] | null;
+  features: Partial<Record<FeatureName, unknown>>;
+  toolTimeout?: number;
+  parallelToolCalls?: boolean;
+  cliBackend?: string;
+}
+
+/** The agent as it is now, with its real objects (not copies), as an adapter's `view` reports it. */
+export interface AgentView extends AgentConfig {
+  interruptController: object | null;
+  /** Every lock the agent owns, by name. */
+  locks: Readonly<Record<string, object>>;
+}
+
+/** Fields a channel clone copies as-is, grouped as the invariants check them. */
+export const IDENTITY_FIELDS = ['name', 'role', 'goal', 'backstory', 'instructions'] as const;
+export const MODEL_ACCESS_FIELDS = ['llm', 'baseUrl', 'apiKey', 'auth'] as const;
+export const EXECUTION_FIELDS = ['toolTimeout', 'parallelToolCalls', 'cliBackend'] as const;
+
+/** Top-level fields for which a missing key and a key holding `undefined` mean the same. */
+export const OPTIONAL_FIELDS = [
+  'role', 'goal', 'backstory', 'instructions', ...MODEL_ACCESS_FIELDS, ...EXECUTION_FIELDS,
+] as const;
+
+/** Every top-level key of an {@link AgentView}. */
+export const VIEW_FIELDS = [
+  ...IDENTITY_FIELDS, ...MODEL_ACCESS_FIELDS, 'tools', 'handoffs', 'features', ...EXECUTION_FIELDS,
+  'interruptController', 'locks',
+] as const;
+
+export type ViewField = (typeof VIEW_FIELDS)[number];

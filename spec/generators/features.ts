@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
+import { namedFunction, trickyNumber, trickyString } from './values.ts';
+
+/** A configuration object with a class of its own: JSON round trips and `structuredClone` drop it. */
+export class StoreSettings {
+  constructor(readonly provider: string) {}
+
+  [fc.toStringMethod](): string {
+    return `new StoreSettings(${JSON.stringify(this.provider)})`;
+  }
+}
+
+/** Keys that naive merging, `Object.assign` into `{}` or prototype-unaware copies mishandle. */
+const configKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('enabled', 'provider', 'limit', 'nested', '__proto__', 'constructor', 'toString', '') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+);
+
+const leaf: fc.Arbitrary<unknown> = fc.oneof(
+  fc.boolean(),
+  trickyNumber,
+  trickyString,
+  fc.constantFrom(null, undefined),
+  fc.date(),
+  fc.constantFrom('on_start', 'on_error').map((name) => namedFunction(name, `hook:${name}`)),
+  fc.constantFrom('chroma', 'qdrant').map((provider) => new StoreSettings(provider)),
+);
+
+/** Own properties only, `__proto__` included: `Object.fromEntries` defines keys, it never sets a prototype. */
+const toObject = (entries: [string, unknown][]): Record<string, unknown> => Object.fromEntries(entries);
+
+/** A nested feature config value, at most three levels deep. */
+export const featureValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small', maxDepth: 3 }, leaf, tie('object'), tie('array')),
+  object: fc.array(fc.tuple(configKey, tie('value')), { maxLength: 4 }).map(toObject),
+  array: fc.array(tie('value'), { maxLength: 3 }),
+})).value;
+
+/**
+ * A set of feature configs: any subset of the 17 names, each holding a preset (`true`, `false`,
+ * a string), an explicit `undefined`, or a nested config.
+ */
+export const features: fc.Arbitrary<Partial<Record<FeatureName, unknown>>> = fc
+  .array(fc.tuple(fc.constantFrom(...FEATURE_NAMES), featureValue), { maxLength: 6 })
+  .map((entries) => Object.fromEntries(entries) as Partial<Record<FeatureName, unknown>>);

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import type { AgentConfig } from '../agent-config.ts';
+import { agentConfig } from './config.ts';
+import { tool } from './tools.ts';
+
+/** A lock the source holds when it is cloned: which of its locks (by position), for which owner. */
+export interface HeldLock {
+  readonly lock: number;
+  readonly owner: string;
+}
+
+/** One case for an invariant: a source agent in some runtime state, and what to do around its clone. */
+export interface Scenario {
+  readonly config: AgentConfig;
+  /** The source was interrupted before it was cloned. */
+  readonly interrupted: boolean;
+  /** Locks the source holds when it is cloned (taken in this order; a refused take is skipped). */
+  readonly held: readonly HeldLock[];
+  /** How many clones to take of one source, where an invariant needs several. */
+  readonly siblings: number;
+  /** Fresh tools to add to one side or the other after cloning. */
+  readonly newTools: readonly [unknown, unknown];
+}
+
+const owner = fc.constantFrom('channel-telegram', 'channel-slack', 'tenant-42');
+
+export const scenario: fc.Arbitrary<Scenario> = fc.record({
+  config: agentConfig,
+  interrupted: fc.boolean(),
+  held: fc.array(fc.record({ lock: fc.nat({ max: 7 }), owner }), { maxLength: 3 }),
+  siblings: fc.integer({ min: 2, max: 4 }),
+  newTools: fc.tuple(tool, tool),
+});
+
+/** Owners the invariants use for their own lock probes; never one a scenario holds a lock for. */
+export const PROBE_OWNERS = ['probe-owner-1', 'probe-owner-2'] as const;

@@ -1,0 +1,10 @@
+export * from './agent-config.ts';
+export * from './model/observed.ts';
+export * from './model/subject.ts';
+export * from './invariants/invariant.ts';
+export * from './invariants/catalogue.ts';
+export { scenario, type Scenario, type HeldLock } from './generators/scenario.ts';
+export { agentConfig } from './generators/config.ts';
+export { Agent } from './reference/agent.ts';
+export { InterruptController } from './reference/interrupt-controller.ts';
+export { OwnedLock } from './reference/locks.ts';

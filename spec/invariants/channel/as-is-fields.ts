@@ -1,0 +1,23 @@
+import type { ObservedAgent } from '../../model/subject.ts';
+import { deepEqual, describe, identityOf, sameAsIs } from '../../model/observed.ts';
+import type { ViewField } from '../../agent-config.ts';
+import { type Relation, Violation } from './relation.ts';
+
+/** A relation requiring each named field of the clone to be the source's value as-is. */
+export function asIsFields(fields: readonly Exclude<ViewField, 'locks'>[]): Relation {
+  return (source: ObservedAgent, clone: ObservedAgent) => {
+    for (const field of fields) {
+      const expected = source.fields[field];
+      const actual = clone.fields[field];
+      if (sameAsIs(expected, actual)) continue;
+      const copied = identityOf(expected) !== undefined && deepEqual(expected, actual);
+      return new Violation(
+        copied
+          ? `clone.${field} is a copy of the source's object, not the object itself`
+          : `clone.${field} = ${describe(actual)}`,
+        `clone.${field} to be the source's ${field} as-is: ${describe(expected)}`,
+      );
+    }
+    return undefined;
+  };
+}

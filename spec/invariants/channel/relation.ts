@@ -1,0 +1,39 @@
+import type { ObservedAgent } from '../../model/subject.ts';
+import type { Invariant } from '../invariant.ts';
+import { Violation } from '../invariant.ts';
+import { cloneOnce } from './setup.ts';
+
+/** A check on a source's view and its clone's view alone: no probes, no further operations. */
+export type Relation = (source: ObservedAgent, clone: ObservedAgent) => Violation | undefined;
+
+/** An invariant that is a {@link Relation} between a source and its channel clone. */
+export interface RelationInvariant extends Invariant {
+  readonly relate: Relation;
+}
+
+/** Builds a relation invariant: clone the scenario's source once, then relate the two views. */
+export function relationInvariant(
+  clause: Pick<Invariant, 'id' | 'rule' | 'rationale'>,
+  relate: Relation,
+): RelationInvariant {
+  return {
+    ...clause,
+    level: 'MUST',
+    profile: 'channel',
+    needs: [],
+    relate,
+    async check(subject, scenario) {
+      const { sourceView, cloneView } = await cloneOnce(subject, scenario);
+      const violation = relate(sourceView, cloneView);
+      if (violation) throw violation;
+    },
+  };
+}
+
+/** The first violation among several checks, in order. */
+export function firstViolation(checks: Iterable<Violation | undefined>): Violation | undefined {
+  for (const violation of checks) if (violation) return violation;
+  return undefined;
+}
+
+export { Violation };

@@ -1,0 +1,18 @@
+import { describe } from '../../model/observed.ts';
+import { relationInvariant, Violation } from './relation.ts';
+
+export const toolsNewList = relationInvariant(
+  {
+    id: 'channel.tools.new-list',
+    rule: 'The clone\'s tools list is an array, and not the source\'s array object.',
+    rationale: 'A list shared between agents is one list: a tool added for one channel appears on every channel, and a tool removed from one disappears everywhere. Even where today\'s code never mutates the list, sharing it makes the next change that does a cross-channel leak.',
+  },
+  (source, clone) => {
+    const tools = clone.fields.tools;
+    if (tools.kind !== 'array') return new Violation(`clone.tools = ${describe(tools)}`, 'clone.tools to be an array');
+    if (source.fields.tools.kind === 'array' && source.fields.tools.id === tools.id) {
+      return new Violation('clone.tools is the source\'s tools array itself', 'a new array holding the same tools');
+    }
+    return undefined;
+  },
+);

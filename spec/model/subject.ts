@@ -1,0 +1,35 @@
+import type { AgentConfig, ViewField } from '../agent-config.ts';
+import type { Observed } from './observed.ts';
+
+/** Optional adapter operations that some invariants need in order to run. */
+export const PROBES = ['interrupt', 'isInterrupted', 'tryAcquire', 'release', 'addTool'] as const;
+export type Probe = (typeof PROBES)[number];
+
+/** An agent held by the implementation under test; opaque to the specification. */
+export type Handle = unknown;
+
+/**
+ * An agent view as observed: every top-level key of the view, with missing top-level optional
+ * fields observed as `undefined`. `interruptController` and the locks are observed by identity only.
+ */
+export interface ObservedAgent {
+  readonly fields: Readonly<Record<Exclude<ViewField, 'locks'>, Observed>>;
+  /** The agent's locks by name, each observed by identity; `undefined` when `locks` is not an object. */
+  readonly locks: Readonly<Record<string, Observed>> | undefined;
+}
+
+/**
+ * The implementation under test, as the invariants see it. A transport (in-process, or an adapter
+ * process) implements it; every call may fail with an error naming the adapter call.
+ */
+export interface Subject {
+  readonly probes: ReadonlySet<Probe>;
+  create(config: AgentConfig): Promise<Handle>;
+  view(agent: Handle): Promise<ObservedAgent>;
+  cloneForChannel(agent: Handle): Promise<Handle>;
+  interrupt(agent: Handle): Promise<void>;
+  isInterrupted(agent: Handle): Promise<boolean>;
+  tryAcquire(agent: Handle, lock: string, owner: string): Promise<boolean>;
+  release(agent: Handle, lock: string, owner: string): Promise<void>;
+  addTool(agent: Handle, tool: unknown): Promise<void>;
+}

@@ -1,0 +1,88 @@
+import type { AgentConfig, FeatureName } from '../agent-config.ts';
+import { InterruptController } from './interrupt-controller.ts';
+import { OwnedLock } from './locks.ts';
+
+/**
+ * The reference agent: an ordinary agent class whose `cloneForChannel()` satisfies every channel
+ * invariant. It is deliberately plain; what makes it conform is what it copies, what it shares
+ * and what it renews, not any cleverness.
+ */
+export class Agent {
+  readonly name: string;
+  readonly role?: string;
+  readonly goal?: string;
+  readonly backstory?: string;
+  readonly instructions?: string;
+  readonly llm?: unknown;
+  readonly baseUrl?: string;
+  readonly apiKey?: string;
+  readonly auth?: unknown;
+  readonly tools: unknown[];
+  readonly handoffs: unknown[] | null;
+  readonly features: Partial<Record<FeatureName, unknown>>;
+  readonly toolTimeout?: number;
+  readonly parallelToolCalls?: boolean;
+  readonly cliBackend?: string;
+
+  /** Runtime state: never shared between agents. */
+  readonly interruptController = new InterruptController();
+  readonly locks = {
+    /** Guards the response cache; re-entrant because cached calls may nest. */
+    cache: new OwnedLock(true),
+    /** Guards the cost counters. */
+    cost: new OwnedLock(false),
+  };
+
+  constructor(config: AgentConfig) {
+    this.name = config.name;
+    this.role = config.role;
+    this.goal = config.goal;
+    this.backstory = config.backstory;
+    this.instructions = config.instructions;
+    this.llm = config.llm;
+    this.baseUrl = config.baseUrl;
+    this.apiKey = config.apiKey;
+    this.auth = config.auth;
+    // The agent owns its lists; the tool and handoff objects themselves are shared by design.
+    this.tools = [...config.tools];
+    this.handoffs = config.handoffs === null ? null : [...config.handoffs];
+    // Spread keeps every own key, including `__proto__`, and keys holding `undefined`.
+    this.features = { ...config.features };
+    this.toolTimeout = config.toolTimeout;
+    this.parallelToolCalls = config.parallelToolCalls;
+    this.cliBackend = config.cliBackend;
+  }
+
+  addTool(tool: unknown): void {
+    this.tools.push(tool);
+  }
+
+  /** The configuration this agent was built from, as it stands now. */
+  config(): AgentConfig {
+    return {
+      name: this.name,
+      role: this.role,
+      goal: this.goal,
+      backstory: this.backstory,
+      instructions: this.instructions,
+      llm: this.llm,
+      baseUrl: this.baseUrl,
+      apiKey: this.apiKey,
+      auth: this.auth,
+      tools: this.tools,
+      handoffs: this.handoffs,
+      features: this.features,
+      toolTimeout: this.toolTimeout,
+      parallelToolCalls: this.parallelToolCalls,
+      cliBackend: this.cliBackend,
+    };
+  }
+
+  /**
+   * A new agent for one channel: the same configuration, its own tools list holding the same
+   * tools, no handoffs (routing between channels belongs to the gateway), and fresh runtime state.
+   */
+  cloneForChannel(): Agent {
+    return new Agent({ ...this.config(), handoffs: null });
+  }
+}

@@ -1,0 +1,32 @@
+import type { AgentConfig, AgentView } from '../../spec/agent-config.ts';
+
+export type { AgentConfig, AgentView, FeatureName } from '../../spec/agent-config.ts';
+
+/**
+ * What an adapter gives the suite: how to create an agent of the implementation under test, how
+ * to look at it, and how to clone it. Probes are optional; an invariant that needs a missing probe
+ * is reported as skipped, with the reason.
+ */
+export interface CloneAdapter<A = unknown> {
+  /** Shown in reports, e.g. `praisonai 1.4 (python)`. */
+  name: string;
+  /** Builds an agent from a configuration. Tools and handoffs are real values: keep them as given. */
+  create(config: AgentConfig): A | Promise<A>;
+  /** The agent as it is now, with its real objects (not copies): identities are what is checked. */
+  view(agent: A): AgentView | Promise<AgentView>;
+  /** The channel clone under test. */
+  cloneForChannel?(agent: A): A | Promise<A>;
+  /** Interrupts the agent through its interrupt controller. */
+  interrupt?(agent: A): void | Promise<void>;
+  isInterrupted?(agent: A): boolean | Promise<boolean>;
+  /** Tries to take the named lock for `owner` without waiting; true when it is now held by `owner`. */
+  tryAcquire?(agent: A, lock: string, owner: string): boolean | Promise<boolean>;
+  release?(agent: A, lock: string, owner: string): void | Promise<void>;
+  /** Adds a tool to the agent's own tools list. */
+  addTool?(agent: A, tool: unknown): void | Promise<void>;
+}
+
+/** Identity helper that gives an adapter object literal its types. */
+export function defineAdapter<A>(adapter: CloneAdapter<A>): CloneAdapter<A> {
+  return adapter;
+}

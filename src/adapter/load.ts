@@ -1,0 +1,92 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROBES } from '../../spec/model/subject.ts';
+import type { CloneAdapter } from './contract.ts';
+
+/** The adapter could not be loaded or is not an adapter: the run cannot start (exit 2). */
+export class AdapterLoadError extends Error {
+  override readonly name = 'AdapterLoadError';
+
+  constructor(message: string, readonly detail?: unknown) {
+    super(message);
+  }
+}
+
+export const ADAPTER_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  (typeof value === 'object' && value !== null) || typeof value === 'function';
+
+/** The first meaningful line of a loader error: esbuild and Node wrap the useful part. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const located = lines.find((line) => /:\d+:\d+: ERROR:/.test(line));
+  return located ?? lines[0] ?? 'unknown error';
+}
+
+/** Picks the adapter out of a module namespace: the default export, else the named `adapter`. */
+function pickExport(namespace: Record<string, unknown>): unknown {
+  let candidate = namespace.default ?? namespace.adapter;
+  // A CommonJS module arrives wrapped once more: `module.exports = { default: ... }` or `{ adapter: ... }`.
+  if (isObject(candidate) && !('create' in candidate) && isObject(candidate.default ?? candidate.adapter)) {
+    candidate = candidate.default ?? candidate.adapter;
+  }
+  return candidate;
+}
+
+/** Checks that a value has the adapter contract's shape; says exactly what is wrong if not. */
+export function validateAdapter(candidate: unknown, where: string): CloneAdapter {
+  if (!isObject(candidate)) {
+    throw new AdapterLoadError(`${where} exports ${candidate === null ? 'null' : typeof candidate} as its adapter; an adapter is an object with name, create() and view() (see defineAdapter()).`);
+  }
+  const problems: string[] = [];
+  if (typeof candidate.name !== 'string' || candidate.name.trim() === '') problems.push('`name` must be a non-empty string');
+  for (const required of ['create', 'view'] as const) {
+    if (typeof candidate[required] !== 'function') problems.push(`\`${required}\` must be a function (it is ${typeof candidate[required]})`);
+  }
+  for (const optional of ['cloneForChannel', ...PROBES] as const) {
+    if (candidate[optional] !== undefined && typeof candidate[optional] !== 'function') {
+      problems.push(`\`${optional}\`, when present, must be a function (it is ${typeof candidate[optional]})`);
+    }
+  }
+  if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
+  if (candidate.cloneForChannel === undefined) {
+    throw new AdapterLoadError(`${where} has no clone operation to check: implement cloneForChannel(agent) on the adapter.`);
+  }
+  return candidate as unknown as CloneAdapter;
+}
+
+/**
+ * Loads an adapter module from a path (TypeScript needs no build step: the command registers a
+ * TypeScript loader first). Every way this can fail becomes an {@link AdapterLoadError} with a
+ * one-paragraph message.
+ */
+export async function loadAdapter(path: string, cwd = process.cwd()): Promise<CloneAdapter> {
+  const file = resolve(cwd, path);
+  if (!existsSync(file)) throw new AdapterLoadError(`Adapter file not found: ${path} (looked for ${file}).`);
+  if (!statSync(file).isFile()) throw new AdapterLoadError(`The adapter path ${path} is not a file.`);
+  const extension = extname(file);
+  if (!(ADAPTER_EXTENSIONS as readonly string[]).includes(extension)) {
+    throw new AdapterLoadError(`The adapter ${path} has the extension "${extension}"; use one of ${ADAPTER_EXTENSIONS.join(', ')}.`);
+  }
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    const syntax = error instanceof SyntaxError || /Transform failed|ERROR:|SyntaxError/.test(String((error as Error)?.message ?? error));
+    throw new AdapterLoadError(
+      syntax ? `The adapter ${path} could not be parsed: ${firstLine(error)}` : `The adapter ${path} threw while loading: ${firstLine(error)}`,
+      error,
+    );
+  }
+  const candidate = pickExport(namespace);
+  if (candidate === undefined) {
+    const names = Object.keys(namespace).filter((name) => name !== 'default');
+    throw new AdapterLoadError(
+      `The adapter ${path} has no default export and no export named "adapter"${names.length ? ` (it exports: ${names.join(', ')})` : ''}. Export the adapter object: export default defineAdapter({ ... }).`,
+    );
+  }
+  return validateAdapter(candidate, `The adapter ${path}`);
+}

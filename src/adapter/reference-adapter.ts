@@ -1,0 +1,20 @@
+import { Agent } from '../../spec/reference/agent.ts';
+import { defineAdapter } from './contract.ts';
+
+/** The built-in adapter: the specification's reference Agent, with every probe. */
+export const referenceAdapter = defineAdapter<Agent>({
+  name: 'reference',
+  create: (config) => new Agent(config),
+  view: (agent) => ({ ...agent.config(), interruptController: agent.interruptController, locks: agent.locks }),
+  cloneForChannel: (agent) => agent.cloneForChannel(),
+  interrupt: (agent) => agent.interruptController.interrupt(),
+  isInterrupted: (agent) => agent.interruptController.interrupted,
+  tryAcquire: (agent, lock, owner) => lockOf(agent, lock).tryAcquire(owner),
+  release: (agent, lock, owner) => lockOf(agent, lock).release(owner),
+  addTool: (agent, tool) => agent.addTool(tool),
+});
+
+function lockOf(agent: Agent, name: string) {
+  if (name !== 'cache' && name !== 'cost') throw new Error(`the agent has no lock named ${JSON.stringify(name)}`);
+  return agent.locks[name];
+}

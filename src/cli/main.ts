@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { CATALOGUE } from '../../spec/invariants/catalogue.ts';
+import { AdapterLoadError, loadAdapter } from '../adapter/load.ts';
+import { referenceAdapter } from '../adapter/reference-adapter.ts';
+import type { CloneAdapter } from '../adapter/contract.ts';
+import { formatHuman } from '../report/human.ts';
+import { formatJson } from '../report/json.ts';
+import { buildReport, type RunReport } from '../report/model.ts';
+import { runInvariants } from '../run/run-catalogue.ts';
+import { inProcessSubject } from '../transports/in-process.ts';
+import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions } from './args.ts';
+
+/** Where the command writes; the real process streams, or buffers in tests. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const EXIT = { conformant: 0, failed: 1, cannotRun: 2 } as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The replay line for one failure: the same adapter, seed and case, and nothing else. */
+function replayCommand(options: CliOptions, seed: number) {
+  return (id: string, path: string) => {
+    const words = ['npx', 'clone-conformance'];
+    if (options.adapter !== undefined) words.push(options.adapter);
+    words.push('--seed', String(seed), '--only', id, '--path', path);
+    if (options.timeout !== DEFAULTS.timeout) words.push('--timeout', String(options.timeout));
+    return words.map(shellQuote).join(' ');
+  };
+}
+
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
+  const adapter: CloneAdapter = options.adapter === undefined ? referenceAdapter : await loadAdapter(options.adapter, io.cwd);
+  const subject = inProcessSubject(adapter, { timeout: options.timeout });
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  const invariants = options.only ? CATALOGUE.filter((invariant) => options.only!.includes(invariant.id)) : CATALOGUE;
+  const results = await runInvariants(invariants, subject, {
+    seed,
+    runs: options.runs,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    replay: replayCommand(options, seed),
+  });
+  return buildReport(adapter.name, seed, options.runs, results);
+}
+
+/** Runs the command; resolves to the exit code. Never throws: every problem becomes a message. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions | undefined;
+  try {
+    options = parseCliArgs(argv);
+    if (options.help) {
+      io.stdout.write(HELP);
+      return EXIT.conformant;
+    }
+    if (options.version) {
+      io.stdout.write(`${version()}\n`);
+      return EXIT.conformant;
+    }
+    const report = await run(options, io);
+    io.stdout.write(options.reporter === 'json' ? formatJson(report) : formatHuman(report, { color: useColor(io) }));
+    if (report.summary.passed + report.summary.failed === 0) {
+      io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped for missing probes, so nothing was checked.\n`);
+      return EXIT.cannotRun;
+    }
+    return report.conformant ? EXIT.conformant : EXIT.failed;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof AdapterLoadError) {
+      io.stderr.write(`clone-conformance: ${error.message}\n`);
+      if (options?.debug && error instanceof AdapterLoadError && error.detail instanceof Error) io.stderr.write(`${error.detail.stack}\n`);
+      return EXIT.cannotRun;
+    }
+    io.stderr.write(`clone-conformance: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (options?.debug) io.stderr.write(`${(error as Error)?.stack}\n`);
+    else io.stderr.write('Run again with --debug for a stack trace, and please report it.\n');
+    return EXIT.cannotRun;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Level } from '../../spec/invariants/invariant.ts';
+
+interface ResultBase {
+  readonly id: string;
+  readonly level: Level;
+}
+
+/** The outcome of one invariant, as a discriminated union on `status`. */
+export type InvariantResult =
+  | (ResultBase & { readonly status: 'passed'; readonly runs: number })
+  | (ResultBase & {
+      readonly status: 'failed';
+      /** What was observed against what was required, or the adapter call that broke. */
+      readonly message: string;
+      /** The rule that broke, for readers of the report. */
+      readonly rule: string;
+      /** Set when the check found a violation (rather than an adapter call that broke). */
+      readonly observed?: string;
+      readonly required?: string;
+      /** The shrunk scenario, as a JavaScript expression. */
+      readonly counterexample: string;
+      /** A command line that runs exactly this case again. */
+      readonly replay: string;
+      readonly path: string;
+      readonly shrunk: boolean;
+    })
+  | (ResultBase & { readonly status: 'skipped'; readonly message: string });
+
+export type Status = InvariantResult['status'];
+
+export interface RunReport {
+  readonly adapter: string;
+  readonly seed: number;
+  readonly runs: number;
+  /** True when no MUST invariant failed and at least one invariant ran. */
+  readonly conformant: boolean;
+  readonly results: readonly InvariantResult[];
+  readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number };
+}
+
+export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[]): RunReport {
+  const count = (status: Status) => results.filter((result) => result.status === status).length;
+  const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+  const mustFailed = results.some((result) => result.status === 'failed' && result.level === 'MUST');
+  return { adapter, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, summary };
+}

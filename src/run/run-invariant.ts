@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { scenario, type Scenario } from '../../spec/generators/scenario.ts';
+import { Violation, type Invariant } from '../../spec/invariants/invariant.ts';
+import type { Subject } from '../../spec/model/subject.ts';
+import type { InvariantResult } from '../report/model.ts';
+import { AdapterCallError } from '../transports/adapter-call.ts';
+
+/** How to run one invariant. */
+export interface InvariantRunOptions {
+  /** fast-check seed; the same seed and path give the same case. */
+  readonly seed: number;
+  /** Number of generated scenarios. */
+  readonly runs: number;
+  /** A fast-check replay path: runs exactly that (shrunk) case. */
+  readonly path?: string;
+  /** Builds the command line that replays a failure of `id` at `path`. */
+  readonly replay: (id: string, path: string) => string;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return `the check threw ${String(error)}`;
+}
+
+/** Whether an invariant can run against a subject, or why not. */
+export function missingProbes(invariant: Invariant, subject: Subject): string[] {
+  return invariant.needs.filter((probe) => !subject.probes.has(probe));
+}
+
+/**
+ * Runs one invariant as a fast-check property over random scenarios. A failure is shrunk to the
+ * smallest scenario that still fails, except after an adapter call timed out: then the first
+ * failing scenario is kept, since shrinking would wait out the timeout once per attempt.
+ */
+export async function runInvariant(invariant: Invariant, subject: Subject, options: InvariantRunOptions): Promise<InvariantResult> {
+  const { id, level } = invariant;
+  const missing = missingProbes(invariant, subject);
+  if (missing.length > 0) {
+    const names = missing.map((probe) => `${probe}()`).join(' and ');
+    return { id, level, status: 'skipped', message: `needs the adapter's ${names} probe${missing.length > 1 ? 's' : ''}, which it does not implement` };
+  }
+  let timedOut = false;
+  const property = fc.asyncProperty(scenario, async (input: Scenario) => {
+    if (timedOut) return; // stop shrinking: keep the case that timed out
+    try {
+      await invariant.check(subject, input);
+    } catch (error) {
+      if (error instanceof AdapterCallError && error.reason === 'timeout') timedOut = true;
+      throw error;
+    }
+  });
+  const details = await fc.check(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
+  if (!details.failed) return { id, level, status: 'passed', runs: details.numRuns };
+  const error = details.errorInstance;
+  const failure = {
+    id,
+    level,
+    status: 'failed' as const,
+    rule: invariant.rule,
+    message: messageOf(error),
+    ...(error instanceof Violation ? { observed: error.observed, required: error.required } : {}),
+  };
+  if (details.counterexample === null || details.counterexamplePath === null) {
+    return { ...failure, counterexample: '', replay: '', path: '', shrunk: false };
+  }
+  const path = details.counterexamplePath;
+  return {
+    ...failure,
+    counterexample: fc.stringify(details.counterexample[0]),
+    replay: options.replay(id, path),
+    path,
+    shrunk: !timedOut,
+  };
+}

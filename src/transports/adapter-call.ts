@@ -1,0 +1,42 @@
+/** An adapter call that threw, rejected or did not settle in time; names the call. */
+export class AdapterCallError extends Error {
+  override readonly name = 'AdapterCallError';
+
+  constructor(
+    readonly call: string,
+    readonly reason: 'threw' | 'timeout' | 'invalid',
+    detail: string,
+  ) {
+    super(`${call} ${detail}`);
+  }
+}
+
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * Runs one adapter call, bounded by `timeoutMs`. A hang becomes an {@link AdapterCallError}
+ * naming the call; so does a throw or a rejection, with the adapter's own message.
+ */
+export async function boundedCall<T>(call: string, timeoutMs: number, run: () => T | Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AdapterCallError(call, 'timeout', `did not settle within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      (async () => {
+        try {
+          return await run();
+        } catch (error) {
+          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`);
+        }
+      })(),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,65 @@
+import { VIEW_FIELDS, type AgentView } from '../../spec/agent-config.ts';
+import type { Observed } from '../../spec/model/observed.ts';
+import { PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
+import type { CloneAdapter } from '../adapter/contract.ts';
+import { AdapterCallError, boundedCall } from './adapter-call.ts';
+import { IdentityRegistry, observe } from './observe.ts';
+
+export interface InProcessOptions {
+  /** Upper bound for every adapter call, in milliseconds. */
+  readonly timeout: number;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Observes a view returned by an adapter; runtime objects by identity, configuration deeply. */
+export function observeView(registry: IdentityRegistry, view: AgentView): ObservedAgent {
+  const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
+  for (const field of VIEW_FIELDS) {
+    if (field === 'locks') continue;
+    fields[field] = observe(registry, view[field], field === 'interruptController');
+  }
+  const locks = isRecord(view.locks)
+    ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))
+    : undefined;
+  return { fields, locks };
+}
+
+/** The implementation under test, reached by calling an adapter module in this process. */
+export function inProcessSubject(adapter: CloneAdapter, options: InProcessOptions): Subject {
+  const registry = new IdentityRegistry();
+  const { timeout } = options;
+  const probes = new Set<Probe>(PROBES.filter((probe) => typeof adapter[probe] === 'function'));
+  const probe = <K extends Probe>(name: K): NonNullable<CloneAdapter[K]> => {
+    const fn = adapter[name];
+    if (typeof fn !== 'function') throw new AdapterCallError(`${name}()`, 'invalid', 'is not implemented by the adapter');
+    return fn.bind(adapter) as NonNullable<CloneAdapter[K]>;
+  };
+  const cloneForChannel = probeOrThrow(adapter);
+  return {
+    probes,
+    create: (config) => boundedCall('create()', timeout, () => adapter.create(config)),
+    async view(agent: Handle) {
+      const view = await boundedCall('view()', timeout, () => adapter.view(agent));
+      if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
+      try {
+        return observeView(registry, view);
+      } catch (error) {
+        throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
+      }
+    },
+    cloneForChannel: (agent) => boundedCall('cloneForChannel()', timeout, () => cloneForChannel(agent)),
+    interrupt: (agent) => boundedCall('interrupt()', timeout, () => probe('interrupt')(agent)),
+    isInterrupted: (agent) => boundedCall('isInterrupted()', timeout, () => probe('isInterrupted')(agent)).then(Boolean),
+    tryAcquire: (agent, lock, owner) => boundedCall(`tryAcquire("${lock}")`, timeout, () => probe('tryAcquire')(agent, lock, owner)).then(Boolean),
+    release: (agent, lock, owner) => boundedCall(`release("${lock}")`, timeout, () => probe('release')(agent, lock, owner)),
+    addTool: (agent, tool) => boundedCall('addTool()', timeout, () => probe('addTool')(agent, tool)),
+  };
+}
+
+function probeOrThrow(adapter: CloneAdapter): (agent: unknown) => unknown {
+  const clone = adapter.cloneForChannel;
+  if (typeof clone !== 'function') throw new TypeError('the adapter has no cloneForChannel operation');
+  return clone.bind(adapter);
+}
