@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { CATALOGUE } from '../../spec/invariants/catalogue.ts';
-import { AdapterLoadError, loadAdapter } from '../adapter/load.ts';
-import { referenceAdapter } from '../adapter/reference-adapter.ts';
-import type { CloneAdapter } from '../adapter/contract.ts';
+import { AdapterLoadError } from '../adapter/load.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
 import { buildReport, type RunReport } from '../report/model.ts';
-import { runInvariants } from '../run/run-catalogue.ts';
-import { inProcessSubject } from '../transports/in-process.ts';
+import { runIsolated } from '../run/isolated-run.ts';
 import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions } from './args.ts';
 
 /** Where the command writes; the real process streams, or buffers in tests. */
@@ -30,7 +27,8 @@ function replayCommand(options: CliOptions, seed: number) {
   return (id: string, path: string) => {
     const words = ['npx', 'clone-conformance'];
     if (options.adapter !== undefined) words.push(options.adapter);
-    words.push('--seed', String(seed), '--only', id, '--path', path);
+    words.push('--seed', String(seed), '--only', id);
+    if (path !== '') words.push('--path', path);
     if (options.timeout !== DEFAULTS.timeout) words.push('--timeout', String(options.timeout));
     return words.map(shellQuote).join(' ');
   };
@@ -43,17 +41,20 @@ function useColor(io: CliIo): boolean {
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
-  const adapter: CloneAdapter = options.adapter === undefined ? referenceAdapter : await loadAdapter(options.adapter, io.cwd);
-  const subject = inProcessSubject(adapter, { timeout: options.timeout });
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
-  const invariants = options.only ? CATALOGUE.filter((invariant) => options.only!.includes(invariant.id)) : CATALOGUE;
-  const results = await runInvariants(invariants, subject, {
+  const ids = CATALOGUE.map((invariant) => invariant.id).filter((id) => options.only?.includes(id) ?? true);
+  const { adapterName, results } = await runIsolated({
+    adapter: options.adapter,
+    cwd: io.cwd,
+    ids,
     seed,
     runs: options.runs,
+    timeout: options.timeout,
     ...(options.path === undefined ? {} : { path: options.path }),
-    replay: replayCommand(options, seed),
   });
-  return buildReport(adapter.name, seed, options.runs, results);
+  const replay = replayCommand(options, seed);
+  const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path) } : result));
+  return buildReport(adapterName, seed, options.runs, withReplay);
 }
 
 /** Runs the command; resolves to the exit code. Never throws: every problem becomes a message. */

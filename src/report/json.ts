@@ -19,7 +19,7 @@ export function formatJson(report: RunReport): string {
           level: result.level,
           message: result.message,
           counterexample: result.counterexample,
-          replay: result.replay,
+          replay: result.replay ?? '',
         };
     }
   });

@@ -19,9 +19,10 @@ export type InvariantResult =
       readonly required?: string;
       /** The shrunk scenario, as a JavaScript expression. */
       readonly counterexample: string;
-      /** A command line that runs exactly this case again. */
-      readonly replay: string;
+      /** The fast-check path of the case (with the run's seed); empty when none could be kept. */
       readonly path: string;
+      /** A command line that runs exactly this case again; filled in by whoever knows the command. */
+      readonly replay?: string;
       readonly shrunk: boolean;
     })
   | (ResultBase & { readonly status: 'skipped'; readonly message: string });

@@ -13,8 +13,6 @@ export interface InvariantRunOptions {
   readonly runs: number;
   /** A fast-check replay path: runs exactly that (shrunk) case. */
   readonly path?: string;
-  /** Builds the command line that replays a failure of `id` at `path`. */
-  readonly replay: (id: string, path: string) => string;
 }
 
 function messageOf(error: unknown): string {
@@ -65,14 +63,7 @@ export async function runInvariant(invariant: Invariant, subject: Subject, optio
     ...(error instanceof Violation ? { observed: error.observed, required: error.required } : {}),
   };
   if (details.counterexample === null || details.counterexamplePath === null) {
-    return { ...failure, counterexample: '', replay: '', path: '', shrunk: false };
+    return { ...failure, counterexample: '', path: '', shrunk: false };
   }
-  const path = details.counterexamplePath;
-  return {
-    ...failure,
-    counterexample: fc.stringify(details.counterexample[0]),
-    replay: options.replay(id, path),
-    path,
-    shrunk: !timedOut,
-  };
+  return { ...failure, counterexample: fc.stringify(details.counterexample[0]), path: details.counterexamplePath, shrunk: !timedOut };
 }

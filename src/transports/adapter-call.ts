@@ -1,3 +1,5 @@
+import type { CallMonitor } from './call-monitor.ts';
+
 /** An adapter call that threw, rejected or did not settle in time; names the call. */
 export class AdapterCallError extends Error {
   override readonly name = 'AdapterCallError';
@@ -20,8 +22,9 @@ function describeThrown(error: unknown): string {
  * Runs one adapter call, bounded by `timeoutMs`. A hang becomes an {@link AdapterCallError}
  * naming the call; so does a throw or a rejection, with the adapter's own message.
  */
-export async function boundedCall<T>(call: string, timeoutMs: number, run: () => T | Promise<T>): Promise<T> {
+export async function boundedCall<T>(call: string, timeoutMs: number, run: () => T | Promise<T>, monitor?: CallMonitor): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  monitor?.enter(call);
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new AdapterCallError(call, 'timeout', `did not settle within ${timeoutMs} ms`)), timeoutMs);
   });
@@ -37,6 +40,7 @@ export async function boundedCall<T>(call: string, timeoutMs: number, run: () =>
       deadline,
     ]);
   } finally {
+    monitor?.exit();
     clearTimeout(timer);
   }
 }

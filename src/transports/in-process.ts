@@ -3,11 +3,14 @@ import type { Observed } from '../../spec/model/observed.ts';
 import { PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
 import { AdapterCallError, boundedCall } from './adapter-call.ts';
+import type { CallMonitor } from './call-monitor.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
 export interface InProcessOptions {
   /** Upper bound for every adapter call, in milliseconds. */
   readonly timeout: number;
+  /** Told of every adapter call, so that a watchdog thread can see synchronous hangs. */
+  readonly monitor?: CallMonitor;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -29,7 +32,8 @@ export function observeView(registry: IdentityRegistry, view: AgentView): Observ
 /** The implementation under test, reached by calling an adapter module in this process. */
 export function inProcessSubject(adapter: CloneAdapter, options: InProcessOptions): Subject {
   const registry = new IdentityRegistry();
-  const { timeout } = options;
+  const { timeout, monitor } = options;
+  const call = <T>(name: string, run: () => T | Promise<T>) => boundedCall(name, timeout, run, monitor);
   const probes = new Set<Probe>(PROBES.filter((probe) => typeof adapter[probe] === 'function'));
   const probe = <K extends Probe>(name: K): NonNullable<CloneAdapter[K]> => {
     const fn = adapter[name];
@@ -39,9 +43,9 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
   const cloneForChannel = probeOrThrow(adapter);
   return {
     probes,
-    create: (config) => boundedCall('create()', timeout, () => adapter.create(config)),
+    create: (config) => call('create()', () => adapter.create(config)),
     async view(agent: Handle) {
-      const view = await boundedCall('view()', timeout, () => adapter.view(agent));
+      const view = await call('view()', () => adapter.view(agent));
       if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
       try {
         return observeView(registry, view);
@@ -49,12 +53,12 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
         throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
       }
     },
-    cloneForChannel: (agent) => boundedCall('cloneForChannel()', timeout, () => cloneForChannel(agent)),
-    interrupt: (agent) => boundedCall('interrupt()', timeout, () => probe('interrupt')(agent)),
-    isInterrupted: (agent) => boundedCall('isInterrupted()', timeout, () => probe('isInterrupted')(agent)).then(Boolean),
-    tryAcquire: (agent, lock, owner) => boundedCall(`tryAcquire("${lock}")`, timeout, () => probe('tryAcquire')(agent, lock, owner)).then(Boolean),
-    release: (agent, lock, owner) => boundedCall(`release("${lock}")`, timeout, () => probe('release')(agent, lock, owner)),
-    addTool: (agent, tool) => boundedCall('addTool()', timeout, () => probe('addTool')(agent, tool)),
+    cloneForChannel: (agent) => call('cloneForChannel()', () => cloneForChannel(agent)),
+    interrupt: (agent) => call('interrupt()', () => probe('interrupt')(agent)),
+    isInterrupted: (agent) => call('isInterrupted()', () => probe('isInterrupted')(agent)).then(Boolean),
+    tryAcquire: (agent, lock, owner) => call(`tryAcquire("${lock}")`, () => probe('tryAcquire')(agent, lock, owner)).then(Boolean),
+    release: (agent, lock, owner) => call(`release("${lock}")`, () => probe('release')(agent, lock, owner)),
+    addTool: (agent, tool) => call('addTool()', () => probe('addTool')(agent, tool)),
   };
 }
 

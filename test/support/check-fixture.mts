@@ -10,7 +10,7 @@ const [file, runsArg = '100', ...seedArgs] = process.argv.slice(2);
 const mod = await import(pathToFileURL(resolve(file!)).href);
 const seeds = seedArgs.length ? seedArgs.map(Number) : [1, 2, 3, 4, 5];
 for (const seed of seeds) {
-  const results = await runInvariants(CATALOGUE, inProcessSubject(mod.default, { timeout: 2000 }), { seed, runs: Number(runsArg), replay: () => '' });
+  const results = await runInvariants(CATALOGUE, inProcessSubject(mod.default, { timeout: 2000 }), { seed, runs: Number(runsArg) });
   const failed = results.filter((r) => r.status === 'failed').map((r) => r.id);
   const declared = [...(mod.mustFail ?? [])].sort();
   const ok = JSON.stringify([...failed].sort()) === JSON.stringify(declared);

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+import { findInvariant } from '../../spec/invariants/catalogue.ts';
+import { AdapterLoadError } from '../adapter/load.ts';
+import type { InvariantResult } from '../report/model.ts';
+import { SharedCallMonitor } from '../transports/call-monitor.ts';
+import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
+
+export type IsolatedRunRequest = Omit<WorkerRequest, 'monitor'>;
+
+export interface IsolatedRun {
+  readonly adapterName: string;
+  readonly results: InvariantResult[];
+}
+
+/** Extra time a call gets before the watchdog calls it a synchronous hang (its own timer had a chance first). */
+const GRACE_MS = 1000;
+const POLL_MS = 100;
+
+interface Attempt {
+  readonly name?: string;
+  readonly results: InvariantResult[];
+  /** Why the worker stopped before finishing, if it did. */
+  readonly stopped?: { readonly id: string | undefined; readonly message: string };
+}
+
+function attempt(request: WorkerRequest, onLoaded: (name: string) => void): Promise<Attempt> {
+  const monitor = new SharedCallMonitor(request.monitor);
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: request, stdout: false, stderr: false });
+  const results: InvariantResult[] = [];
+  let name: string | undefined;
+  let current: string | undefined;
+  return new Promise<Attempt>((resolve, reject) => {
+    const finish = (outcome: Attempt | Error) => {
+      clearInterval(watchdog);
+      void worker.terminate();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const watchdog = setInterval(() => {
+      const call = monitor.current();
+      if (call && Date.now() - call.since > request.timeout + GRACE_MS) {
+        const loading = name === undefined;
+        if (loading) finish(new AdapterLoadError(`The adapter ${request.adapter} did not finish loading within ${request.timeout} ms (it blocks at import).`));
+        else finish({ name, results, stopped: { id: current, message: `${call.call} did not return within ${request.timeout} ms and blocked its thread (a synchronous hang); the run of this invariant was stopped` } });
+      }
+    }, POLL_MS);
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.type) {
+        case 'loaded':
+          name = message.name;
+          onLoaded(message.name);
+          break;
+        case 'started':
+          current = message.id;
+          break;
+        case 'result':
+          results.push(message.result);
+          current = undefined;
+          break;
+        case 'done':
+          finish({ name, results });
+          break;
+        case 'load-error':
+          finish(new AdapterLoadError(message.message, Object.assign(new Error(message.message), { stack: message.stack })));
+          break;
+        case 'error':
+          finish(Object.assign(new Error(message.message), { stack: message.stack }));
+          break;
+      }
+    });
+    worker.on('error', (error) => finish({ name, results, stopped: { id: current, message: `the adapter crashed the run: ${error.message}` } }));
+    worker.on('exit', (code) => finish({ name, results, stopped: { id: current, message: `the adapter ended the run (exit code ${code})` } }));
+  });
+}
+
+/**
+ * Runs invariants against an in-process adapter inside a worker thread, watched from this
+ * thread. A call that blocks its thread fails the invariant it belongs to, and the remaining
+ * invariants go on in a fresh worker: nothing hangs the command.
+ */
+export async function runIsolated(request: IsolatedRunRequest): Promise<IsolatedRun> {
+  const results: InvariantResult[] = [];
+  let adapterName: string | undefined;
+  let remaining = [...request.ids];
+  while (remaining.length > 0) {
+    const outcome = await attempt({ ...request, ids: remaining, monitor: new SharedArrayBuffer(SharedCallMonitor.BYTES) }, (name) => (adapterName = name));
+    results.push(...outcome.results);
+    remaining = remaining.slice(outcome.results.length);
+    if (!outcome.stopped) break;
+    if (outcome.name === undefined) throw new AdapterLoadError(`The adapter ${request.adapter ?? '(built-in)'} could not be loaded: ${outcome.stopped.message}.`);
+    const id = outcome.stopped.id ?? remaining[0]!;
+    const invariant = findInvariant(id)!;
+    results.push({ id, level: invariant.level, status: 'failed', rule: invariant.rule, message: outcome.stopped.message, counterexample: '', path: '', shrunk: false });
+    remaining = remaining.filter((other) => other !== id);
+  }
+  return { adapterName: adapterName ?? request.adapter ?? 'reference', results };
+}

@@ -1,0 +1,20 @@
+import type { InvariantResult } from '../report/model.ts';
+
+/** What the watchdog thread asks the worker to run. */
+export interface WorkerRequest {
+  readonly adapter: string | undefined;
+  readonly cwd: string;
+  readonly ids: readonly string[];
+  readonly seed: number;
+  readonly runs: number;
+  readonly path?: string;
+  readonly timeout: number;
+  readonly monitor: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'loaded'; readonly name: string }
+  | { readonly type: 'started'; readonly id: string }
+  | { readonly type: 'result'; readonly result: InvariantResult }
+  | { readonly type: 'done' }
+  | { readonly type: 'load-error' | 'error'; readonly message: string; readonly stack: string | undefined };

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { findInvariant } from '../../spec/invariants/catalogue.ts';
+import { AdapterLoadError, loadAdapter } from '../adapter/load.ts';
+import { referenceAdapter } from '../adapter/reference-adapter.ts';
+import { SharedCallMonitor } from '../transports/call-monitor.ts';
+import { inProcessSubject } from '../transports/in-process.ts';
+import { runInvariant } from './run-invariant.ts';
+import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
+
+const request = workerData as WorkerRequest;
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const monitor = new SharedCallMonitor(request.monitor);
+
+try {
+  monitor.enter('loading the adapter module');
+  const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
+  monitor.exit();
+  post({ type: 'loaded', name: adapter.name });
+  const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor });
+  for (const id of request.ids) {
+    post({ type: 'started', id });
+    const result = await runInvariant(findInvariant(id)!, subject, request);
+    post({ type: 'result', result });
+  }
+  post({ type: 'done' });
+} catch (error) {
+  monitor.exit();
+  const kind = error instanceof AdapterLoadError ? 'load-error' : 'error';
+  const detail = error instanceof AdapterLoadError ? error.detail : error;
+  post({ type: kind, message: (error as Error)?.message ?? String(error), stack: detail instanceof Error ? detail.stack : undefined });
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { runMain } from './support/cli.ts';
+
+// Every way an adapter module can be unusable: exit 2, one paragraph naming the problem, no stack trace.
+const BROKEN: [file: string, message: RegExp][] = [
+  ['syntax-error.ts', /^The adapter fixtures\/broken\/syntax-error\.ts could not be parsed: /],
+  ['throws-on-import.ts', /^The adapter fixtures\/broken\/throws-on-import\.ts threw while loading: /],
+  ['no-export.ts', /^The adapter fixtures\/broken\/no-export\.ts has no default export and no export named "adapter" \(it exports: something\)/],
+  ['not-an-object.ts', /^The adapter fixtures\/broken\/not-an-object\.ts exports number as its adapter/],
+  ['wrong-shape.ts', /^The adapter fixtures\/broken\/wrong-shape\.ts does not export a valid adapter: `create` must be a function \(it is string\); `view` must be a function \(it is undefined\)/],
+  ['empty-name.ts', /^The adapter fixtures\/broken\/empty-name\.ts does not export a valid adapter: `name` must be a non-empty string/],
+  ['no-clone.ts', /^The adapter fixtures\/broken\/no-clone\.ts has no clone operation to check: implement cloneForChannel/],
+];
+
+describe('broken adapters exit 2 with a clear message', () => {
+  it.each(BROKEN)('fixtures/broken/%s', async (file, message) => {
+    const { code, stdout, stderr } = await runMain([`fixtures/broken/${file}`]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const text = stderr.replace(/^clone-conformance: /, '');
+    expect(text).toMatch(message);
+    expect(text.trim().split('\n')).toHaveLength(1);
+    expect(text).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+  });
+
+  it('shows the stack trace when asked with --debug', async () => {
+    const { stderr } = await runMain(['fixtures/broken/throws-on-import.ts', '--debug']);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});

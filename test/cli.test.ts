@@ -1,0 +1,134 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../spec/invariants/catalogue.ts';
+import { failedIds, ROOT, runBin, runMain } from './support/cli.ts';
+
+const outside = mkdtempSync(join(tmpdir(), 'clone-conformance-'));
+afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+describe('the command, end to end', () => {
+  it('checks the built-in reference with no adapter: exit 0, every invariant passed', () => {
+    const { code, stdout, stderr } = runBin(['--seed', '3']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('clone-conformance: reference (seed 3, 100 runs per invariant)');
+    expect(stdout).toContain(`Summary: ${CATALOGUE.length} passed, 0 failed, 0 skipped`);
+    expect(stdout).toContain('Conformant.');
+  });
+
+  it('loads a TypeScript adapter from outside the project directory', () => {
+    const file = join(outside, 'my-adapter.ts');
+    writeFileSync(
+      file,
+      `interface Config { name: string; tools: readonly unknown[] }
+class Bot { readonly controller = { stopped: false }; readonly locks = { main: {} }; constructor(readonly config: Config) {} }
+export default {
+  name: 'outside adapter',
+  create: (config: Config): Bot => new Bot(config),
+  view: (bot: Bot) => ({ ...bot.config, interruptController: bot.controller, locks: bot.locks }),
+  cloneForChannel: (bot: Bot): Bot => new Bot({ ...bot.config, tools: [...bot.config.tools], handoffs: null } as Config),
+};
+`,
+    );
+    const { code, stdout } = runBin([file, '--seed', '1', '--runs', '20', '--reporter', 'json'], outside);
+    const report = JSON.parse(stdout);
+    expect(report.adapter).toBe('outside adapter');
+    // It renews nothing it was not asked to, so only the probe-free invariants run, and pass.
+    expect(report.summary).toEqual({ passed: 11, failed: 0, skipped: 4 });
+    expect(code).toBe(0);
+  });
+
+  it('prints one JSON document and nothing else on stdout, identical for the same seed', () => {
+    const args = ['fixtures/defective/shared-tools-list.ts', '--seed', '99', '--reporter', 'json'];
+    const first = runBin(args);
+    const second = runBin(args);
+    expect(first.code).toBe(1);
+    expect(second.stdout).toBe(first.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(Object.keys(report)).toEqual(['adapter', 'seed', 'runs', 'conformant', 'results', 'summary']);
+    expect(report).toMatchObject({ seed: 99, runs: 100, conformant: false });
+    const failure = report.results.find((result: { status: string }) => result.status === 'failed');
+    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay']);
+  });
+
+  it('prints a replay line that reproduces exactly the reported failure', () => {
+    const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
+    const failure = first.results.find((result: { status: string }) => result.status === 'failed');
+    const replayArgs = (failure.replay as string).split(' ').slice(2); // drop "npx clone-conformance"
+    const replay = runBin([...replayArgs, '--reporter', 'json']);
+    expect(replay.code).toBe(1);
+    const [again] = JSON.parse(replay.stdout).results;
+    expect(again).toEqual(failure);
+  });
+
+  it('exits 2 with a one-paragraph message and no stack trace for a broken adapter', () => {
+    const { code, stdout, stderr } = runBin(['fixtures/broken/syntax-error.ts']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^clone-conformance: The adapter fixtures\/broken\/syntax-error.ts could not be parsed: .+\n$/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('turns a call that never settles into a failure naming the call, not a stuck run', () => {
+    const { code, stdout } = runBin(['fixtures/hanging/never-settles.ts', '--seed', '1', '--runs', '3', '--timeout', '50', '--only', 'channel.identity', '--reporter', 'json']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout).results;
+    expect(result.message).toBe('cloneForChannel() did not settle within 50 ms');
+    expect(result.replay).toContain('--timeout 50');
+  });
+
+  it('turns a call that blocks its thread into a failure naming the call, and goes on with the rest', () => {
+    const { code, stdout } = runBin(['fixtures/hanging/blocks-thread.ts', '--seed', '1', '--timeout', '100', '--only', 'channel.identity,channel.execution', '--reporter', 'json']);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout).results;
+    expect(results.map((result: { id: string; status: string }) => [result.id, result.status])).toEqual([
+      ['channel.identity', 'failed'],
+      ['channel.execution', 'failed'],
+    ]);
+    expect(results[0].message).toBe('cloneForChannel() did not return within 100 ms and blocked its thread (a synchronous hang); the run of this invariant was stopped');
+    expect(results[0].replay).toBe('npx clone-conformance fixtures/hanging/blocks-thread.ts --seed 1 --only channel.identity --timeout 100');
+  });
+
+  it('exits 2 when nothing would be checked', async () => {
+    const file = join(ROOT, 'fixtures/probeless.ts');
+    const { code, stderr } = await runMain([file, '--only', 'channel.locks.isolated']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no invariant ran');
+  });
+});
+
+describe('flags', () => {
+  it.each([
+    [['--runs', '0'], '--runs takes an integer from 1 to 1000000; got "0".'],
+    [['--runs', 'many'], '--runs takes an integer from 1 to 1000000; got "many".'],
+    [['--seed', '1.5'], '--seed takes an integer'],
+    [['--timeout', '0'], '--timeout takes an integer from 1 to 3600000; got "0".'],
+    [['--reporter', 'xml'], '--reporter takes one of human, json; got "xml".'],
+    [['--only', 'channel.nope'], 'Unknown invariant id: channel.nope. Known ids: channel.identity'],
+    [['--frobnicate'], "Unknown option '--frobnicate'"],
+    [['a.ts', 'b.ts'], 'Expected at most one adapter path'],
+    [['--path', '1:2'], '--path replays one failure'],
+    [['fixtures/nowhere.ts'], 'Adapter file not found: fixtures/nowhere.ts'],
+    [['README.md'], 'has the extension ".md"'],
+  ])('%j exits 2: %s', async (argv, message) => {
+    const { code, stdout, stderr } = await runMain(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+
+  it('--help lists every flag and the exit codes', async () => {
+    const { code, stdout } = await runMain(['--help']);
+    expect(code).toBe(0);
+    for (const flag of ['--runs', '--seed', '--only', '--timeout', '--reporter', '--path', '--debug', '--help', '--version']) expect(stdout).toContain(flag);
+    expect(stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 /);
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await runMain(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

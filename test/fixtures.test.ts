@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../spec/invariants/catalogue.ts';
+import { failedIds, ROOT, runMain } from './support/cli.ts';
+
+interface Fixture {
+  readonly file: string;
+  readonly mustFail: readonly string[];
+}
+
+const SEED = '20261121';
+const dirs = ['fixtures/defective', 'fixtures/throwing'];
+const fixtures: Fixture[] = await Promise.all(
+  dirs.flatMap((dir) =>
+    readdirSync(`${ROOT}${dir}`)
+      .filter((name) => name.endsWith('.ts'))
+      .map(async (name) => {
+        const module = (await import(`${ROOT}${dir}/${name}`)) as { mustFail: readonly string[] };
+        return { file: `${dir}/${name}`, mustFail: [...module.mustFail].sort() };
+      }),
+  ),
+);
+
+describe('defective adapters', () => {
+  it('are at least 15, and each declares known invariant ids', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(15);
+    const known = new Set(CATALOGUE.map((invariant) => invariant.id));
+    for (const fixture of fixtures) {
+      expect(fixture.mustFail.length, fixture.file).toBeGreaterThan(0);
+      for (const id of fixture.mustFail) expect(known.has(id), `${fixture.file}: ${id}`).toBe(true);
+    }
+  });
+
+  it('include, for every invariant, a defect that only it catches', () => {
+    const uncaught = CATALOGUE.map((invariant) => invariant.id).filter(
+      (id) => !fixtures.some((fixture) => fixture.mustFail.length === 1 && fixture.mustFail[0] === id),
+    );
+    expect(uncaught).toEqual([]);
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.file, fixture] as const))('%s fails exactly its declared ids and exits 1', async (file, fixture) => {
+    const { code, stdout } = await runMain([file, '--seed', SEED, '--reporter', 'json']);
+    expect(failedIds(stdout)).toEqual(fixture.mustFail);
+    expect(code).toBe(1);
+  });
+});
