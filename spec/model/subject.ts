@@ -32,4 +32,8 @@ export interface Subject {
   tryAcquire(agent: Handle, lock: string, owner: string): Promise<boolean>;
   release(agent: Handle, lock: string, owner: string): Promise<void>;
   addTool(agent: Handle, tool: unknown): Promise<void>;
+  /** Called before each invariant runs: a transport may restart a broken adapter process here. */
+  beginInvariant?(): Promise<void>;
+  /** Called after each scenario: a transport may let the adapter drop that scenario's agents. */
+  endCase?(): Promise<void>;
 }

@@ -9,12 +9,15 @@ export class UsageError extends Error {
 export const REPORTERS = ['human', 'json'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
-export const DEFAULTS = { runs: 100, timeout: 2000 } as const;
+export const DEFAULTS = { runs: 100, timeout: 2000, startTimeout: 10_000 } as const;
 
 /** The command line, parsed and checked. */
 export interface CliOptions {
-  /** Path of the adapter module as given; undefined for the built-in reference. */
+  /** Path of the adapter module as given; undefined for the built-in reference or a command. */
   readonly adapter: string | undefined;
+  /** Shell command starting an adapter process that speaks spec/PROTOCOL.md. */
+  readonly command: string | undefined;
+  readonly startTimeout: number;
   readonly runs: number;
   /** Undefined when the user gave none: a random seed is drawn and reported. */
   readonly seed: number | undefined;
@@ -28,6 +31,7 @@ export interface CliOptions {
 }
 
 export const HELP = `Usage: clone-conformance [ADAPTER] [options]
+       clone-conformance --command "python3 my_adapter.py" [options]
 
 Checks an agent framework's clone against the clone-conformance specification.
 ADAPTER is a .ts, .mts, .cts, .js, .mjs or .cjs module exporting an adapter
@@ -35,6 +39,10 @@ ADAPTER is a .ts, .mts, .cts, .js, .mjs or .cjs module exporting an adapter
 reference implementation is checked.
 
 Options:
+  --command CMD     start CMD as an adapter process in any language, spoken to
+                    over JSON lines on stdio (spec/PROTOCOL.md)
+  --start-timeout MS  bound on starting that process and its handshake
+                    (default ${DEFAULTS.startTimeout})
   --runs N          scenarios generated per invariant (default ${DEFAULTS.runs})
   --seed S          fast-check seed, a 32-bit integer (default: random, reported)
   --only ID[,ID]    run only these invariants (repeatable)
@@ -69,6 +77,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       allowPositionals: true,
       strict: true,
       options: {
+        command: { type: 'string' },
+        'start-timeout': { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },
         only: { type: 'string', multiple: true },
@@ -85,6 +95,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`Expected at most one adapter path; got ${positionals.length}: ${positionals.join(' ')}.`);
+  if (values.command !== undefined && positionals.length > 0) throw new UsageError('Give either an adapter module or --command, not both.');
+  if (values.command !== undefined && values.command.trim() === '') throw new UsageError('--command needs a command line to start the adapter process.');
   const only = values.only?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
   const unknown = only?.filter((id) => !INVARIANT_IDS.includes(id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`Unknown invariant id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known ids: ${INVARIANT_IDS.join(', ')}.`);
@@ -98,6 +110,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   return {
     adapter: positionals[0],
+    command: values.command,
+    startTimeout: integer('--start-timeout', values['start-timeout'], 1, 3_600_000) ?? DEFAULTS.startTimeout,
     runs: integer('--runs', values.runs, 1, 1_000_000) ?? DEFAULTS.runs,
     seed,
     only,

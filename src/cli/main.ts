@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { CATALOGUE } from '../../spec/invariants/catalogue.ts';
+import { CATALOGUE, findInvariant } from '../../spec/invariants/catalogue.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
 import { buildReport, type RunReport } from '../report/model.ts';
 import { runIsolated } from '../run/isolated-run.ts';
+import { runInvariants } from '../run/run-catalogue.ts';
+import type { InvariantRunOptions } from '../run/run-invariant.ts';
+import { processSubject } from '../transports/process-subject.ts';
 import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions } from './args.ts';
 
 /** Where the command writes; the real process streams, or buffers in tests. */
@@ -27,9 +30,11 @@ function replayCommand(options: CliOptions, seed: number) {
   return (id: string, path: string) => {
     const words = ['npx', 'clone-conformance'];
     if (options.adapter !== undefined) words.push(options.adapter);
+    if (options.command !== undefined) words.push('--command', options.command);
     words.push('--seed', String(seed), '--only', id);
     if (path !== '') words.push('--path', path);
     if (options.timeout !== DEFAULTS.timeout) words.push('--timeout', String(options.timeout));
+    if (options.startTimeout !== DEFAULTS.startTimeout) words.push('--start-timeout', String(options.startTimeout));
     return words.map(shellQuote).join(' ');
   };
 }
@@ -40,18 +45,25 @@ function useColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** Runs the invariants against an adapter process: no worker needed, the process is the isolation. */
+async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo) {
+  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout });
+  try {
+    const invariants = ids.map((id) => findInvariant(id)!);
+    return { adapterName: subject.name, results: await runInvariants(invariants, subject, settings) };
+  } finally {
+    await subject.close();
+  }
+}
+
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const ids = CATALOGUE.map((invariant) => invariant.id).filter((id) => options.only?.includes(id) ?? true);
-  const { adapterName, results } = await runIsolated({
-    adapter: options.adapter,
-    cwd: io.cwd,
-    ids,
-    seed,
-    runs: options.runs,
-    timeout: options.timeout,
-    ...(options.path === undefined ? {} : { path: options.path }),
-  });
+  const settings = { seed, runs: options.runs, ...(options.path === undefined ? {} : { path: options.path }) };
+  const { adapterName, results } =
+    options.command !== undefined
+      ? await runProcess(options.command, ids, settings, options, io)
+      : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, ...settings });
   const replay = replayCommand(options, seed);
   const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path) } : result));
   return buildReport(adapterName, seed, options.runs, withReplay);

@@ -27,8 +27,8 @@ export function missingProbes(invariant: Invariant, subject: Subject): string[] 
 
 /**
  * Runs one invariant as a fast-check property over random scenarios. A failure is shrunk to the
- * smallest scenario that still fails, except after an adapter call timed out: then the first
- * failing scenario is kept, since shrinking would wait out the timeout once per attempt.
+ * smallest scenario that still fails, except after an adapter call timed out or its process
+ * broke: then the first failing scenario is kept, since shrinking would repeat the wait or crash.
  */
 export async function runInvariant(invariant: Invariant, subject: Subject, options: InvariantRunOptions): Promise<InvariantResult> {
   const { id, level } = invariant;
@@ -37,16 +37,19 @@ export async function runInvariant(invariant: Invariant, subject: Subject, optio
     const names = missing.map((probe) => `${probe}()`).join(' and ');
     return { id, level, status: 'skipped', message: `needs the adapter's ${names} probe${missing.length > 1 ? 's' : ''}, which it does not implement` };
   }
-  let timedOut = false;
+  let stopped = false;
   const property = fc.asyncProperty(scenario, async (input: Scenario) => {
-    if (timedOut) return; // stop shrinking: keep the case that timed out
+    if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
     try {
       await invariant.check(subject, input);
     } catch (error) {
-      if (error instanceof AdapterCallError && error.reason === 'timeout') timedOut = true;
+      if (error instanceof AdapterCallError && error.final) stopped = true;
       throw error;
+    } finally {
+      if (!stopped) await subject.endCase?.();
     }
   });
+  await subject.beginInvariant?.();
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
@@ -65,5 +68,5 @@ export async function runInvariant(invariant: Invariant, subject: Subject, optio
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...failure, counterexample: '', path: '', shrunk: false };
   }
-  return { ...failure, counterexample: fc.stringify(details.counterexample[0]), path: details.counterexamplePath, shrunk: !timedOut };
+  return { ...failure, counterexample: fc.stringify(details.counterexample[0]), path: details.counterexamplePath, shrunk: !stopped };
 }

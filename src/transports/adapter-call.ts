@@ -1,15 +1,24 @@
 import type { CallMonitor } from './call-monitor.ts';
 
-/** An adapter call that threw, rejected or did not settle in time; names the call. */
+/**
+ * An adapter call that went wrong; names the call. `threw`: the adapter raised or rejected;
+ * `invalid`: it answered something the contract does not allow; `timeout`: it did not answer in
+ * time; `broken`: the adapter process crashed or broke the protocol.
+ */
 export class AdapterCallError extends Error {
   override readonly name = 'AdapterCallError';
 
   constructor(
     readonly call: string,
-    readonly reason: 'threw' | 'timeout' | 'invalid',
+    readonly reason: 'threw' | 'timeout' | 'invalid' | 'broken',
     detail: string,
   ) {
     super(`${call} ${detail}`);
+  }
+
+  /** After a timeout or a broken process, retrying (shrinking) would only repeat the wait or the crash. */
+  get final(): boolean {
+    return this.reason === 'timeout' || this.reason === 'broken';
   }
 }
 

@@ -1,0 +1,68 @@
+import type { Observed } from '../../spec/model/observed.ts';
+
+/**
+ * Turns value descriptions (spec/PROTOCOL.md §6) back into live JavaScript values: the adapter
+ * side of the protocol, for adapter processes written in JavaScript. Descriptions with the same
+ * id become one object; classes are made once per name.
+ */
+export class Materialiser {
+  readonly #classes = new Map<string, new () => object>();
+
+  classNamed(name: string): new () => object {
+    let made = this.#classes.get(name);
+    if (!made) {
+      made = { [name]: class {} }[name]!;
+      this.#classes.set(name, made);
+    }
+    return made;
+  }
+
+  /** Materialises one description; `seen` maps ids to objects within one request. */
+  value(description: Observed, seen = new Map<string, unknown>()): unknown {
+    switch (description.kind) {
+      case 'undefined':
+        return undefined;
+      case 'null':
+        return null;
+      case 'boolean':
+      case 'string':
+        return description.value;
+      case 'number':
+        return typeof description.value === 'number' ? description.value : Number(description.value);
+      case 'bigint':
+        return BigInt(description.value);
+      case 'symbol':
+        return Symbol(description.description);
+      case 'ref':
+        return seen.get(description.id);
+    }
+    if (seen.has(description.id)) return seen.get(description.id);
+    switch (description.kind) {
+      case 'function': {
+        const fn = { [description.name]: (...args: unknown[]) => args.length }[description.name]!;
+        seen.set(description.id, fn);
+        return fn;
+      }
+      case 'date': {
+        const date = new Date(description.time === 'NaN' ? Number.NaN : description.time);
+        seen.set(description.id, date);
+        return date;
+      }
+      case 'array': {
+        const array: unknown[] = [];
+        seen.set(description.id, array);
+        for (const item of description.items) array.push(this.value(item, seen));
+        return array;
+      }
+      case 'object': {
+        const object: Record<string, unknown> =
+          description.type === 'Object' ? {} : description.type === null ? Object.create(null) : new (this.classNamed(description.type))();
+        seen.set(description.id, object);
+        for (const [key, item] of description.entries ?? []) {
+          Object.defineProperty(object, key, { value: this.value(item, seen), enumerable: true, writable: true, configurable: true });
+        }
+        return object;
+      }
+    }
+  }
+}

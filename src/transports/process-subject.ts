@@ -1,0 +1,155 @@
+import { VIEW_FIELDS } from '../../spec/agent-config.ts';
+import type { Observed } from '../../spec/model/observed.ts';
+import { PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
+import { AdapterLoadError } from '../adapter/load.ts';
+import { AdapterCallError } from './adapter-call.ts';
+import { AdapterProcess, PROTOCOL_VERSION, type Hello } from './adapter-process.ts';
+import { IdentityRegistry, observe } from './observe.ts';
+
+export interface ProcessOptions {
+  /** The shell command that starts the adapter process. */
+  readonly command: string;
+  readonly cwd: string;
+  /** Bound on every call, in milliseconds. */
+  readonly timeout: number;
+  /** Bound on starting the process and its handshake, in milliseconds. */
+  readonly startTimeout: number;
+}
+
+/** A subject driven over the adapter protocol, with a way to end it. */
+export interface ProcessSubject extends Subject {
+  readonly name: string;
+  close(): Promise<void>;
+}
+
+const KINDS = new Set(['undefined', 'null', 'boolean', 'number', 'string', 'bigint', 'symbol', 'function', 'array', 'date', 'object', 'ref']);
+
+/** Checks that an adapter's observation is well formed, at every depth. */
+function isObserved(value: unknown): value is Observed {
+  if (typeof value !== 'object' || value === null) return false;
+  const node = value as { kind?: unknown; id?: unknown; items?: unknown; entries?: unknown };
+  if (!KINDS.has(node.kind as string)) return false;
+  if (['symbol', 'function', 'array', 'date', 'object', 'ref'].includes(node.kind as string) && typeof node.id !== 'string') return false;
+  if (node.kind === 'array') return Array.isArray(node.items) && node.items.every(isObserved);
+  if (node.kind === 'object' && node.entries !== undefined) {
+    return Array.isArray(node.entries) && node.entries.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isObserved(entry[1]));
+  }
+  return true;
+}
+
+function readView(result: Record<string, unknown>): ObservedAgent {
+  const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null } | undefined;
+  if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
+    throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
+  }
+  const fields = {} as Record<string, Observed>;
+  for (const field of VIEW_FIELDS) {
+    if (field === 'locks') continue;
+    const value = view.fields[field] ?? { kind: 'undefined' };
+    if (!isObserved(value)) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(value).slice(0, 200)}, not an observation`);
+    fields[field] = value;
+  }
+  let locks: Record<string, Observed> | undefined;
+  if (typeof view.locks === 'object' && view.locks !== null) {
+    locks = {};
+    for (const [name, lock] of Object.entries(view.locks)) {
+      if (!isObserved(lock)) throw new AdapterCallError('view()', 'invalid', `reported lock "${name}" as ${JSON.stringify(lock).slice(0, 200)}, not an observation`);
+      locks[name] = lock;
+    }
+  }
+  return { fields: fields as ObservedAgent['fields'], locks };
+}
+
+/** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
+async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
+  const process = new AdapterProcess(options.command, options.cwd);
+  let answer: Record<string, unknown>;
+  try {
+    answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION }, options.startTimeout);
+  } catch (error) {
+    await process.kill();
+    throw new AdapterLoadError(`The adapter process \`${options.command}\` did not complete the handshake: ${(error as Error).message}.`);
+  }
+  const problems: string[] = [];
+  if (answer.protocol !== PROTOCOL_VERSION) problems.push(`it speaks protocol ${JSON.stringify(answer.protocol)}, this suite speaks ${PROTOCOL_VERSION}`);
+  if (typeof answer.name !== 'string' || answer.name.trim() === '') problems.push('"name" must be a non-empty string');
+  const operations = Array.isArray(answer.operations) ? answer.operations : [];
+  for (const required of ['create', 'view']) if (!operations.includes(required)) problems.push(`"operations" must include "${required}"`);
+  if (!Array.isArray(answer.probes) || answer.probes.some((probe) => !(PROBES as readonly unknown[]).includes(probe))) {
+    problems.push(`"probes" must be a list drawn from ${PROBES.join(', ')}`);
+  }
+  if (problems.length === 0 && !operations.includes('cloneForChannel')) {
+    problems.push('it has no clone operation to check ("cloneForChannel" is not among its operations)');
+  }
+  if (problems.length > 0) {
+    await process.kill();
+    throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
+  }
+  return { process, hello: answer as unknown as Hello };
+}
+
+/**
+ * Drives an adapter process. Configurations and tools cross as value descriptions made with the
+ * suite's own identity registry; views come back as observations with the adapter's tokens. A
+ * process that broke is replaced before the next invariant.
+ */
+export async function processSubject(options: ProcessOptions): Promise<ProcessSubject> {
+  const registry = new IdentityRegistry();
+  let { process, hello } = await start(options);
+  let live: Handle[] = [];
+  const call = async (name: string, method: string, params: Record<string, unknown>) => process.request(name, method, params, options.timeout);
+  const handleOf = (name: string, result: Record<string, unknown>): Handle => {
+    const agent = result.agent;
+    if (typeof agent !== 'number' && typeof agent !== 'string') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)} without an agent handle`);
+    live.push(agent);
+    return agent;
+  };
+  const flag = (name: string, key: string, result: Record<string, unknown>): boolean => {
+    if (typeof result[key] !== 'boolean') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)}; "${key}" must be a boolean`);
+    return result[key] as boolean;
+  };
+  return {
+    get name() {
+      return hello.name;
+    },
+    probes: new Set<Probe>(hello.probes as Probe[]),
+    async create(config) {
+      return handleOf('create()', await call('create()', 'create', { config: observe(registry, config) }));
+    },
+    async view(agent) {
+      return readView(await call('view()', 'view', { agent }));
+    },
+    async cloneForChannel(agent) {
+      return handleOf('cloneForChannel()', await call('cloneForChannel()', 'cloneForChannel', { agent }));
+    },
+    async interrupt(agent) {
+      await call('interrupt()', 'interrupt', { agent });
+    },
+    async isInterrupted(agent) {
+      return flag('isInterrupted()', 'interrupted', await call('isInterrupted()', 'isInterrupted', { agent }));
+    },
+    async tryAcquire(agent, lock, owner) {
+      return flag(`tryAcquire("${lock}")`, 'acquired', await call(`tryAcquire("${lock}")`, 'tryAcquire', { agent, lock, owner }));
+    },
+    async release(agent, lock, owner) {
+      await call(`release("${lock}")`, 'release', { agent, lock, owner });
+    },
+    async addTool(agent, tool) {
+      await call('addTool()', 'addTool', { agent, tool: observe(registry, tool) });
+    },
+    async beginInvariant() {
+      if (process.broken === undefined) return;
+      await process.kill();
+      ({ process, hello } = await start(options));
+      live = [];
+    },
+    async endCase() {
+      if (live.length === 0 || process.broken !== undefined) return;
+      const agents = live;
+      live = [];
+      await call('dispose()', 'dispose', { agents });
+    },
+    close: () => process.close(),
+  };
+}
+

@@ -1,0 +1,72 @@
+import { createInterface } from 'node:readline';
+import type { AgentConfig } from '../../spec/agent-config.ts';
+import type { Observed } from '../../spec/model/observed.ts';
+import { PROBES } from '../../spec/model/subject.ts';
+import type { CloneAdapter } from '../adapter/contract.ts';
+import { PROTOCOL_VERSION } from './adapter-process.ts';
+import { observeView } from './in-process.ts';
+import { Materialiser } from './materialise.ts';
+import { IdentityRegistry } from './observe.ts';
+
+type Params = Record<string, unknown>;
+
+/**
+ * Serves a JavaScript adapter over the adapter protocol (spec/PROTOCOL.md): the protocol's
+ * reference implementation on the adapter side. Reads requests from `input`, writes answers with
+ * `write`, and resolves when the session ends (shutdown or end of input).
+ */
+export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
+  const registry = new IdentityRegistry();
+  const materialiser = new Materialiser();
+  const agents = new Map<number, unknown>();
+  let nextHandle = 1;
+  const handle = (agent: unknown) => {
+    agents.set(nextHandle, agent);
+    return nextHandle++;
+  };
+  const agentOf = (params: Params) => {
+    if (!agents.has(params.agent as number)) throw new Error(`unknown agent handle ${JSON.stringify(params.agent)}`);
+    return agents.get(params.agent as number);
+  };
+  const probe = <K extends (typeof PROBES)[number]>(name: K) => {
+    const fn = adapter[name];
+    if (typeof fn !== 'function') throw new Error(`${name} is not supported`);
+    return fn.bind(adapter) as NonNullable<CloneAdapter[K]>;
+  };
+  const methods: Record<string, (params: Params) => Promise<Params>> = {
+    hello: async () => ({
+      protocol: PROTOCOL_VERSION,
+      name: adapter.name,
+      operations: ['create', 'view', ...(adapter.cloneForChannel ? ['cloneForChannel'] : [])],
+      probes: PROBES.filter((name) => typeof adapter[name] === 'function'),
+    }),
+    create: async (params) => ({ agent: handle(await adapter.create(materialiser.value(params.config as Observed) as AgentConfig)) }),
+    view: async (params) => ({ view: observeView(registry, await adapter.view(agentOf(params))) }),
+    cloneForChannel: async (params) => {
+      if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');
+      return { agent: handle(await adapter.cloneForChannel(agentOf(params))) };
+    },
+    interrupt: async (params) => (await probe('interrupt')(agentOf(params)), {}),
+    isInterrupted: async (params) => ({ interrupted: Boolean(await probe('isInterrupted')(agentOf(params))) }),
+    tryAcquire: async (params) => ({ acquired: Boolean(await probe('tryAcquire')(agentOf(params), params.lock as string, params.owner as string)) }),
+    release: async (params) => (await probe('release')(agentOf(params), params.lock as string, params.owner as string), {}),
+    addTool: async (params) => (await probe('addTool')(agentOf(params), materialiser.value(params.tool as Observed)), {}),
+    dispose: async (params) => {
+      for (const agent of (params.agents as number[]) ?? []) agents.delete(agent);
+      return {};
+    },
+    shutdown: async () => ({}),
+  };
+  for await (const line of createInterface({ input })) {
+    const request = JSON.parse(line) as { id: number; method: string; params?: Params };
+    try {
+      const method = methods[request.method];
+      if (!method) throw new Error(`unknown method ${JSON.stringify(request.method)}`);
+      write(`${JSON.stringify({ id: request.id, result: await method(request.params ?? {}) })}\n`);
+    } catch (error) {
+      const { name = 'Error', message = String(error) } = error instanceof Error ? error : {};
+      write(`${JSON.stringify({ id: request.id, error: { type: name, message } })}\n`);
+    }
+    if (request.method === 'shutdown') return;
+  }
+}

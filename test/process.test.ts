@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../spec/invariants/catalogue.ts';
+import { runMain } from './support/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'clone-conformance-process-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let runs = 0;
+
+/** Runs the command against the TypeScript protocol host, and reports which host processes are still alive after. */
+async function serve(args: string[], misbehave?: string) {
+  const pidfile = join(dir, `pids-${runs++}`);
+  const command = `SERVE_PIDFILE=${pidfile} node --import tsx fixtures/process/serve.mts${misbehave ? ` --misbehave ${misbehave}` : ''}`;
+  const outcome = await runMain(['--command', command, '--seed', '1', '--reporter', 'json', ...args]);
+  const pids = readFileSync(pidfile, 'utf8').trim().split('\n').map(Number);
+  return { ...outcome, pids, alive: await stillRunning(pids) };
+}
+
+/** The processes among `pids` still running after a moment (a killed process takes a few ms to go). */
+async function stillRunning(pids: number[]): Promise<number[]> {
+  const running = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  };
+  for (let wait = 0; wait < 40 && pids.some(running); wait++) await new Promise((done) => setTimeout(done, 50));
+  return pids.filter(running);
+}
+
+const messages = (stdout: string) => JSON.parse(stdout).results.map((result: { message?: string }) => result.message);
+
+describe('adapters over the JSON-lines protocol', () => {
+  it('gives the same report through the protocol as in-process, for the same seed', async () => {
+    const viaProcess = await serve(['--runs', '30']);
+    const inProcess = await runMain(['fixtures/reference.ts', '--seed', '1', '--reporter', 'json', '--runs', '30']);
+    expect(viaProcess.code).toBe(0);
+    const { results, summary } = JSON.parse(viaProcess.stdout);
+    expect(summary).toEqual({ passed: CATALOGUE.length, failed: 0, skipped: 0 });
+    expect(results).toEqual(JSON.parse(inProcess.stdout).results);
+    expect(viaProcess.alive).toEqual([]);
+  });
+
+  it.each([
+    ['no-handshake', 'did not complete the handshake: hello() did not answer within 800 ms'],
+    ['exit-on-start', 'did not complete the handshake: hello() failed: the adapter process exited (code 3); its stderr ends with: fatal: framework not installed'],
+    ['old-protocol', 'answered the handshake, but it speaks protocol 0, this suite speaks 1'],
+  ])('cannot start when the adapter process misbehaves before running (%s): exit 2', async (misbehave, message) => {
+    const { code, stdout, stderr, alive } = await serve(['--start-timeout', '800'], misbehave);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(alive).toEqual([]);
+  });
+
+  it.each([
+    ['crash-on-clone', 'cloneForChannel() failed: the adapter process exited (code 4)'],
+    ['garbage-on-view', 'view() broke the protocol: it printed a line that is not a JSON object on stdout: "Loading model weights... done"'],
+    ['wrong-id-on-view', 'view() broke the protocol: it answered id 10 while id 3 was awaited'],
+    ['late-view', 'view() did not answer within 300 ms'],
+    ['stdout-noise', 'create() broke the protocol: it printed a line that is not a JSON object on stdout: "created an agent"'],
+  ])('fails the invariant, naming the call, when the process breaks mid-run (%s), and starts a new one', async (misbehave, message) => {
+    const { code, stdout, pids, alive } = await serve(['--only', 'channel.identity,channel.execution', '--timeout', '300'], misbehave);
+    expect(code).toBe(1);
+    expect(messages(stdout)).toEqual([message, message]);
+    expect(pids).toHaveLength(2); // one process per invariant, as the first broke
+    expect(alive).toEqual([]);
+  });
+});
