@@ -9,6 +9,7 @@ import { inProcessSubject } from '../src/transports/in-process.ts';
 import type { Subject } from '../spec/model/subject.ts';
 import { configurationTests } from './channel/configuration.ts';
 import { familyTests } from './channel/family.ts';
+import { historyTests } from './channel/histories.ts';
 import { interruptTests, lockTests, runtimeTests } from './channel/runtime.ts';
 import { toolsIsolationTests, toolsTests } from './channel/tools.ts';
 import type { SuiteOptions } from './trait.ts';
@@ -35,6 +36,7 @@ export function describeCloneConformance(adapter: CloneAdapter, options: CloneCo
       if (has('interrupt', 'isInterrupted')) interruptTests(subject, options);
       if (has('tryAcquire', 'release')) lockTests(subject, options);
       familyTests(subject, options);
+      historyTests(subject, options);
     });
   });
 }

@@ -15,7 +15,7 @@ export interface SuiteOptions {
  * The one body every invariant test runs: a vitest test named by the invariant's id that fails
  * with the report's own text (observed, required, counterexample, replay seed and path).
  */
-export function invariantTest(invariant: Invariant, subject: () => Subject, options: SuiteOptions): void {
+export function invariantTest<Input>(invariant: Invariant<Input>, subject: () => Subject, options: SuiteOptions): void {
   const title = `${invariant.id} [${invariant.level}]`;
   it(title, async () => {
     const result = await runInvariant(invariant, subject(), {

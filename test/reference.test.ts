@@ -4,6 +4,7 @@ import { CATALOGUE } from '../spec/invariants/catalogue.ts';
 import { describeCloneConformance } from '../suites/index.ts';
 import { configurationInvariants } from '../suites/channel/configuration.ts';
 import { familyInvariants } from '../suites/channel/family.ts';
+import { historyInvariants } from '../suites/channel/histories.ts';
 import { interruptInvariants, lockInvariants, runtimeInvariants } from '../suites/channel/runtime.ts';
 import { toolsInvariants, toolsIsolationInvariants } from '../suites/channel/tools.ts';
 
@@ -14,7 +15,7 @@ describe('suites/', () => {
   it('registers every invariant of the catalogue exactly once', () => {
     const registered = [
       ...configurationInvariants, ...toolsInvariants, ...toolsIsolationInvariants, ...runtimeInvariants,
-      ...interruptInvariants, ...lockInvariants, ...familyInvariants,
+      ...interruptInvariants, ...lockInvariants, ...familyInvariants, ...historyInvariants,
     ].map((invariant) => invariant.id);
     expect([...registered].sort()).toEqual(CATALOGUE.map((invariant) => invariant.id).sort());
   });

@@ -1,11 +1,33 @@
+import type fc from 'fast-check';
 import type { Probe, Subject } from '../model/subject.ts';
 import type { Scenario } from '../generators/scenario.ts';
 
 /** MUST invariants decide conformance; SHOULD invariants are reported but do not fail a run by default. */
 export type Level = 'MUST' | 'SHOULD';
 
+/** What an invariant's input generator may depend on. */
+export interface InputContext {
+  /** The probes the adapter under test has. */
+  readonly probes: ReadonlySet<Probe>;
+  /** A fast-check commands replay path, when replaying a failure of a model-based invariant. */
+  readonly replayPath?: string;
+}
+
+/** How an invariant draws its inputs, for one adapter. */
+export interface InputPlan<Input> {
+  readonly arbitrary: fc.Arbitrary<Input>;
+  /** Set when the invariant cannot mean anything for this adapter: it is skipped with this reason. */
+  readonly skip?: string;
+  /** Said in the report next to the verdict (e.g. which operations were left out). */
+  readonly note?: string;
+  /** Renders a counterexample for the report; fast-check's rendering otherwise. */
+  describe?(input: Input): string;
+  /** The commands replay path of a counterexample, for the replay line. */
+  replayPath?(input: Input): string | undefined;
+}
+
 /** One clause of the specification, with the check that enforces it. */
-export interface Invariant {
+export interface Invariant<Input = Scenario> {
   /** Stable public name, e.g. `channel.tools.new-list`. */
   readonly id: string;
   readonly level: Level;
@@ -17,8 +39,10 @@ export interface Invariant {
   readonly rationale: string;
   /** Optional adapter probes without which the invariant cannot run (it is then skipped). */
   readonly needs: readonly Probe[];
-  /** Resolves when the scenario conforms; rejects with a {@link Violation} when it does not. */
-  check(subject: Subject, scenario: Scenario): Promise<void>;
+  /** The inputs to check; the shared random {@link Scenario} when absent. */
+  input?(context: InputContext): InputPlan<Input>;
+  /** Resolves when the input conforms; rejects with a {@link Violation} when it does not. */
+  check(subject: Subject, input: Input): Promise<void>;
 }
 
 /** What was observed against what the rule requires. */

@@ -25,6 +25,7 @@ export interface CliOptions {
   readonly timeout: number;
   readonly reporter: ReporterName;
   readonly path: string | undefined;
+  readonly replayPath: string | undefined;
   readonly debug: boolean;
   readonly help: boolean;
   readonly version: boolean;
@@ -50,6 +51,8 @@ Options:
   --reporter NAME   human (default) or json (one JSON document on stdout)
   --path P          replay one failure: the fast-check path printed with it
                     (needs --seed and exactly one --only ID)
+  --replay-path R   with --path, fast-check's commands replay path of a failed
+                    operation sequence (printed in its replay line)
   --debug           show stack traces for errors
   -h, --help        show this help
   -v, --version     show the version
@@ -85,6 +88,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         timeout: { type: 'string' },
         reporter: { type: 'string' },
         path: { type: 'string' },
+        'replay-path': { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -97,7 +101,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (positionals.length > 1) throw new UsageError(`Expected at most one adapter path; got ${positionals.length}: ${positionals.join(' ')}.`);
   if (values.command !== undefined && positionals.length > 0) throw new UsageError('Give either an adapter module or --command, not both.');
   if (values.command !== undefined && values.command.trim() === '') throw new UsageError('--command needs a command line to start the adapter process.');
-  const only = values.only?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
+  const listed = values.only?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
+  const only = listed && [...new Set(listed)];
   const unknown = only?.filter((id) => !INVARIANT_IDS.includes(id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`Unknown invariant id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known ids: ${INVARIANT_IDS.join(', ')}.`);
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one invariant id.');
@@ -108,6 +113,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (!/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path takes a fast-check path such as 3:0:1; got "${values.path}".`);
     if (seed === undefined || only?.length !== 1) throw new UsageError('--path replays one failure: give it with --seed and exactly one --only ID, as printed in the replay line.');
   }
+  if (values['replay-path'] !== undefined && values.path === undefined) throw new UsageError('--replay-path goes with --path, as printed in the replay line.');
   return {
     adapter: positionals[0],
     command: values.command,
@@ -118,6 +124,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     timeout: integer('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULTS.timeout,
     reporter: reporter as ReporterName,
     path: values.path,
+    replayPath: values['replay-path'],
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

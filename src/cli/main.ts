@@ -27,12 +27,13 @@ function version(): string {
 
 /** The replay line for one failure: the same adapter, seed and case, and nothing else. */
 function replayCommand(options: CliOptions, seed: number) {
-  return (id: string, path: string) => {
+  return (id: string, path: string, replayPath: string | undefined) => {
     const words = ['npx', 'clone-conformance'];
     if (options.adapter !== undefined) words.push(options.adapter);
     if (options.command !== undefined) words.push('--command', options.command);
     words.push('--seed', String(seed), '--only', id);
     if (path !== '') words.push('--path', path);
+    if (replayPath !== undefined) words.push('--replay-path', replayPath);
     if (options.timeout !== DEFAULTS.timeout) words.push('--timeout', String(options.timeout));
     if (options.startTimeout !== DEFAULTS.startTimeout) words.push('--start-timeout', String(options.startTimeout));
     return words.map(shellQuote).join(' ');
@@ -59,13 +60,18 @@ async function runProcess(command: string, ids: readonly string[], settings: Inv
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const ids = CATALOGUE.map((invariant) => invariant.id).filter((id) => options.only?.includes(id) ?? true);
-  const settings = { seed, runs: options.runs, ...(options.path === undefined ? {} : { path: options.path }) };
+  const settings = {
+    seed,
+    runs: options.runs,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
+  };
   const { adapterName, results } =
     options.command !== undefined
       ? await runProcess(options.command, ids, settings, options, io)
       : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, ...settings });
   const replay = replayCommand(options, seed);
-  const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path) } : result));
+  const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path, result.replayPath) } : result));
   return buildReport(adapterName, seed, options.runs, withReplay);
 }
 

@@ -14,7 +14,7 @@ export function formatHuman(report: RunReport, options: HumanFormatOptions): str
   const lines: string[] = [];
   lines.push(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`), '');
   for (const result of report.results) {
-    if (result.status === 'passed') lines.push(`  ${c.green('✓')} ${result.id}`);
+    if (result.status === 'passed') lines.push(`  ${c.green('✓')} ${result.id}${result.note === undefined ? '' : c.dim(` (${result.note})`)}`);
     else if (result.status === 'failed') lines.push(`  ${c.red('✗')} ${result.id}${result.level === 'MUST' ? '' : c.dim(` (${result.level})`)}`);
     else lines.push(`  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`);
   }

@@ -9,7 +9,7 @@ export function formatJson(report: RunReport): string {
   const results = report.results.map((result) => {
     switch (result.status) {
       case 'passed':
-        return { id: result.id, status: result.status, level: result.level };
+        return { id: result.id, status: result.status, level: result.level, ...(result.note === undefined ? {} : { message: result.note }) };
       case 'skipped':
         return { id: result.id, status: result.status, level: result.level, message: result.message };
       case 'failed':

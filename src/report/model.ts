@@ -7,7 +7,12 @@ interface ResultBase {
 
 /** The outcome of one invariant, as a discriminated union on `status`. */
 export type InvariantResult =
-  | (ResultBase & { readonly status: 'passed'; readonly runs: number })
+  | (ResultBase & {
+      readonly status: 'passed';
+      readonly runs: number;
+      /** Said next to the verdict, e.g. which operations a model-based invariant left out. */
+      readonly note?: string;
+    })
   | (ResultBase & {
       readonly status: 'failed';
       /** What was observed against what was required, or the adapter call that broke. */
@@ -21,6 +26,8 @@ export type InvariantResult =
       readonly counterexample: string;
       /** The fast-check path of the case (with the run's seed); empty when none could be kept. */
       readonly path: string;
+      /** fast-check's commands replay path, for model-based invariants. */
+      readonly replayPath?: string;
       /** A command line that runs exactly this case again; filled in by whoever knows the command. */
       readonly replay?: string;
       readonly shrunk: boolean;

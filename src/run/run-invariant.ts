@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { scenario, type Scenario } from '../../spec/generators/scenario.ts';
-import { Violation, type Invariant } from '../../spec/invariants/invariant.ts';
+import { scenario } from '../../spec/generators/scenario.ts';
+import { Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
 import type { Subject } from '../../spec/model/subject.ts';
 import type { InvariantResult } from '../report/model.ts';
 import { AdapterCallError } from '../transports/adapter-call.ts';
@@ -13,6 +13,8 @@ export interface InvariantRunOptions {
   readonly runs: number;
   /** A fast-check replay path: runs exactly that (shrunk) case. */
   readonly path?: string;
+  /** A fast-check commands replay path, for model-based invariants. */
+  readonly replayPath?: string;
 }
 
 function messageOf(error: unknown): string {
@@ -21,7 +23,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Whether an invariant can run against a subject, or why not. */
-export function missingProbes(invariant: Invariant, subject: Subject): string[] {
+export function missingProbes(invariant: Pick<Invariant, 'needs'>, subject: Subject): string[] {
   return invariant.needs.filter((probe) => !subject.probes.has(probe));
 }
 
@@ -30,15 +32,18 @@ export function missingProbes(invariant: Invariant, subject: Subject): string[] 
  * smallest scenario that still fails, except after an adapter call timed out or its process
  * broke: then the first failing scenario is kept, since shrinking would repeat the wait or crash.
  */
-export async function runInvariant(invariant: Invariant, subject: Subject, options: InvariantRunOptions): Promise<InvariantResult> {
+export async function runInvariant<Input>(invariant: Invariant<Input>, subject: Subject, options: InvariantRunOptions): Promise<InvariantResult> {
   const { id, level } = invariant;
   const missing = missingProbes(invariant, subject);
   if (missing.length > 0) {
     const names = missing.map((probe) => `${probe}()`).join(' and ');
     return { id, level, status: 'skipped', message: `needs the adapter's ${names} probe${missing.length > 1 ? 's' : ''}, which it does not implement` };
   }
+  const context = { probes: subject.probes, ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }) };
+  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenario } as unknown as InputPlan<Input>);
+  if (plan.skip !== undefined) return { id, level, status: 'skipped', message: plan.skip };
   let stopped = false;
-  const property = fc.asyncProperty(scenario, async (input: Scenario) => {
+  const property = fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
     try {
       await invariant.check(subject, input);
@@ -55,7 +60,7 @@ export async function runInvariant(invariant: Invariant, subject: Subject, optio
     numRuns: options.runs,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
-  if (!details.failed) return { id, level, status: 'passed', runs: details.numRuns };
+  if (!details.failed) return { id, level, status: 'passed', runs: details.numRuns, ...(plan.note === undefined ? {} : { note: plan.note }) };
   const error = details.errorInstance;
   const failure = {
     id,
@@ -68,5 +73,13 @@ export async function runInvariant(invariant: Invariant, subject: Subject, optio
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...failure, counterexample: '', path: '', shrunk: false };
   }
-  return { ...failure, counterexample: fc.stringify(details.counterexample[0]), path: details.counterexamplePath, shrunk: !stopped };
+  const [counterexample] = details.counterexample;
+  const replayPath = plan.replayPath?.(counterexample);
+  return {
+    ...failure,
+    counterexample: plan.describe?.(counterexample) ?? fc.stringify(counterexample),
+    path: details.counterexamplePath,
+    ...(replayPath === undefined ? {} : { replayPath }),
+    shrunk: !stopped,
+  };
 }

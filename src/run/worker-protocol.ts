@@ -8,6 +8,7 @@ export interface WorkerRequest {
   readonly seed: number;
   readonly runs: number;
   readonly path?: string;
+  readonly replayPath?: string;
   readonly timeout: number;
   readonly monitor: SharedArrayBuffer;
 }

@@ -1,24 +1,7 @@
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { controllerFresh } from './controller-fresh.ts';
-import { execution } from './execution.ts';
-import { features } from './features.ts';
-import { handoffsReset } from './handoffs-reset.ts';
-import { identity } from './identity.ts';
-import { locksFresh } from './locks-fresh.ts';
-import { modelAccess } from './model-access.ts';
-import type { RelationInvariant } from './relation.ts';
+import { CHANNEL_RELATIONS, RUNTIME_RELATIONS } from './channel-relations.ts';
 import { cloneOnce } from './setup.ts';
-import { toolsNewList } from './tools-new-list.ts';
-import { toolsSameElements } from './tools-same-elements.ts';
-
-/** Every relation a channel clone has to its source. */
-const CHANNEL_RELATIONS: readonly RelationInvariant[] = [
-  identity, modelAccess, features, execution, toolsNewList, toolsSameElements, handoffsReset, controllerFresh, locksFresh,
-];
-
-/** Relations about runtime objects, which must also hold between the grandchild and the original. */
-const RUNTIME_RELATIONS: readonly RelationInvariant[] = [toolsNewList, controllerFresh, locksFresh];
 
 export const cloneOfClone: Invariant = {
   id: 'channel.clone-of-clone',

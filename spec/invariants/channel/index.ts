@@ -19,8 +19,9 @@ import { sourceUnchanged } from './source-unchanged.ts';
 import { toolsIsolated } from './tools-isolated.ts';
 import { toolsNewList } from './tools-new-list.ts';
 import { toolsSameElements } from './tools-same-elements.ts';
+import { sequences } from './sequences.ts';
 
-export const CHANNEL_INVARIANTS: readonly Invariant[] = [
+export const CHANNEL_INVARIANTS: readonly Invariant<any>[] = [
   // Configuration: copied as-is or equal.
   identity,
   modelAccess,
@@ -40,4 +41,6 @@ export const CHANNEL_INVARIANTS: readonly Invariant[] = [
   sourceUnchanged,
   siblingsIsolated,
   cloneOfClone,
+  // Histories: operation sequences over a growing family.
+  sequences,
 ];

@@ -1,6 +1,8 @@
 import { describe, identityOf, sameAsIs } from '../../model/observed.ts';
 import { relationInvariant, Violation } from './relation.ts';
 
+const plural = (count: number) => `${count} tool${count === 1 ? '' : 's'}`;
+
 export const toolsSameElements = relationInvariant(
   {
     id: 'channel.tools.same-elements',
@@ -13,7 +15,7 @@ export const toolsSameElements = relationInvariant(
     if (expected.kind !== 'array') return new Violation(`source.tools = ${describe(expected)}`, 'the view to report tools as an array');
     if (actual.kind !== 'array') return new Violation(`clone.tools = ${describe(actual)}`, 'clone.tools to be an array');
     if (actual.items.length !== expected.items.length) {
-      return new Violation(`${actual.items.length} tools: ${describe(actual, 1)}`, `${expected.items.length} tools, as the source has: ${describe(expected, 1)}`);
+      return new Violation(`${plural(actual.items.length)}: ${describe(actual, 1)}`, `${plural(expected.items.length)}, as the source has: ${describe(expected, 1)}`);
     }
     const index = expected.items.findIndex((tool, i) => !sameAsIs(tool, actual.items[i]!));
     if (index === -1) return undefined;

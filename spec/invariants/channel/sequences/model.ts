@@ -1,0 +1,96 @@
+import { describe, identityOf, type Observed } from '../../../model/observed.ts';
+import type { Handle, ObservedAgent, Subject } from '../../../model/subject.ts';
+import { Violation } from '../../invariant.ts';
+
+/**
+ * The specification's state of a family of agents: for each member, which tool objects its own
+ * list must hold, whether it is interrupted, and which of its locks are held by whom. Runtime
+ * objects (tools lists, controllers, locks) must never be shared between members.
+ */
+export interface MemberModel {
+  readonly label: string;
+  /** Identity tokens of the tools the member's list must hold, in order. */
+  tools: (string | undefined)[];
+  interrupted: boolean;
+  /** Lock name to the owner holding it. */
+  readonly held: Map<string, string>;
+}
+
+export interface FamilyModel {
+  readonly members: MemberModel[];
+}
+
+/** The implementation's side: the members' handles, in the model's order. */
+export interface Family {
+  readonly subject: Subject;
+  readonly handles: Handle[];
+  /** Operations done so far, for messages. */
+  step: number;
+}
+
+export const MAX_MEMBERS = 8;
+
+export const labelOf = (index: number): string => String.fromCharCode(65 + index);
+
+export const toolTokens = (view: ObservedAgent): (string | undefined)[] =>
+  view.fields.tools.kind === 'array' ? view.fields.tools.items.map(identityOf) : [];
+
+/** Picks a member by a generated number: 0 is the newest, so that chains of clones come often. */
+export const memberAt = (model: FamilyModel, pick: number): number => model.members.length - 1 - (pick % model.members.length);
+
+/** A violation, placed at the step of the sequence where it showed. */
+export function atStep(family: Family, operation: string, violation: Violation): Violation {
+  return new Violation(`at step ${family.step} (${operation}): ${violation.observed}`, violation.required);
+}
+
+function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap<string, Observed>): string {
+  return `[${tokens.map((token) => (token === undefined ? '?' : describe(known.get(token) ?? { kind: 'undefined' }, 0))).join(', ')}]`;
+}
+
+/**
+ * Compares the whole family with the model after a step: every member's tools, no runtime object
+ * shared between two members, and every interrupt state (where the adapter can tell).
+ */
+export async function verifyFamily(model: FamilyModel, family: Family, operation: string): Promise<void> {
+  const views: ObservedAgent[] = [];
+  for (const handle of family.handles) views.push(await family.subject.view(handle));
+  const known = new Map<string, Observed>();
+  for (const view of views) {
+    if (view.fields.tools.kind === 'array') for (const tool of view.fields.tools.items) if (identityOf(tool)) known.set(identityOf(tool)!, tool);
+  }
+  const owners = new Map<string, string>();
+  for (const [index, member] of model.members.entries()) {
+    const view = views[index]!;
+    const actual = toolTokens(view);
+    if (actual.length !== member.tools.length || actual.some((token, i) => token !== member.tools[i])) {
+      throw atStep(family, operation, new Violation(
+        `(channel.tools.isolated) ${member.label}.tools = ${renderTools(actual, known)}`,
+        `${member.label}'s own tools: those its parent had when it was cloned, plus those added to it since: ${renderTools(member.tools, known)}`,
+      ));
+    }
+    const runtime: [string, string, Observed | undefined][] = [
+      ['tools list', 'channel.tools.new-list', view.fields.tools],
+      ['interrupt controller', 'channel.controller.fresh', view.fields.interruptController],
+      ...Object.entries(view.locks ?? {}).map(([name, lock]): [string, string, Observed] => [`"${name}" lock`, 'channel.locks.fresh', lock]),
+    ];
+    for (const [what, id, value] of runtime) {
+      const token = value === undefined ? undefined : identityOf(value);
+      if (token === undefined) continue;
+      const other = owners.get(token);
+      if (other !== undefined) {
+        throw atStep(family, operation, new Violation(`(${id}) ${other} and ${member.label} share one ${what}`, `every member of a family its own ${what}`));
+      }
+      owners.set(token, member.label);
+    }
+  }
+  if (!family.subject.probes.has('isInterrupted')) return;
+  for (const [index, member] of model.members.entries()) {
+    const interrupted = await family.subject.isInterrupted(family.handles[index]);
+    if (interrupted !== member.interrupted) {
+      throw atStep(family, operation, new Violation(
+        `(channel.controller.isolated) ${member.label} is ${interrupted ? '' : 'not '}interrupted`,
+        member.interrupted ? `${member.label} interrupted, as it was interrupted itself` : `${member.label} not interrupted: only interrupting it can stop it`,
+      ));
+    }
+  }
+}
