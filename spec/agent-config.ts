@@ -11,6 +11,7 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+// #region config
 /** The configuration an agent is created from. */
 export interface AgentConfig {
   name: string;
@@ -38,6 +39,7 @@ export interface AgentView extends AgentConfig {
   /** Every lock the agent owns, by name. */
   locks: Readonly<Record<string, object>>;
 }
+// #endregion config
 
 /** Fields a channel clone copies as-is, grouped as the invariants check them. */
 export const IDENTITY_FIELDS = ['name', 'role', 'goal', 'backstory', 'instructions'] as const;

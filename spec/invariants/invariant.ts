@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import type { ProfileName } from './profiles.ts';
 import type { Probe, Subject } from '../model/subject.ts';
 import type { Scenario } from '../generators/scenario.ts';
 
@@ -32,7 +33,7 @@ export interface Invariant<Input = Scenario> {
   readonly id: string;
   readonly level: Level;
   /** The clone semantics this clause belongs to. */
-  readonly profile: 'channel';
+  readonly profile: ProfileName;
   /** The rule, stated in one or two sentences. */
   readonly rule: string;
   /** Why the rule matters to someone running agents behind a gateway. */

@@ -2,6 +2,7 @@ import type { AgentConfig, AgentView } from '../../spec/agent-config.ts';
 
 export type { AgentConfig, AgentView, FeatureName } from '../../spec/agent-config.ts';
 
+// #region contract
 /**
  * What an adapter gives the suite: how to create an agent of the implementation under test, how
  * to look at it, and how to clone it. Probes are optional; an invariant that needs a missing probe
@@ -25,6 +26,7 @@ export interface CloneAdapter<A = unknown> {
   /** Adds a tool to the agent's own tools list. */
   addTool?(agent: A, tool: unknown): void | Promise<void>;
 }
+// #endregion contract
 
 /** Identity helper that gives an adapter object literal its types. */
 export function defineAdapter<A>(adapter: CloneAdapter<A>): CloneAdapter<A> {

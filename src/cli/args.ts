@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+export { HELP } from './help.ts';
 import { INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 
 /** Bad flags or arguments: the run cannot start (exit 2). */
@@ -6,10 +7,17 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const REPORTERS = ['human', 'json'] as const;
+export const REPORTERS = ['human', 'json', 'junit', 'github-actions'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
-export const DEFAULTS = { runs: 100, timeout: 2000, startTimeout: 10_000 } as const;
+/** One reporter and where it writes: a file, or standard output. */
+export interface ReporterChoice {
+  readonly name: ReporterName;
+  readonly file?: string;
+}
+
+export { DEFAULTS } from './defaults.ts';
+import { DEFAULTS } from './defaults.ts';
 
 /** The command line, parsed and checked. */
 export interface CliOptions {
@@ -23,7 +31,13 @@ export interface CliOptions {
   readonly seed: number | undefined;
   readonly only: readonly string[] | undefined;
   readonly timeout: number;
-  readonly reporter: ReporterName;
+  readonly reporters: readonly ReporterChoice[];
+  /** Known-failures baseline to gate against. */
+  readonly expect: string | undefined;
+  /** Where to record the current failures as a starting baseline. */
+  readonly writeExpect: string | undefined;
+  /** SHOULD failures fail the run too. */
+  readonly strict: boolean;
   readonly path: string | undefined;
   readonly replayPath: string | undefined;
   readonly debug: boolean;
@@ -31,37 +45,6 @@ export interface CliOptions {
   readonly version: boolean;
 }
 
-export const HELP = `Usage: clone-conformance [ADAPTER] [options]
-       clone-conformance --command "python3 my_adapter.py" [options]
-
-Checks an agent framework's clone against the clone-conformance specification.
-ADAPTER is a .ts, .mts, .cts, .js, .mjs or .cjs module exporting an adapter
-(default export, or a named export "adapter"). Without it, the built-in
-reference implementation is checked.
-
-Options:
-  --command CMD     start CMD as an adapter process in any language, spoken to
-                    over JSON lines on stdio (spec/PROTOCOL.md)
-  --start-timeout MS  bound on starting that process and its handshake
-                    (default ${DEFAULTS.startTimeout})
-  --runs N          scenarios generated per invariant (default ${DEFAULTS.runs})
-  --seed S          fast-check seed, a 32-bit integer (default: random, reported)
-  --only ID[,ID]    run only these invariants (repeatable)
-  --timeout MS      bound on every adapter call in milliseconds (default ${DEFAULTS.timeout})
-  --reporter NAME   human (default) or json (one JSON document on stdout)
-  --path P          replay one failure: the fast-check path printed with it
-                    (needs --seed and exactly one --only ID)
-  --replay-path R   with --path, fast-check's commands replay path of a failed
-                    operation sequence (printed in its replay line)
-  --debug           show stack traces for errors
-  -h, --help        show this help
-  -v, --version     show the version
-
-Exit codes:
-  0  every invariant passed, or was skipped for a missing probe
-  1  at least one invariant failed
-  2  the run could not start (adapter missing or broken, bad flags), or no invariant ran
-`;
 
 function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
@@ -86,7 +69,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         seed: { type: 'string' },
         only: { type: 'string', multiple: true },
         timeout: { type: 'string' },
-        reporter: { type: 'string' },
+        reporter: { type: 'string', multiple: true },
+        output: { type: 'string' },
+        expect: { type: 'string' },
+        'write-expect': { type: 'string' },
+        strict: { type: 'boolean' },
         path: { type: 'string' },
         'replay-path': { type: 'string' },
         debug: { type: 'boolean' },
@@ -106,8 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const unknown = only?.filter((id) => !INVARIANT_IDS.includes(id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`Unknown invariant id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known ids: ${INVARIANT_IDS.join(', ')}.`);
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one invariant id.');
-  const reporter = values.reporter ?? 'human';
-  if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter takes one of ${REPORTERS.join(', ')}; got "${reporter}".`);
+  const reporters = chooseReporters(values.reporter ?? ['human'], values.output);
   const seed = integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   if (values.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path takes a fast-check path such as 3:0:1; got "${values.path}".`);
@@ -122,13 +108,43 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     seed,
     only,
     timeout: integer('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULTS.timeout,
-    reporter: reporter as ReporterName,
+    reporters,
+    expect: values.expect,
+    writeExpect: values['write-expect'],
+    strict: values.strict ?? false,
     path: values.path,
     replayPath: values['replay-path'],
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+/**
+ * Reads `--reporter` values (repeatable, comma lists, `name:FILE` for a file) and `--output`.
+ * junit always writes to a file; `--output` is the file of junit, or else of json. Standard
+ * output takes human and github-actions together, but json only alone.
+ */
+function chooseReporters(values: readonly string[], output: string | undefined): ReporterChoice[] {
+  const choices = values.flatMap((value) => value.split(',')).map((spec) => spec.trim()).filter(Boolean).map((spec): ReporterChoice => {
+    const at = spec.indexOf(':');
+    const name = at === -1 ? spec : spec.slice(0, at);
+    const file = at === -1 ? undefined : spec.slice(at + 1);
+    if (!(REPORTERS as readonly string[]).includes(name)) throw new UsageError(`--reporter takes one of ${REPORTERS.join(', ')}; got "${name}".`);
+    if (file !== undefined && (name === 'human' || name === 'github-actions')) throw new UsageError(`the ${name} reporter writes to standard output; it takes no file.`);
+    if (file === '') throw new UsageError(`--reporter ${name}: needs a file name after the colon.`);
+    return file === undefined ? { name: name as ReporterName } : { name: name as ReporterName, file };
+  });
+  const target = output === undefined ? undefined : choices.find((choice) => choice.name === 'junit' && !choice.file) ?? choices.find((choice) => choice.name === 'json' && !choice.file);
+  if (output !== undefined && target === undefined) throw new UsageError('--output names the file of the junit or json reporter; add --reporter junit or --reporter json.');
+  const resolved = choices.map((choice) => (choice === target ? { ...choice, file: output } : choice));
+  const missing = resolved.find((choice) => choice.name === 'junit' && !choice.file);
+  if (missing) throw new UsageError('the junit reporter writes to a file: give --output FILE (or --reporter junit:FILE).');
+  const onStdout = resolved.filter((choice) => !choice.file);
+  if (onStdout.some((choice) => choice.name === 'json') && onStdout.length > 1) {
+    throw new UsageError('json on standard output must be alone; write it to a file with --output FILE or --reporter json:FILE.');
+  }
+  return resolved;
 }
 
 /** Quotes one shell word when it needs it, so that a replay line can be pasted as it is. */

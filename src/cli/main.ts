@@ -1,14 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { CATALOGUE, findInvariant } from '../../spec/invariants/catalogue.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
+import { BaselineError, formatBaseline, readBaseline, type Baseline } from '../report/baseline.ts';
+import { formatGithubActions } from '../report/github-actions.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
+import { formatJunit } from '../report/junit.ts';
 import { buildReport, type RunReport } from '../report/model.ts';
+import { formatSpec, region } from '../report/spec-markdown.ts';
+import { verdict, type Verdict } from '../report/verdict.ts';
 import { runIsolated } from '../run/isolated-run.ts';
 import { runInvariants } from '../run/run-catalogue.ts';
 import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { processSubject } from '../transports/process-subject.ts';
-import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions } from './args.ts';
+import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
+import { runInit } from './init.ts';
 
 /** Where the command writes; the real process streams, or buffers in tests. */
 export interface CliIo {
@@ -20,9 +27,15 @@ export interface CliIo {
 
 export const EXIT = { conformant: 0, failed: 1, cannotRun: 2 } as const;
 
-function version(): string {
+export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** The texts the generated specification quotes, read from the sources that define them. */
+function specSources() {
+  const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  return { contract: region(read('../adapter/contract.ts'), 'contract'), config: region(read('../../spec/agent-config.ts'), 'config') };
 }
 
 /** The replay line for one failure: the same adapter, seed and case, and nothing else. */
@@ -75,11 +88,60 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   return buildReport(adapterName, seed, options.runs, withReplay);
 }
 
+function render(choice: ReporterChoice, report: RunReport, outcome: Verdict, options: CliOptions, io: CliIo): string {
+  switch (choice.name) {
+    case 'human':
+      return formatHuman(report, outcome, { color: choice.file === undefined && useColor(io), ...(options.expect ? { baselineFile: options.expect } : {}) });
+    case 'json':
+      return formatJson(report, outcome, options.expect !== undefined || options.writeExpect !== undefined);
+    case 'junit':
+      return formatJunit(report, outcome);
+    case 'github-actions':
+      return formatGithubActions(report, outcome);
+  }
+}
+
+function writeFile(cwd: string, file: string, text: string): void {
+  const path = resolve(cwd, file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** The run command: check an adapter, report, gate. */
+async function check(options: CliOptions, io: CliIo): Promise<number> {
+  let baseline: Baseline | undefined = options.expect === undefined ? undefined : readBaseline(resolve(io.cwd, options.expect), INVARIANT_IDS);
+  const report = await run(options, io);
+  if (report.summary.passed + report.summary.failed === 0) {
+    io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped for missing probes, so nothing was checked.\n`);
+    return EXIT.cannotRun;
+  }
+  if (options.writeExpect !== undefined) {
+    const failures = report.results.filter((result) => result.status === 'failed').map((result) => result.id);
+    writeFile(io.cwd, options.writeExpect, formatBaseline(failures));
+    baseline = { expectedFailures: failures };
+    io.stderr.write(`clone-conformance: recorded ${failures.length} failure${failures.length === 1 ? '' : 's'} as the baseline in ${options.writeExpect}.\n`);
+  }
+  const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}) });
+  for (const choice of options.reporters) {
+    const text = render(choice, report, outcome, options, io);
+    if (choice.file === undefined) io.stdout.write(text);
+    else writeFile(io.cwd, choice.file, text);
+  }
+  return outcome.exitCode;
+}
+
 /** Runs the command; resolves to the exit code. Never throws: every problem becomes a message. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  let options: CliOptions | undefined;
+  let debug = argv.includes('--debug');
   try {
-    options = parseCliArgs(argv);
+    if (argv[0] === 'spec') {
+      if (argv.length > 1) throw new UsageError(`spec takes no arguments; got ${argv.slice(1).join(' ')}.`);
+      io.stdout.write(formatSpec(CATALOGUE, specSources()));
+      return EXIT.conformant;
+    }
+    if (argv[0] === 'init') return runInit(argv.slice(1), io);
+    const options = parseCliArgs(argv);
+    debug = options.debug;
     if (options.help) {
       io.stdout.write(HELP);
       return EXIT.conformant;
@@ -88,21 +150,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${version()}\n`);
       return EXIT.conformant;
     }
-    const report = await run(options, io);
-    io.stdout.write(options.reporter === 'json' ? formatJson(report) : formatHuman(report, { color: useColor(io) }));
-    if (report.summary.passed + report.summary.failed === 0) {
-      io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped for missing probes, so nothing was checked.\n`);
-      return EXIT.cannotRun;
-    }
-    return report.conformant ? EXIT.conformant : EXIT.failed;
+    return await check(options, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AdapterLoadError) {
+    if (error instanceof UsageError || error instanceof AdapterLoadError || error instanceof BaselineError) {
       io.stderr.write(`clone-conformance: ${error.message}\n`);
-      if (options?.debug && error instanceof AdapterLoadError && error.detail instanceof Error) io.stderr.write(`${error.detail.stack}\n`);
+      if (debug && error instanceof AdapterLoadError && error.detail instanceof Error) io.stderr.write(`${error.detail.stack}\n`);
       return EXIT.cannotRun;
     }
     io.stderr.write(`clone-conformance: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-    if (options?.debug) io.stderr.write(`${(error as Error)?.stack}\n`);
+    if (debug) io.stderr.write(`${(error as Error)?.stack}\n`);
     else io.stderr.write('Run again with --debug for a stack trace, and please report it.\n');
     return EXIT.cannotRun;
   }

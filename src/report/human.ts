@@ -1,26 +1,39 @@
 import { createColors } from 'picocolors';
 import type { RunReport } from './model.ts';
+import type { Verdict } from './verdict.ts';
 
 export interface HumanFormatOptions {
   /** ANSI colours; the command enables them only when writing to a terminal. */
   readonly color: boolean;
+  /** The baseline file, named in the advice about stale entries. */
+  readonly baselineFile?: string;
 }
 
 const indent = (text: string, by: string) => text.split('\n').map((line) => by + line).join('\n');
 
 /** The human-readable report: one line per invariant, then every failure in full, then the verdict. */
-export function formatHuman(report: RunReport, options: HumanFormatOptions): string {
+export function formatHuman(report: RunReport, verdict: Verdict, options: HumanFormatOptions): string {
   const c = createColors(options.color);
+  const expected = new Set(verdict.expectedFailures);
+  const stale = new Set(verdict.stale);
+  const tolerated = new Set(verdict.tolerated);
   const lines: string[] = [];
   lines.push(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`), '');
   for (const result of report.results) {
-    if (result.status === 'passed') lines.push(`  ${c.green('✓')} ${result.id}${result.note === undefined ? '' : c.dim(` (${result.note})`)}`);
-    else if (result.status === 'failed') lines.push(`  ${c.red('✗')} ${result.id}${result.level === 'MUST' ? '' : c.dim(` (${result.level})`)}`);
-    else lines.push(`  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`);
+    if (result.status === 'passed') {
+      const remark = stale.has(result.id) ? c.red(' (passes, but the baseline expects it to fail: remove it from the baseline)') : result.note === undefined ? '' : c.dim(` (${result.note})`);
+      lines.push(`  ${c.green('✓')} ${result.id}${remark}`);
+    } else if (result.status === 'failed') {
+      const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
+      lines.push(`  ${expected.has(result.id) || tolerated.has(result.id) ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`);
+    } else {
+      lines.push(`  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`);
+    }
   }
   const failures = report.results.filter((result) => result.status === 'failed');
   failures.forEach((failure, index) => {
-    lines.push('', c.red(c.bold(`${index + 1}) ${failure.id} [${failure.level}]`)));
+    const tag = expected.has(failure.id) ? ', expected' : '';
+    lines.push('', (expected.has(failure.id) ? c.yellow : c.red)(c.bold(`${index + 1}) ${failure.id} [${failure.level}${tag}]`)));
     lines.push(indent(`Rule:      ${failure.rule}`, '   '));
     if (failure.observed !== undefined) {
       lines.push(indent(`Observed:  ${failure.observed}`, '   '), indent(`Required:  ${failure.required}`, '   '));
@@ -28,13 +41,16 @@ export function formatHuman(report: RunReport, options: HumanFormatOptions): str
       lines.push(indent(`Error:     ${failure.message}`, '   '));
     }
     if (failure.counterexample) {
-      lines.push(`   ${failure.shrunk ? 'Counterexample (shrunk):' : 'Counterexample (not shrunk: a call timed out):'}`);
+      lines.push(`   ${failure.shrunk ? 'Counterexample (shrunk):' : 'Counterexample (not shrunk: a call timed out or the adapter broke):'}`);
       lines.push(indent(failure.counterexample, '     '));
     }
     if (failure.replay) lines.push(`   Replay:    ${c.cyan(failure.replay)}`);
   });
   const { passed, failed, skipped } = report.summary;
   lines.push('', `Summary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (verdict.expectedFailures.length > 0) lines.push(`Expected failures (baseline): ${verdict.expectedFailures.join(', ')}`);
+  if (verdict.stale.length > 0) lines.push(c.red(`Stale baseline entries (they pass now; remove them from ${options.baselineFile ?? 'the baseline'}): ${verdict.stale.join(', ')}`));
   lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
+  if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
   return `${lines.join('\n')}\n`;
 }

@@ -1,28 +1,27 @@
 import type { RunReport } from './model.ts';
+import type { Verdict } from './verdict.ts';
 
 /**
  * The JSON report: one document, stable for a given seed (no timings, no identity tokens).
  * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
- * counterexample?, replay? }], summary: { passed, failed, skipped } }.
+ * counterexample?, replay? }], summary: { passed, failed, skipped } }. With a baseline, results
+ * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome.
  */
-export function formatJson(report: RunReport): string {
+export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
+  const expected = new Set(verdict.expectedFailures);
+  const stale = new Set(verdict.stale);
   const results = report.results.map((result) => {
+    const flags = withBaseline ? { ...(expected.has(result.id) ? { expectedFailure: true } : {}), ...(stale.has(result.id) ? { stale: true } : {}) } : {};
     switch (result.status) {
       case 'passed':
-        return { id: result.id, status: result.status, level: result.level, ...(result.note === undefined ? {} : { message: result.note }) };
+        return { id: result.id, status: result.status, level: result.level, ...(result.note === undefined ? {} : { message: result.note }), ...flags };
       case 'skipped':
         return { id: result.id, status: result.status, level: result.level, message: result.message };
       case 'failed':
-        return {
-          id: result.id,
-          status: result.status,
-          level: result.level,
-          message: result.message,
-          counterexample: result.counterexample,
-          replay: result.replay ?? '',
-        };
+        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...flags };
     }
   });
   const { adapter, seed, runs, conformant, summary } = report;
-  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary }, null, 2)}\n`;
+  const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale } } : {};
+  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, ...gate }, null, 2)}\n`;
 }
