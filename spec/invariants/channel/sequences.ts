@@ -6,7 +6,7 @@ import type { Family, FamilyModel } from './sequences/model.ts';
 import { CreateSource, OPERATIONS } from './sequences/commands.ts';
 
 /** A sequence: it always starts by creating a first source, then runs the generated operations. */
-interface Sequence {
+export interface Sequence {
   readonly source: AgentConfig;
   readonly commands: Iterable<fc.AsyncCommand<FamilyModel, Family>>;
 }

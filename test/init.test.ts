@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../spec/invariants/catalogue.ts';
+import { runMain } from './support/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'clone-conformance-init-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('init: starter adapters', () => {
+  it('writes a TypeScript starter; the suite on it exits 1 with every "not implemented" message, not a crash', async () => {
+    const written = await runMain(['init', 'adapters/framework.ts'], dir);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain('npx clone-conformance ./adapters/framework.ts');
+    const { code, stdout } = await runMain(['adapters/framework.ts', '--seed', '1', '--runs', '5', '--reporter', 'json'], dir);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout).results as { status: string; message: string }[];
+    expect(results).toHaveLength(CATALOGUE.length);
+    for (const result of results) {
+      expect(result.status).toBe('failed');
+      expect(result.message).toBe('create() threw Error: not implemented: create(config) must return a new agent built from config (see the comment above it in framework.ts)');
+    }
+  });
+
+  it('writes a Python starter and the kit it imports; the suite on it exits 1 with the stubs\' messages', async () => {
+    const written = await runMain(['init', '--lang', 'python'], dir);
+    expect(written.code).toBe(0);
+    expect(readFileSync(join(dir, 'clone_conformance.py'), 'utf8')).toContain('def run(');
+    const { code, stdout } = await runMain(['--command', 'python3 my_adapter.py', '--seed', '1', '--runs', '5', '--reporter', 'json'], dir);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout).results as { status: string; message: string }[];
+    expect(new Set(results.map((result) => result.message))).toEqual(
+      new Set(['create() threw NotImplementedError: not implemented: create(config) must return a new agent built from config (see the comment above it in my_adapter.py)']),
+    );
+  });
+
+  it('never overwrites a file, and rejects an unknown language', async () => {
+    const again = await runMain(['init', 'adapters/framework.ts'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('adapters/framework.ts exists already; it was left as it is.');
+    const unknown = await runMain(['init', '--lang', 'ruby'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('init --lang takes ts or python; got "ruby".');
+  });
+});
