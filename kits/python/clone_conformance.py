@@ -339,26 +339,29 @@ class _Session(object):
             for handle in params.get("agents", []):
                 self.agents.pop(handle, None)
             return {}
+        probes = dict(_PROBES)
+        supported = method == "view" or (method == "cloneForChannel" and self.adapter._overrides("clone_for_channel")) \
+            or (method in probes and self.adapter._overrides(probes[method]))
+        if not supported:
+            raise NotImplementedError("the adapter does not implement %r" % (method,))
         agent = self.agent(params.get("agent"))
         if method == "view":
             return {"view": self.view(agent)}
-        if method == "cloneForChannel" and self.adapter._overrides("clone_for_channel"):
+        if method == "cloneForChannel":
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
-        if method in dict(_PROBES) and self.adapter._overrides(dict(_PROBES)[method]):
-            if method == "interrupt":
-                self.adapter.interrupt(agent)
-                return {}
-            if method == "isInterrupted":
-                return {"interrupted": _boolean("is_interrupted", self.adapter.is_interrupted(agent))}
-            if method == "tryAcquire":
-                acquired = self.adapter.try_acquire(agent, params["lock"], params["owner"])
-                return {"acquired": _boolean("try_acquire", acquired)}
-            if method == "release":
-                self.adapter.release(agent, params["lock"], params["owner"])
-                return {}
-            self.adapter.add_tool(agent, self.materialise(params["tool"]))
+        if method == "interrupt":
+            self.adapter.interrupt(agent)
             return {}
-        raise NotImplementedError("the adapter does not implement %r" % (method,))
+        if method == "isInterrupted":
+            return {"interrupted": _boolean("is_interrupted", self.adapter.is_interrupted(agent))}
+        if method == "tryAcquire":
+            acquired = self.adapter.try_acquire(agent, params["lock"], params["owner"])
+            return {"acquired": _boolean("try_acquire", acquired)}
+        if method == "release":
+            self.adapter.release(agent, params["lock"], params["owner"])
+            return {}
+        self.adapter.add_tool(agent, self.materialise(params["tool"]))
+        return {}
 
     def hello(self):
         operations = ["create", "view"]

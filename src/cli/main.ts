@@ -111,11 +111,8 @@ function writeFile(cwd: string, file: string, text: string): void {
 async function check(options: CliOptions, io: CliIo): Promise<number> {
   let baseline: Baseline | undefined = options.expect === undefined ? undefined : readBaseline(resolve(io.cwd, options.expect), INVARIANT_IDS);
   const report = await run(options, io);
-  if (report.summary.passed + report.summary.failed === 0) {
-    io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped for missing probes, so nothing was checked.\n`);
-    return EXIT.cannotRun;
-  }
-  if (options.writeExpect !== undefined) {
+  const nothingRan = report.summary.passed + report.summary.failed === 0;
+  if (options.writeExpect !== undefined && !nothingRan) {
     const failures = report.results.filter((result) => result.status === 'failed').map((result) => result.id);
     writeFile(io.cwd, options.writeExpect, formatBaseline(failures));
     baseline = { expectedFailures: failures };
@@ -126,6 +123,10 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     const text = render(choice, report, outcome, options, io);
     if (choice.file === undefined) io.stdout.write(text);
     else writeFile(io.cwd, choice.file, text);
+  }
+  if (nothingRan) {
+    io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped, so nothing was checked.\n`);
+    return EXIT.cannotRun;
   }
   return outcome.exitCode;
 }
