@@ -41,6 +41,20 @@ export interface AgentView extends AgentConfig {
 }
 // #endregion config
 
+/** Every field of an {@link AgentConfig}. */
+export const CONFIG_FIELDS = [
+  'name', 'role', 'goal', 'backstory', 'instructions', 'llm', 'baseUrl', 'apiKey', 'auth', 'tools', 'handoffs',
+  'features', 'toolTimeout', 'parallelToolCalls', 'cliBackend',
+] as const;
+
+export type ConfigField = (typeof CONFIG_FIELDS)[number];
+
+/**
+ * What an adapter can declare it maps: a configuration field, or one feature by name (`features`
+ * itself means every feature).
+ */
+export type MappedField = ConfigField | FeatureName;
+
 /** Fields a channel clone copies as-is, grouped as the invariants check them. */
 export const IDENTITY_FIELDS = ['name', 'role', 'goal', 'backstory', 'instructions'] as const;
 export const MODEL_ACCESS_FIELDS = ['llm', 'baseUrl', 'apiKey', 'auth'] as const;

@@ -1,6 +1,6 @@
-import type { AgentConfig, AgentView } from '../../spec/agent-config.ts';
+import type { AgentConfig, AgentView, MappedField } from '../../spec/agent-config.ts';
 
-export type { AgentConfig, AgentView, FeatureName } from '../../spec/agent-config.ts';
+export type { AgentConfig, AgentView, FeatureName, MappedField } from '../../spec/agent-config.ts';
 
 // #region contract
 /**
@@ -15,8 +15,18 @@ export interface CloneAdapter<A = unknown> {
   create(config: AgentConfig): A | Promise<A>;
   /** The agent as it is now, with its real objects (not copies): identities are what is checked. */
   view(agent: A): AgentView | Promise<AgentView>;
-  /** The channel clone under test. */
+  /**
+   * The canonical fields and feature names this adapter maps (e.g. `['name', 'instructions',
+   * 'tools', 'handoffs', 'llm']`): generators produce only these, invariants compare only these,
+   * and the report lists the rest as not checked. Absent: every field and feature.
+   */
+  fields?: readonly MappedField[];
+  /** The channel clone under test (profile `channel`). */
   cloneForChannel?(agent: A): A | Promise<A>;
+  /** The override clone (profile `override`): a copy with the given fields replaced. */
+  cloneWith?(agent: A, overrides: Partial<AgentConfig>): A | Promise<A>;
+  /** The deep copy (profile `deepcopy`). */
+  deepCopy?(agent: A): A | Promise<A>;
   /** Interrupts the agent through its interrupt controller. */
   interrupt?(agent: A): void | Promise<void>;
   isInterrupted?(agent: A): boolean | Promise<boolean>;
