@@ -59,14 +59,7 @@ _PROTOCOL_OUT = _claim_stdout()
 
 
 class _Undefined(object):
-    """The JavaScript `undefined`, kept apart from `None` (which is `null`)."""
-
-    _instance = None
-
-    def __new__(cls):
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    """The JavaScript `undefined`, kept apart from `None` (which is `null`). Falsy, as in JS."""
 
     def __repr__(self):
         return "UNDEFINED"
@@ -109,15 +102,20 @@ def _snake(name):
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
-# Probes: protocol method -> Adapter method name.
-_PROBES = [("interrupt", "interrupt"), ("isInterrupted", "is_interrupted"), ("tryAcquire", "try_acquire"),
-           ("release", "release"), ("addTool", "add_tool")]
+# Protocol methods an adapter implements -> Adapter method names; the last five are the probes.
+_METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
+            "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",
+            "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
+_OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
+_PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
 
 
 class Adapter(object):
     """Base class of an adapter. Override `create`, `view`, `clone_for_channel` and any probes."""
 
     name = None  # shown in reports; defaults to the class name
+    fields = None  # canonical field and feature names the adapter maps (camelCase); None: all
+    deep_copy_tools = "shared"  # whether deep_copy shares tool objects ("shared") or copies them ("copied")
 
     def create(self, config):
         raise NotImplementedError("create")
@@ -127,6 +125,13 @@ class Adapter(object):
 
     def clone_for_channel(self, agent):
         raise NotImplementedError("clone_for_channel")
+
+    def clone_with(self, agent, overrides):
+        """The override clone: `overrides` is a dict with snake_case keys, like `create`'s config."""
+        raise NotImplementedError("clone_with")
+
+    def deep_copy(self, agent):
+        raise NotImplementedError("deep_copy")
 
     def interrupt(self, agent):
         raise NotImplementedError("interrupt")
@@ -148,11 +153,9 @@ class Adapter(object):
         return getattr(type(self), method) is not getattr(Adapter, method)
 
 
-# ---------------------------------------------------------------------------------------------
 # Materialising value descriptions (PROTOCOL.md §6)
-
 class _Materialiser(object):
-    """Turns the descriptions of one request into Python values; one `id` gives one object."""
+    """Turns descriptions into Python values; one `id` gives one object for the whole session."""
 
     def __init__(self, classes):
         self.classes = classes  # class name -> class, shared by the whole session
@@ -170,9 +173,7 @@ class _Materialiser(object):
             return _number(d["value"])
         if kind == "bigint":
             return int(d["value"])
-        if kind == "ref":
-            return self.objects[d["id"]]
-        if d["id"] in self.objects:
+        if kind == "ref" or d.get("id") in self.objects:
             return self.objects[d["id"]]
         if kind == "function":
             return self._keep(d, _function(d["name"]))
@@ -195,7 +196,8 @@ class _Materialiser(object):
         raise ValueError("cannot materialise a value of kind %r" % (kind,))
 
     def _keep(self, d, obj):
-        self.objects[d["id"]] = obj
+        if d.get("id") is not None:
+            self.objects[d["id"]] = obj
         return obj
 
     def _class(self, name):
@@ -229,9 +231,7 @@ def _date(time):
         return JSDate(time)
 
 
-# ---------------------------------------------------------------------------------------------
 # Observing values (PROTOCOL.md §7)
-
 _MAX_DEPTH = 12
 # What a config value can be that is "a function": plain, builtin and bound methods, partials.
 _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.MethodWrapperType,
@@ -287,7 +287,7 @@ class _Observer(object):
         elif isinstance(value, dict) and depth < _MAX_DEPTH:
             items = [(str(key), item) for key, item in value.items()]
         elif depth < _MAX_DEPTH and hasattr(value, "__dict__") and not isinstance(value, (type, types.ModuleType)):
-            items = list(vars(value).items())
+            items = [(str(key), item) for key, item in vars(value).items()]
         else:
             return observed  # identity only: locks, controllers, classes, objects without __dict__
         path.add(id(value))
@@ -312,9 +312,7 @@ def _observe_number(value):
     return value
 
 
-# ---------------------------------------------------------------------------------------------
 # The protocol loop
-
 class _Session(object):
     def __init__(self, adapter):
         self.adapter = adapter
@@ -322,33 +320,32 @@ class _Session(object):
         self.next_handle = 1
         self.classes = {}
         self.observer = _Observer()
+        self.materialiser = _Materialiser(self.classes)
 
     def handle(self, method, params):
         if method == "hello":
             return self.hello()
         if method == "create":
-            config = self.materialise(params["config"])
-            if not isinstance(config, dict):
-                raise TypeError("the configuration must be an object description")
-            # Top-level fields left undefined are left out; nested undefined values stay UNDEFINED.
-            kwargs = dict((_snake(key), value) for key, value in config.items() if value is not UNDEFINED)
-            return {"agent": self.keep(self.adapter.create(kwargs))}
+            kwargs, tokens = self.config(params["config"])
+            return {"agent": self.keep(self.adapter.create(kwargs)), "tokens": tokens}
         if method == "shutdown":
             return {}
         if method == "dispose":
             for handle in params.get("agents", []):
                 self.agents.pop(handle, None)
             return {}
-        probes = dict(_PROBES)
-        supported = method == "view" or (method == "cloneForChannel" and self.adapter._overrides("clone_for_channel")) \
-            or (method in probes and self.adapter._overrides(probes[method]))
-        if not supported:
+        if not self.supports(method):
             raise NotImplementedError("the adapter does not implement %r" % (method,))
         agent = self.agent(params.get("agent"))
         if method == "view":
             return {"view": self.view(agent)}
         if method == "cloneForChannel":
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
+        if method == "cloneWith":
+            overrides, tokens = self.config(params["overrides"])
+            return {"agent": self.keep(self.adapter.clone_with(agent, overrides)), "tokens": tokens}
+        if method == "deepCopy":
+            return {"agent": self.keep(self.adapter.deep_copy(agent))}
         if method == "interrupt":
             self.adapter.interrupt(agent)
             return {}
@@ -360,19 +357,46 @@ class _Session(object):
         if method == "release":
             self.adapter.release(agent, params["lock"], params["owner"])
             return {}
-        self.adapter.add_tool(agent, self.materialise(params["tool"]))
-        return {}
+        tool = self.materialise(params["tool"])
+        self.adapter.add_tool(agent, tool)
+        return {"tokens": self.tokens(params["tool"])}
+
+    def supports(self, method):
+        # create and view are required: always announced, even when the subclass forgot them.
+        return method in ("create", "view") or (method in _METHODS and self.adapter._overrides(_METHODS[method]))
 
     def hello(self):
-        operations = ["create", "view"]
-        if self.adapter._overrides("clone_for_channel"):
-            operations.append("cloneForChannel")
-        probes = [method for method, name in _PROBES if self.adapter._overrides(name)]
+        operations = [method for method in _OPERATIONS if self.supports(method)]
+        probes = [method for method in _PROBES if self.supports(method)]
         name = self.adapter.name or type(self.adapter).__name__
-        return {"protocol": PROTOCOL_VERSION, "name": name, "operations": operations, "probes": probes}
+        answer = {"protocol": PROTOCOL_VERSION, "name": name, "operations": operations, "probes": probes,
+                  "deepCopyTools": self.adapter.deep_copy_tools}
+        if self.adapter.fields is not None:
+            answer["fields"] = list(self.adapter.fields)
+        return answer
 
     def materialise(self, description):
-        return _Materialiser(self.classes).value(description)
+        return self.materialiser.value(description)
+
+    def config(self, description):
+        """A configuration (or overrides) as snake_case keyword arguments, and the tokens of its objects."""
+        config = self.materialise(description)
+        if not isinstance(config, dict):
+            raise TypeError("a configuration must be an object description")
+        # Top-level fields left undefined are left out; nested undefined values stay UNDEFINED.
+        kwargs = dict((_snake(key), value) for key, value in config.items() if value is not UNDEFINED)
+        return kwargs, self.tokens(description)
+
+    def tokens(self, description):
+        """The suite's id of each object described -> this session's token for what it became (§6)."""
+        found, stack = {}, [description]
+        while stack:
+            d = stack.pop()
+            if d.get("id") is not None and d["kind"] != "ref" and d["id"] in self.materialiser.objects:
+                found[d["id"]] = self.observer.token(self.materialiser.objects[d["id"]])
+            stack.extend(d.get("items", []))
+            stack.extend(item for _, item in d.get("entries", []))
+        return found
 
     def keep(self, agent):
         handle = self.next_handle

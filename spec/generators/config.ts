@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { AgentConfig } from '../agent-config.ts';
+import { CONFIG_FIELDS, type AgentConfig, type ConfigField, type FeatureName } from '../agent-config.ts';
+import { FieldScope } from '../model/field-scope.ts';
 import { features } from './features.ts';
 import { handoffs, toolList } from './tools.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
@@ -30,23 +31,47 @@ const auth = fc.oneof(
  * `undefined`, sometimes present with a value chosen to trip falsy checks, trimming, Unicode
  * normalisation and JSON round trips.
  */
-export const agentConfig: fc.Arbitrary<AgentConfig> = fc.record(
-  {
-    name: trickyString,
-    role: optional(trickyString),
-    goal: optional(trickyString),
-    backstory: optional(trickyString),
-    instructions: optional(trickyString),
-    llm: optional(llm),
-    baseUrl: optional(fc.constantFrom('http://localhost:11434/v1', '', ' https://api.example.test ')),
-    apiKey: optional(trickyString),
-    auth: optional(auth),
-    tools: toolList,
-    handoffs,
-    features,
-    toolTimeout: optional(trickyNumber),
-    parallelToolCalls: optional(fc.boolean()),
-    cliBackend: optional(trickyString),
-  },
-  { requiredKeys: ['name', 'tools', 'handoffs', 'features'] },
-);
+/** The value of each configuration field, as generated. */
+export const FIELD_VALUES = {
+  name: trickyString,
+  role: trickyString,
+  goal: trickyString,
+  backstory: trickyString,
+  instructions: trickyString,
+  llm,
+  baseUrl: fc.constantFrom('http://localhost:11434/v1', '', ' https://api.example.test '),
+  apiKey: trickyString,
+  auth,
+  tools: toolList,
+  handoffs,
+  features,
+  toolTimeout: trickyNumber,
+  parallelToolCalls: fc.boolean(),
+  cliBackend: trickyString,
+} satisfies { [K in ConfigField]-?: fc.Arbitrary<AgentConfig[K]> };
+
+const REQUIRED = new Set<ConfigField>(['name', 'tools', 'handoffs', 'features']);
+/** What a required field holds when the adapter does not map it. */
+const UNMAPPED: Pick<AgentConfig, 'name' | 'tools' | 'handoffs' | 'features'> = { name: 'agent', tools: [], handoffs: null, features: {} };
+
+const byScope = new Map<string, fc.Arbitrary<AgentConfig>>();
+
+/** Random configurations restricted to the fields an adapter maps. */
+export function agentConfigFor(scope: FieldScope): fc.Arbitrary<AgentConfig> {
+  const key = JSON.stringify(scope.mapped ?? null);
+  let made = byScope.get(key);
+  if (!made) {
+    const fields = CONFIG_FIELDS.filter((field) => scope.has(field));
+    const model = Object.fromEntries(
+      fields.map((field) => [field, REQUIRED.has(field) ? FIELD_VALUES[field] : optional(FIELD_VALUES[field] as fc.Arbitrary<unknown>)]),
+    ) as Record<string, fc.Arbitrary<unknown>>;
+    made = fc.record(model, { requiredKeys: fields.filter((field) => REQUIRED.has(field)) }).map((config) => {
+      const features = Object.fromEntries(Object.entries((config.features ?? {}) as object).filter(([name]) => scope.hasFeature(name as FeatureName)));
+      return { ...UNMAPPED, ...config, features } as AgentConfig;
+    });
+    byScope.set(key, made);
+  }
+  return made;
+}
+
+export const agentConfig: fc.Arbitrary<AgentConfig> = agentConfigFor(FieldScope.ALL);

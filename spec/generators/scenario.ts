@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../agent-config.ts';
-import { agentConfig } from './config.ts';
+import { FieldScope } from '../model/field-scope.ts';
+import { agentConfigFor } from './config.ts';
 import { tool } from './tools.ts';
 
 /** A lock the source holds when it is cloned: which of its locks (by position), for which owner. */
@@ -24,13 +25,18 @@ export interface Scenario {
 
 const owner = fc.constantFrom('channel-telegram', 'channel-slack', 'tenant-42');
 
-export const scenario: fc.Arbitrary<Scenario> = fc.record({
-  config: agentConfig,
-  interrupted: fc.boolean(),
-  held: fc.array(fc.record({ lock: fc.nat({ max: 7 }), owner }), { maxLength: 3 }),
-  siblings: fc.integer({ min: 2, max: 4 }),
-  newTools: fc.tuple(tool, tool),
-});
+/** Random scenarios whose configurations hold only the fields an adapter maps. */
+export function scenarioFor(scope: FieldScope): fc.Arbitrary<Scenario> {
+  return fc.record({
+    config: agentConfigFor(scope),
+    interrupted: fc.boolean(),
+    held: fc.array(fc.record({ lock: fc.nat({ max: 7 }), owner }), { maxLength: 3 }),
+    siblings: fc.integer({ min: 2, max: 4 }),
+    newTools: fc.tuple(tool, tool),
+  });
+}
+
+export const scenario: fc.Arbitrary<Scenario> = scenarioFor(FieldScope.ALL);
 
 /** Owners the invariants use for their own lock probes; never one a scenario holds a lock for. */
 export const PROBE_OWNERS = ['probe-owner-1', 'probe-owner-2'] as const;

@@ -1,8 +1,10 @@
 import type { Invariant } from './invariant.ts';
 import { CHANNEL_INVARIANTS } from './channel/index.ts';
+import { DEEPCOPY_INVARIANTS } from './deepcopy/index.ts';
+import { OVERRIDE_INVARIANTS } from './override/index.ts';
 
 /** Every invariant of the specification, in report order. */
-export const CATALOGUE: readonly Invariant<any>[] = [...CHANNEL_INVARIANTS];
+export const CATALOGUE: readonly Invariant<any>[] = [...CHANNEL_INVARIANTS, ...OVERRIDE_INVARIANTS, ...DEEPCOPY_INVARIANTS];
 
 export const INVARIANT_IDS: readonly string[] = CATALOGUE.map((invariant) => invariant.id);
 

@@ -1,5 +1,7 @@
 import type fc from 'fast-check';
 import type { ProfileName } from './profiles.ts';
+import type { ConfigField } from '../agent-config.ts';
+import type { FieldScope } from '../model/field-scope.ts';
 import type { Probe, Subject } from '../model/subject.ts';
 import type { Scenario } from '../generators/scenario.ts';
 
@@ -10,6 +12,8 @@ export type Level = 'MUST' | 'SHOULD';
 export interface InputContext {
   /** The probes the adapter under test has. */
   readonly probes: ReadonlySet<Probe>;
+  /** The fields the adapter maps: generate only these. */
+  readonly scope: FieldScope;
   /** A fast-check commands replay path, when replaying a failure of a model-based invariant. */
   readonly replayPath?: string;
 }
@@ -40,6 +44,8 @@ export interface Invariant<Input = Scenario> {
   readonly rationale: string;
   /** Optional adapter probes without which the invariant cannot run (it is then skipped). */
   readonly needs: readonly Probe[];
+  /** The configuration fields it compares; skipped when the adapter maps none of them. */
+  readonly reads?: readonly ConfigField[];
   /** The inputs to check; the shared random {@link Scenario} when absent. */
   input?(context: InputContext): InputPlan<Input>;
   /** Resolves when the input conforms; rejects with a {@link Violation} when it does not. */

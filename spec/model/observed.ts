@@ -33,6 +33,9 @@ export type Observed =
 
 export type ObservedKind = Observed['kind'];
 
+/** The `protoId` of an object whose prototype cannot be known here (the suite's own input, as an adapter process received it). */
+export const UNKNOWN_PROTOTYPE = '?';
+
 const UNDEFINED: Observed = { kind: 'undefined' };
 export const observedUndefined = (): Observed => UNDEFINED;
 
@@ -85,7 +88,12 @@ function compare(a: Observed, b: Observed, byIdentity: boolean): boolean {
     }
     case 'object': {
       const other = b as typeof a;
-      if (a.type !== other.type || a.protoId !== other.protoId) return false;
+      if (a.protoId === UNKNOWN_PROTOTYPE || other.protoId === UNKNOWN_PROTOTYPE) {
+        // Seen from another process, whose language may have no prototype-less objects.
+        if ((a.type ?? 'Object') !== (other.type ?? 'Object')) return false;
+      } else if (a.type !== other.type || a.protoId !== other.protoId) {
+        return false;
+      }
       if (a.entries === undefined || other.entries === undefined) return a.id === other.id;
       if (a.entries.length !== other.entries.length) return false;
       const byKey = new Map(other.entries);

@@ -1,9 +1,14 @@
 import type { AgentConfig, ViewField } from '../agent-config.ts';
+import type { FieldScope } from './field-scope.ts';
 import type { Observed } from './observed.ts';
 
 /** Optional adapter operations that some invariants need in order to run. */
 export const PROBES = ['interrupt', 'isInterrupted', 'tryAcquire', 'release', 'addTool'] as const;
 export type Probe = (typeof PROBES)[number];
+
+/** The clone operations, one per profile; an adapter has at least one. */
+export const CLONE_OPERATIONS = ['cloneForChannel', 'cloneWith', 'deepCopy'] as const;
+export type CloneOperation = (typeof CLONE_OPERATIONS)[number];
 
 /** An agent held by the implementation under test; opaque to the specification. */
 export type Handle = unknown;
@@ -24,9 +29,21 @@ export interface ObservedAgent {
  */
 export interface Subject {
   readonly probes: ReadonlySet<Probe>;
+  readonly operations: ReadonlySet<CloneOperation>;
+  /** The fields the adapter maps. */
+  readonly scope: FieldScope;
+  /** Whether the adapter's deep copy shares tool objects or copies them. */
+  readonly deepCopyTools: 'shared' | 'copied';
   create(config: AgentConfig): Promise<Handle>;
   view(agent: Handle): Promise<ObservedAgent>;
   cloneForChannel(agent: Handle): Promise<Handle>;
+  cloneWith(agent: Handle, overrides: Partial<AgentConfig>): Promise<Handle>;
+  deepCopy(agent: Handle): Promise<Handle>;
+  /**
+   * A value the suite handed to the adapter, observed as the adapter's views show it: the same
+   * identity tokens for the objects the adapter received (where the transport can tell).
+   */
+  observeInput(value: unknown): Observed;
   interrupt(agent: Handle): Promise<void>;
   isInterrupted(agent: Handle): Promise<boolean>;
   tryAcquire(agent: Handle, lock: string, owner: string): Promise<boolean>;

@@ -85,4 +85,35 @@ export class Agent {
   cloneForChannel(): Agent {
     return new Agent({ ...this.config(), handoffs: null });
   }
+
+  /**
+   * A copy with some fields replaced and the rest kept: lists not overridden become new lists of
+   * the same elements (the constructor copies them), handoffs included; runtime state is fresh.
+   */
+  cloneWith(overrides: Partial<AgentConfig>): Agent {
+    return new Agent({ ...this.config(), ...overrides });
+  }
+
+  /**
+   * An independent copy: the configuration copied deeply (tools and functions stay shared: they
+   * are behaviour, not state), runtime state fresh.
+   */
+  deepCopy(): Agent {
+    const { tools, ...rest } = this.config();
+    return new Agent({ ...deepCopyValue(rest), tools });
+  }
+}
+
+/** Copies arrays, plain objects, class instances and dates deeply; functions are shared. */
+export function deepCopyValue<T>(value: T, seen = new Map<object, unknown>()): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return seen.get(value) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  const copy: Record<string, unknown> = Array.isArray(value) ? [] : Object.create(Object.getPrototypeOf(value));
+  seen.set(value, copy);
+  for (const key of Object.keys(value)) {
+    // defineProperty, not assignment: an own "__proto__" key stays a key.
+    Object.defineProperty(copy, key, { value: deepCopyValue((value as Record<string, unknown>)[key], seen), enumerable: true, writable: true, configurable: true });
+  }
+  return copy as T;
 }

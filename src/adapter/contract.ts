@@ -27,6 +27,8 @@ export interface CloneAdapter<A = unknown> {
   cloneWith?(agent: A, overrides: Partial<AgentConfig>): A | Promise<A>;
   /** The deep copy (profile `deepcopy`). */
   deepCopy?(agent: A): A | Promise<A>;
+  /** Whether a deep copy shares the tool objects (default) or copies them. */
+  deepCopyTools?: 'shared' | 'copied';
   /** Interrupts the agent through its interrupt controller. */
   interrupt?(agent: A): void | Promise<void>;
   isInterrupted?(agent: A): boolean | Promise<boolean>;

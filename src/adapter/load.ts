@@ -1,7 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROBES } from '../../spec/model/subject.ts';
+import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
+import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
+
+const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import type { CloneAdapter } from './contract.ts';
 
 /** The adapter could not be loaded or is not an adapter: the run cannot start (exit 2). */
@@ -46,14 +49,21 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
   for (const required of ['create', 'view'] as const) {
     if (typeof candidate[required] !== 'function') problems.push(`\`${required}\` must be a function (it is ${typeof candidate[required]})`);
   }
-  for (const optional of ['cloneForChannel', ...PROBES] as const) {
+  for (const optional of [...CLONE_OPERATIONS, ...PROBES] as const) {
     if (candidate[optional] !== undefined && typeof candidate[optional] !== 'function') {
       problems.push(`\`${optional}\`, when present, must be a function (it is ${typeof candidate[optional]})`);
     }
   }
+  if (candidate.deepCopyTools !== undefined && candidate.deepCopyTools !== 'shared' && candidate.deepCopyTools !== 'copied') {
+    problems.push('`deepCopyTools`, when present, must be "shared" or "copied"');
+  }
+  const fields = candidate.fields;
+  if (fields !== undefined && (!Array.isArray(fields) || fields.some((field) => !MAPPABLE.includes(field)))) {
+    problems.push(`\`fields\`, when present, must list canonical field or feature names (${MAPPABLE.join(', ')})`);
+  }
   if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
-  if (candidate.cloneForChannel === undefined) {
-    throw new AdapterLoadError(`${where} has no clone operation to check: implement cloneForChannel(agent) on the adapter.`);
+  if (CLONE_OPERATIONS.every((operation) => candidate[operation] === undefined)) {
+    throw new AdapterLoadError(`${where} has no clone operation to check: implement cloneForChannel(agent), cloneWith(agent, overrides) or deepCopy(agent) on the adapter.`);
   }
   return candidate as unknown as CloneAdapter;
 }

@@ -64,7 +64,7 @@ async function runProcess(command: string, ids: readonly string[], settings: Inv
   const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout });
   try {
     const invariants = ids.map((id) => findInvariant(id)!);
-    return { adapterName: subject.name, results: await runInvariants(invariants, subject, settings) };
+    return { adapterName: subject.name, notChecked: subject.scope.unmapped, results: await runInvariants(invariants, subject, settings) };
   } finally {
     await subject.close();
   }
@@ -79,13 +79,13 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
   };
-  const { adapterName, results } =
+  const { adapterName, notChecked, results } =
     options.command !== undefined
       ? await runProcess(options.command, ids, settings, options, io)
       : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, ...settings });
   const replay = replayCommand(options, seed);
   const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path, result.replayPath) } : result));
-  return buildReport(adapterName, seed, options.runs, withReplay);
+  return buildReport(adapterName, seed, options.runs, withReplay, notChecked);
 }
 
 function render(choice: ReporterChoice, report: RunReport, outcome: Verdict, options: CliOptions, io: CliIo): string {

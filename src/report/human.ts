@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
-import type { RunReport } from './model.ts';
+import { PROFILES } from '../../spec/invariants/profiles.ts';
+import type { InvariantResult, RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
 
 export interface HumanFormatOptions {
@@ -18,17 +19,25 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   const stale = new Set(verdict.stale);
   const tolerated = new Set(verdict.tolerated);
   const lines: string[] = [];
-  lines.push(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`), '');
-  for (const result of report.results) {
+  lines.push(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`));
+  if (report.notChecked.length > 0) lines.push(c.dim(`Not checked (the adapter does not map them): ${report.notChecked.join(', ')}`));
+  for (const [profile, about] of Object.entries(PROFILES)) {
+    const results = report.results.filter((result) => result.id.startsWith(`${profile}.`));
+    if (results.length === 0) continue;
+    const absent = results.every((result) => result.status === 'skipped' && result.message.startsWith(`profile ${profile} not checked`));
+    lines.push('', `${c.bold(about.title)} ${c.dim(`(${about.call})`)}${absent ? c.dim(`: not checked, the adapter has no ${about.operation}()`) : ''}`);
+    if (!absent) lines.push(...results.map(resultLine));
+  }
+  function resultLine(result: InvariantResult): string {
     if (result.status === 'passed') {
       const remark = stale.has(result.id) ? c.red(' (passes, but the baseline expects it to fail: remove it from the baseline)') : result.note === undefined ? '' : c.dim(` (${result.note})`);
-      lines.push(`  ${c.green('✓')} ${result.id}${remark}`);
-    } else if (result.status === 'failed') {
-      const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
-      lines.push(`  ${expected.has(result.id) || tolerated.has(result.id) ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`);
-    } else {
-      lines.push(`  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`);
+      return `  ${c.green('✓')} ${result.id}${remark}`;
     }
+    if (result.status === 'failed') {
+      const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
+      return `  ${expected.has(result.id) || tolerated.has(result.id) ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`;
+    }
+    return `  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`;
   }
   const failures = report.results.filter((result) => result.status === 'failed');
   failures.forEach((failure, index) => {

@@ -5,7 +5,8 @@ import type { Verdict } from './verdict.ts';
  * The JSON report: one document, stable for a given seed (no timings, no identity tokens).
  * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
  * counterexample?, replay? }], summary: { passed, failed, skipped } }. With a baseline, results
- * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome.
+ * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome; `notChecked`
+ * lists the fields an adapter does not map.
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
   const expected = new Set(verdict.expectedFailures);
@@ -22,6 +23,7 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
     }
   });
   const { adapter, seed, runs, conformant, summary } = report;
+  const notChecked = report.notChecked.length > 0 ? { notChecked: report.notChecked } : {};
   const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale } } : {};
-  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, ...gate }, null, 2)}\n`;
+  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, ...notChecked, ...gate }, null, 2)}\n`;
 }

@@ -38,6 +38,8 @@ export type Status = InvariantResult['status'];
 
 export interface RunReport {
   readonly adapter: string;
+  /** Fields and features the adapter does not map: not generated, not compared. */
+  readonly notChecked: readonly string[];
   readonly seed: number;
   readonly runs: number;
   /** True when no MUST invariant failed and at least one invariant ran. */
@@ -46,9 +48,9 @@ export interface RunReport {
   readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number };
 }
 
-export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[]): RunReport {
+export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[], notChecked: readonly string[] = []): RunReport {
   const count = (status: Status) => results.filter((result) => result.status === status).length;
   const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   const mustFailed = results.some((result) => result.status === 'failed' && result.level === 'MUST');
-  return { adapter, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, summary };
+  return { adapter, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, summary };
 }

@@ -36,7 +36,7 @@ export function formatSpec(catalogue: readonly Invariant<any>[], sources: SpecSo
   ];
   for (const [profile, about] of Object.entries(PROFILES)) {
     const invariants = catalogue.filter((invariant) => invariant.profile === profile);
-    lines.push(`## ${about.title} (\`${profile}.*\`, operation \`${about.operation}\`)`, '', about.summary, '');
+    lines.push(`## ${about.title} (\`${profile}.*\`, operation \`${about.call}\`)`, '', about.summary, '');
     lines.push('| id | level | probes |', '|---|---|---|');
     for (const invariant of invariants) lines.push(`| [\`${invariant.id}\`](#${invariant.id.replace(/\./g, '')}) | ${invariant.level} | ${invariant.needs.join(', ') || '—'} |`);
     lines.push('');

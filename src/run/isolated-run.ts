@@ -9,6 +9,7 @@ export type IsolatedRunRequest = Omit<WorkerRequest, 'monitor'>;
 
 export interface IsolatedRun {
   readonly adapterName: string;
+  readonly notChecked: readonly string[];
   readonly results: InvariantResult[];
 }
 
@@ -23,7 +24,7 @@ interface Attempt {
   readonly stopped?: { readonly id: string | undefined; readonly message: string };
 }
 
-function attempt(request: WorkerRequest, onLoaded: (name: string) => void): Promise<Attempt> {
+function attempt(request: WorkerRequest, onLoaded: (name: string, notChecked: readonly string[]) => void): Promise<Attempt> {
   const monitor = new SharedCallMonitor(request.monitor);
   const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: request, stdout: false, stderr: false });
   const results: InvariantResult[] = [];
@@ -48,7 +49,7 @@ function attempt(request: WorkerRequest, onLoaded: (name: string) => void): Prom
       switch (message.type) {
         case 'loaded':
           name = message.name;
-          onLoaded(message.name);
+          onLoaded(message.name, message.notChecked);
           break;
         case 'started':
           current = message.id;
@@ -81,9 +82,13 @@ function attempt(request: WorkerRequest, onLoaded: (name: string) => void): Prom
 export async function runIsolated(request: IsolatedRunRequest): Promise<IsolatedRun> {
   const results: InvariantResult[] = [];
   let adapterName: string | undefined;
+  let notChecked: readonly string[] = [];
   let remaining = [...request.ids];
   while (remaining.length > 0) {
-    const outcome = await attempt({ ...request, ids: remaining, monitor: new SharedArrayBuffer(SharedCallMonitor.BYTES) }, (name) => (adapterName = name));
+    const outcome = await attempt({ ...request, ids: remaining, monitor: new SharedArrayBuffer(SharedCallMonitor.BYTES) }, (name, unmapped) => {
+      adapterName = name;
+      notChecked = unmapped;
+    });
     results.push(...outcome.results);
     remaining = remaining.slice(outcome.results.length);
     if (!outcome.stopped) break;
@@ -93,5 +98,5 @@ export async function runIsolated(request: IsolatedRunRequest): Promise<Isolated
     results.push({ id, level: invariant.level, status: 'failed', rule: invariant.rule, message: outcome.stopped.message, counterexample: '', path: '', shrunk: false });
     remaining = remaining.filter((other) => other !== id);
   }
-  return { adapterName: adapterName ?? request.adapter ?? 'reference', results };
+  return { adapterName: adapterName ?? request.adapter ?? 'reference', notChecked, results };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { scenario } from '../../spec/generators/scenario.ts';
+import { scenarioFor } from '../../spec/generators/scenario.ts';
+import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
 import type { Subject } from '../../spec/model/subject.ts';
 import type { InvariantResult } from '../report/model.ts';
@@ -34,14 +35,20 @@ export function missingProbes(invariant: Pick<Invariant, 'needs'>, subject: Subj
  */
 export async function runInvariant<Input>(invariant: Invariant<Input>, subject: Subject, options: InvariantRunOptions): Promise<InvariantResult> {
   const { id, level } = invariant;
+  const skip = (message: string): InvariantResult => ({ id, level, status: 'skipped', message });
+  const profile = PROFILES[invariant.profile];
+  if (!subject.operations.has(profile.operation)) return skip(`profile ${invariant.profile} not checked: the adapter has no ${profile.operation}()`);
   const missing = missingProbes(invariant, subject);
   if (missing.length > 0) {
     const names = missing.map((probe) => `${probe}()`).join(' and ');
-    return { id, level, status: 'skipped', message: `needs the adapter's ${names} probe${missing.length > 1 ? 's' : ''}, which it does not implement` };
+    return skip(`needs the adapter's ${names} probe${missing.length > 1 ? 's' : ''}, which it does not implement`);
   }
-  const context = { probes: subject.probes, ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }) };
-  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenario } as unknown as InputPlan<Input>);
-  if (plan.skip !== undefined) return { id, level, status: 'skipped', message: plan.skip };
+  if (invariant.reads && !invariant.reads.some((field) => subject.scope.has(field))) {
+    return skip(`the adapter maps none of the fields it compares (${invariant.reads.join(', ')})`);
+  }
+  const context = { probes: subject.probes, scope: subject.scope, ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }) };
+  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope) } as unknown as InputPlan<Input>);
+  if (plan.skip !== undefined) return skip(plan.skip);
   let stopped = false;
   const property = fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter

@@ -14,7 +14,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerMessage =
-  | { readonly type: 'loaded'; readonly name: string }
+  | { readonly type: 'loaded'; readonly name: string; readonly notChecked: readonly string[] }
   | { readonly type: 'started'; readonly id: string }
   | { readonly type: 'result'; readonly result: InvariantResult }
   | { readonly type: 'done' }

@@ -15,8 +15,8 @@ try {
   monitor.enter('loading the adapter module');
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
   monitor.exit();
-  post({ type: 'loaded', name: adapter.name });
   const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor });
+  post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
   for (const id of request.ids) {
     post({ type: 'started', id });
     const result = await runInvariant(findInvariant(id)!, subject, request);

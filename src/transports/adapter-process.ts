@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { MappedField } from '../../spec/agent-config.ts';
 import { AdapterCallError } from './adapter-call.ts';
 
 /** The protocol version this suite speaks (spec/PROTOCOL.md). */
@@ -11,6 +12,9 @@ export interface Hello {
   readonly name: string;
   readonly operations: readonly string[];
   readonly probes: readonly string[];
+  /** The fields and feature names the adapter maps; absent means all. */
+  readonly fields?: readonly MappedField[];
+  readonly deepCopyTools?: 'shared' | 'copied';
 }
 
 interface Pending {

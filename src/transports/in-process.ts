@@ -1,6 +1,7 @@
 import { VIEW_FIELDS, type AgentView } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
-import { PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
+import { FieldScope } from '../../spec/model/field-scope.ts';
+import { CLONE_OPERATIONS, PROBES, type CloneOperation, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
 import { AdapterCallError, boundedCall } from './adapter-call.ts';
 import type { CallMonitor } from './call-monitor.ts';
@@ -40,9 +41,17 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     if (typeof fn !== 'function') throw new AdapterCallError(`${name}()`, 'invalid', 'is not implemented by the adapter');
     return fn.bind(adapter) as NonNullable<CloneAdapter[K]>;
   };
-  const cloneForChannel = probeOrThrow(adapter);
+  const operation = <K extends CloneOperation>(name: K) => {
+    const fn = adapter[name];
+    if (typeof fn !== 'function') throw new AdapterCallError(`${name}()`, 'invalid', 'is not implemented by the adapter');
+    return fn.bind(adapter) as NonNullable<CloneAdapter[K]>;
+  };
   return {
     probes,
+    operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
+    scope: new FieldScope(adapter.fields),
+    deepCopyTools: adapter.deepCopyTools ?? 'shared',
+    observeInput: (value) => observe(registry, value),
     create: (config) => call('create()', () => adapter.create(config)),
     async view(agent: Handle) {
       const view = await call('view()', () => adapter.view(agent));
@@ -53,17 +62,13 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
         throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
       }
     },
-    cloneForChannel: (agent) => call('cloneForChannel()', () => cloneForChannel(agent)),
+    cloneForChannel: (agent) => call('cloneForChannel()', () => operation('cloneForChannel')(agent)),
+    cloneWith: (agent, overrides) => call('cloneWith()', () => operation('cloneWith')(agent, overrides)),
+    deepCopy: (agent) => call('deepCopy()', () => operation('deepCopy')(agent)),
     interrupt: (agent) => call('interrupt()', () => probe('interrupt')(agent)),
     isInterrupted: (agent) => call('isInterrupted()', () => probe('isInterrupted')(agent)).then(Boolean),
     tryAcquire: (agent, lock, owner) => call(`tryAcquire("${lock}")`, () => probe('tryAcquire')(agent, lock, owner)).then(Boolean),
     release: (agent, lock, owner) => call(`release("${lock}")`, () => probe('release')(agent, lock, owner)),
     addTool: (agent, tool) => call('addTool()', () => probe('addTool')(agent, tool)),
   };
-}
-
-function probeOrThrow(adapter: CloneAdapter): (agent: unknown) => unknown {
-  const clone = adapter.cloneForChannel;
-  if (typeof clone !== 'function') throw new TypeError('the adapter has no cloneForChannel operation');
-  return clone.bind(adapter);
 }

@@ -1,6 +1,10 @@
 import { VIEW_FIELDS } from '../../spec/agent-config.ts';
-import type { Observed } from '../../spec/model/observed.ts';
-import { PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
+import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
+import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../../spec/agent-config.ts';
+import { FieldScope } from '../../spec/model/field-scope.ts';
+import { CLONE_OPERATIONS, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
+
+const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError } from './adapter-call.ts';
 import { AdapterProcess, PROTOCOL_VERSION, type Hello } from './adapter-process.ts';
@@ -60,6 +64,27 @@ function readView(result: Record<string, unknown>): ObservedAgent {
   return { fields: fields as ObservedAgent['fields'], locks };
 }
 
+/**
+ * Re-labels an observation of the suite's own value with the adapter's tokens, where the adapter
+ * told them; other objects get tokens no adapter object can have, and prototypes are left unknown.
+ */
+function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observed {
+  const id = (ours: string) => tokens.get(ours) ?? `suite:${ours}`;
+  switch (value.kind) {
+    case 'function':
+    case 'symbol':
+    case 'date':
+    case 'ref':
+      return { ...value, id: id(value.id) };
+    case 'array':
+      return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens)) };
+    case 'object':
+      return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens)] as const) } : {}) };
+    default:
+      return value;
+  }
+}
+
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
   const process = new AdapterProcess(options.command, options.cwd);
@@ -78,8 +103,14 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
   if (!Array.isArray(answer.probes) || answer.probes.some((probe) => !(PROBES as readonly unknown[]).includes(probe))) {
     problems.push(`"probes" must be a list drawn from ${PROBES.join(', ')}`);
   }
-  if (problems.length === 0 && !operations.includes('cloneForChannel')) {
-    problems.push('it has no clone operation to check ("cloneForChannel" is not among its operations)');
+  if (problems.length === 0 && !CLONE_OPERATIONS.some((operation) => operations.includes(operation))) {
+    problems.push(`it has no clone operation to check (none of ${CLONE_OPERATIONS.join(', ')} is among its operations)`);
+  }
+  if (answer.deepCopyTools !== undefined && answer.deepCopyTools !== 'shared' && answer.deepCopyTools !== 'copied') {
+    problems.push('"deepCopyTools", when given, must be "shared" or "copied"');
+  }
+  if (answer.fields !== undefined && (!Array.isArray(answer.fields) || answer.fields.some((field) => !MAPPABLE.includes(field)))) {
+    problems.push(`"fields", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
   }
   if (problems.length > 0) {
     await process.kill();
@@ -108,13 +139,33 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     if (typeof result[key] !== 'boolean') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)}; "${key}" must be a boolean`);
     return result[key] as boolean;
   };
+  /** The adapter's token for each object the suite described to it, from the `tokens` it echoes. */
+  const adapterTokens = new Map<string, string>();
+  const learnTokens = (result: Record<string, unknown>) => {
+    const tokens = result.tokens;
+    if (typeof tokens === 'object' && tokens !== null) {
+      for (const [ours, theirs] of Object.entries(tokens)) if (typeof theirs === 'string') adapterTokens.set(ours, theirs);
+    }
+    return result;
+  };
+  const describeValue = (value: unknown) => observe(registry, value);
   return {
     get name() {
       return hello.name;
     },
     probes: new Set<Probe>(hello.probes as Probe[]),
+    operations: new Set(CLONE_OPERATIONS.filter((operation) => hello.operations.includes(operation))),
+    scope: new FieldScope(hello.fields),
+    deepCopyTools: hello.deepCopyTools ?? 'shared',
+    observeInput: (value) => translate(describeValue(value), adapterTokens),
     async create(config) {
-      return handleOf('create()', await call('create()', 'create', { config: observe(registry, config) }));
+      return handleOf('create()', learnTokens(await call('create()', 'create', { config: describeValue(config) })));
+    },
+    async cloneWith(agent, overrides) {
+      return handleOf('cloneWith()', learnTokens(await call('cloneWith()', 'cloneWith', { agent, overrides: describeValue(overrides) })));
+    },
+    async deepCopy(agent) {
+      return handleOf('deepCopy()', await call('deepCopy()', 'deepCopy', { agent }));
     },
     async view(agent) {
       return readView(await call('view()', 'view', { agent }));
@@ -135,7 +186,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
       await call(`release("${lock}")`, 'release', { agent, lock, owner });
     },
     async addTool(agent, tool) {
-      await call('addTool()', 'addTool', { agent, tool: observe(registry, tool) });
+      learnTokens(await call('addTool()', 'addTool', { agent, tool: describeValue(tool) }));
     },
     async beginInvariant() {
       if (process.broken === undefined) return;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { AgentConfig } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
-import { PROBES } from '../../spec/model/subject.ts';
+import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
 import { PROTOCOL_VERSION } from './adapter-process.ts';
 import { observeView } from './in-process.ts';
@@ -28,6 +28,14 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     if (!agents.has(params.agent as number)) throw new Error(`unknown agent handle ${JSON.stringify(params.agent)}`);
     return agents.get(params.agent as number);
   };
+  /** Materialises a description and tells the suite which token each described object got here. */
+  const materialise = (description: unknown) => {
+    const seen = new Map<string, unknown>();
+    const value = materialiser.value(description as Observed, seen);
+    const tokens: Record<string, string> = {};
+    for (const [id, object] of seen) if ((typeof object === 'object' && object !== null) || typeof object === 'function') tokens[id] = registry.tokenOf(object);
+    return { value, tokens };
+  };
   const probe = <K extends (typeof PROBES)[number]>(name: K) => {
     const fn = adapter[name];
     if (typeof fn !== 'function') throw new Error(`${name} is not supported`);
@@ -37,10 +45,24 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     hello: async () => ({
       protocol: PROTOCOL_VERSION,
       name: adapter.name,
-      operations: ['create', 'view', ...(adapter.cloneForChannel ? ['cloneForChannel'] : [])],
+      operations: ['create', 'view', ...CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')],
       probes: PROBES.filter((name) => typeof adapter[name] === 'function'),
+      ...(adapter.fields ? { fields: adapter.fields } : {}),
+      ...(adapter.deepCopyTools ? { deepCopyTools: adapter.deepCopyTools } : {}),
     }),
-    create: async (params) => ({ agent: handle(await adapter.create(materialiser.value(params.config as Observed) as AgentConfig)) }),
+    create: async (params) => {
+      const { value, tokens } = materialise(params.config);
+      return { agent: handle(await adapter.create(value as AgentConfig)), tokens };
+    },
+    cloneWith: async (params) => {
+      if (!adapter.cloneWith) throw new Error('cloneWith is not supported');
+      const { value, tokens } = materialise(params.overrides);
+      return { agent: handle(await adapter.cloneWith(agentOf(params), value as Partial<AgentConfig>)), tokens };
+    },
+    deepCopy: async (params) => {
+      if (!adapter.deepCopy) throw new Error('deepCopy is not supported');
+      return { agent: handle(await adapter.deepCopy(agentOf(params))) };
+    },
     view: async (params) => ({ view: observeView(registry, await adapter.view(agentOf(params))) }),
     cloneForChannel: async (params) => {
       if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');
@@ -50,7 +72,11 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     isInterrupted: async (params) => ({ interrupted: Boolean(await probe('isInterrupted')(agentOf(params))) }),
     tryAcquire: async (params) => ({ acquired: Boolean(await probe('tryAcquire')(agentOf(params), params.lock as string, params.owner as string)) }),
     release: async (params) => (await probe('release')(agentOf(params), params.lock as string, params.owner as string), {}),
-    addTool: async (params) => (await probe('addTool')(agentOf(params), materialiser.value(params.tool as Observed)), {}),
+    addTool: async (params) => {
+      const { value, tokens } = materialise(params.tool);
+      await probe('addTool')(agentOf(params), value);
+      return { tokens };
+    },
     dispose: async (params) => {
       for (const agent of (params.agents as number[]) ?? []) agents.delete(agent);
       return {};

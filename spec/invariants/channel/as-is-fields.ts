@@ -1,12 +1,13 @@
 import type { ObservedAgent } from '../../model/subject.ts';
 import { deepEqual, describe, identityOf, sameAsIs } from '../../model/observed.ts';
-import type { ViewField } from '../../agent-config.ts';
+import type { ConfigField, ViewField } from '../../agent-config.ts';
 import { type Relation, Violation } from './relation.ts';
 
 /** A relation requiring each named field of the clone to be the source's value as-is. */
-export function asIsFields(fields: readonly Exclude<ViewField, 'locks'>[]): Relation {
-  return (source: ObservedAgent, clone: ObservedAgent) => {
+export function asIsFields(fields: readonly (ViewField & ConfigField)[]): Relation {
+  return (source: ObservedAgent, clone: ObservedAgent, scope) => {
     for (const field of fields) {
+      if (!scope.has(field)) continue;
       const expected = source.fields[field];
       const actual = clone.fields[field];
       if (sameAsIs(expected, actual)) continue;

@@ -14,11 +14,11 @@ export const cloneOfClone: Invariant = {
     const { sourceView, clone, cloneView } = await cloneOnce(subject, scenario);
     const grandchild = await subject.view(await subject.cloneForChannel(clone));
     for (const relation of CHANNEL_RELATIONS) {
-      const violation = relation.relate(cloneView, grandchild);
+      const violation = relation.relate(cloneView, grandchild, subject.scope);
       if (violation) throw new Violation(`clone of a clone, against its parent (${relation.id}): ${violation.observed}`, violation.required);
     }
     for (const relation of RUNTIME_RELATIONS) {
-      const violation = relation.relate(sourceView, grandchild);
+      const violation = relation.relate(sourceView, grandchild, subject.scope);
       if (violation) throw new Violation(`clone of a clone, against the original (${relation.id}): ${violation.observed}`, violation.required);
     }
   },

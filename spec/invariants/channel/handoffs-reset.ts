@@ -5,6 +5,7 @@ export const handoffsReset = relationInvariant(
   {
     id: 'channel.handoffs.reset',
     rule: 'The clone\'s handoffs are null, whatever the source had (null, an empty list, or handoffs).',
+    reads: ['handoffs'],
     rationale: 'Handoffs route a conversation to other agents. Channels must not share routing: a clone that keeps its source\'s handoffs can pass one channel\'s user to an agent bound to another. Cross-channel routing belongs in the gateway.',
   },
   (_source, clone) => {

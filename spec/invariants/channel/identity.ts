@@ -6,6 +6,7 @@ export const identity = relationInvariant(
   {
     id: 'channel.identity',
     rule: 'The clone has the source\'s name, role, goal, backstory and instructions, as-is: the same strings, not trimmed, normalised, defaulted or dropped.',
+    reads: [...IDENTITY_FIELDS],
     rationale: 'A channel clone must be the same agent to the user on every channel. A name that loses its padding or an instructions string replaced by a default because it was empty changes behaviour silently, on some channels only.',
   },
   asIsFields(IDENTITY_FIELDS),

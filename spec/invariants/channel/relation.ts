@@ -1,10 +1,11 @@
+import type { FieldScope } from '../../model/field-scope.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
 import { cloneOnce } from './setup.ts';
 
-/** A check on a source's view and its clone's view alone: no probes, no further operations. */
-export type Relation = (source: ObservedAgent, clone: ObservedAgent) => Violation | undefined;
+/** A check on a source's view and its clone's view alone (within the fields the adapter maps). */
+export type Relation = (source: ObservedAgent, clone: ObservedAgent, scope: FieldScope) => Violation | undefined;
 
 /** An invariant that is a {@link Relation} between a source and its channel clone. */
 export interface RelationInvariant extends Invariant {
@@ -13,7 +14,7 @@ export interface RelationInvariant extends Invariant {
 
 /** Builds a relation invariant: clone the scenario's source once, then relate the two views. */
 export function relationInvariant(
-  clause: Pick<Invariant, 'id' | 'rule' | 'rationale'>,
+  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
   relate: Relation,
 ): RelationInvariant {
   return {
@@ -24,7 +25,7 @@ export function relationInvariant(
     relate,
     async check(subject, scenario) {
       const { sourceView, cloneView } = await cloneOnce(subject, scenario);
-      const violation = relate(sourceView, cloneView);
+      const violation = relate(sourceView, cloneView, subject.scope);
       if (violation) throw violation;
     },
   };

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../agent-config.ts';
-import { agentConfig } from '../../generators/config.ts';
+import { agentConfigFor } from '../../generators/config.ts';
 import type { Invariant } from '../invariant.ts';
 import type { Family, FamilyModel } from './sequences/model.ts';
-import { CreateSource, OPERATIONS } from './sequences/commands.ts';
+import { CreateSource, operationsFor } from './sequences/commands.ts';
 
 /** A sequence: it always starts by creating a first source, then runs the generated operations. */
 export interface Sequence {
@@ -23,15 +23,16 @@ export const sequences: Invariant<Sequence> = {
   needs: [],
   rule: 'Random sequences of operations over a growing family of agents (create a source, clone any member, add a tool to any member, interrupt any member, acquire or release any member\'s lock) keep every channel invariant at every step: each member holds exactly the tools the model says, is interrupted exactly when it was interrupted itself, holds exactly the locks taken on it, shares no tools list, controller or lock with any other member, and every clone relates to its parent as a channel clone does, at any generation.',
   rationale: 'Gateways keep agents alive: tools are added, locks are taken and released, clones are cloned again. Clone code that snapshots state at construction, pools runtime objects, or reads from the first ancestor passes every one-step check and fails only after such a history.',
-  input({ probes, replayPath }) {
-    const usable = OPERATIONS.filter((operation) => operation.needs.every((probe) => probes.has(probe)));
-    const left = OPERATIONS.filter((operation) => !usable.includes(operation));
+  input({ probes, scope, replayPath }) {
+    const operations = operationsFor(scope);
+    const usable = operations.filter((operation) => operation.needs.every((probe) => probes.has(probe)));
+    const left = operations.filter((operation) => !usable.includes(operation));
     const leftOut = left.map((operation) => `${operation.name} (needs ${operation.needs.map((probe) => `${probe}()`).join(', ')})`);
     const commands = fc.commands(
       usable.flatMap((operation) => Array.from({ length: operation.weight }, () => operation.arbitrary)),
       { maxCommands: MAX_COMMANDS, size: 'medium', ...(replayPath === undefined ? {} : { replayPath }) },
     );
-    const arbitrary = fc.record({ source: agentConfig, commands });
+    const arbitrary = fc.record({ source: agentConfigFor(scope), commands });
     return {
       arbitrary,
       ...(usable.some((operation) => STATEFUL.includes(operation.name))

@@ -7,7 +7,7 @@ import { Violation } from '../invariant.ts';
 import { lockNames, prepareSource } from './setup.ts';
 
 /** The first field or lock in which two views of one agent differ, values and identities alike. */
-function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
+export function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
     if (!identical(before.fields[field], after.fields[field])) {

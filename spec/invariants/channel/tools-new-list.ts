@@ -5,6 +5,7 @@ export const toolsNewList = relationInvariant(
   {
     id: 'channel.tools.new-list',
     rule: 'The clone\'s tools list is an array, and not the source\'s array object.',
+    reads: ['tools'],
     rationale: 'A list shared between agents is one list: a tool added for one channel appears on every channel, and a tool removed from one disappears everywhere. Even where today\'s code never mutates the list, sharing it makes the next change that does a cross-channel leak.',
   },
   (source, clone) => {

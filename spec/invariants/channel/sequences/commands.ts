@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../../agent-config.ts';
 import type { Probe } from '../../../model/subject.ts';
-import { agentConfig } from '../../../generators/config.ts';
+import { agentConfigFor } from '../../../generators/config.ts';
+import type { FieldScope } from '../../../model/field-scope.ts';
 import { tool } from '../../../generators/tools.ts';
 import { Violation } from '../../invariant.ts';
 import { CHANNEL_RELATIONS } from '../channel-relations.ts';
@@ -71,7 +72,7 @@ class Clone extends Operation {
     const parentView = await family.subject.view(family.handles[index]);
     const childView = await family.subject.view(handle);
     for (const relation of CHANNEL_RELATIONS) {
-      const violation = relation.relate(parentView, childView);
+      const violation = relation.relate(parentView, childView, family.subject.scope);
       if (violation) throw new Violation(`(${relation.id}) ${this.#child} against its parent ${parent.label}: ${violation.observed}`, violation.required);
     }
     family.handles.push(handle);
@@ -204,8 +205,9 @@ interface OperationKind {
 /** Which member an operation acts on: most often the newest, so that chains of clones come often. */
 const pick = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat({ max: MAX_MEMBERS * 2 }) });
 
-export const OPERATIONS: readonly OperationKind[] = [
-  { name: 'create', needs: [], weight: 1, arbitrary: agentConfig.map((config) => new CreateSource(config)) },
+/** The operations of sequences, for an adapter that maps the fields in `scope`. */
+export const operationsFor = (scope: FieldScope): readonly OperationKind[] => [
+  { name: 'create', needs: [], weight: 1, arbitrary: agentConfigFor(scope).map((config) => new CreateSource(config)) },
   { name: 'clone', needs: [], weight: 4, arbitrary: pick.map((at) => new Clone(at)) },
   { name: 'addTool', needs: ['addTool'], weight: 2, arbitrary: fc.tuple(pick, tool).map(([at, value]) => new AddTool(at, value)) },
   { name: 'interrupt', needs: ['interrupt', 'isInterrupted'], weight: 1, arbitrary: pick.map((at) => new Interrupt(at)) },

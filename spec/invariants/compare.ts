@@ -1,0 +1,48 @@
+/**
+ * Comparisons the profiles share: a feature set against the one it must equal, a list against the
+ * elements it must hold. Each returns a violation naming what differs, or undefined.
+ */
+import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
+import type { FieldScope } from '../model/field-scope.ts';
+import { deepEqual, describe, sameAsIs, type Observed } from '../model/observed.ts';
+import { Violation } from './invariant.ts';
+
+/** The feature configs of an observation that the adapter maps, by name. */
+function featuresOf(value: Observed, scope: FieldScope): Map<string, Observed> | undefined {
+  if (value.kind !== 'object' || !value.entries) return undefined;
+  return new Map(value.entries.filter(([name]) => !(FEATURE_NAMES as readonly string[]).includes(name) || scope.hasFeature(name as FeatureName)));
+}
+
+/** Feature configs deeply equal, none added and none lost. `what` names the side checked, e.g. `clone`. */
+export function compareFeatures(expected: Observed, actual: Observed, scope: FieldScope, what: string, whose: string): Violation | undefined {
+  const want = featuresOf(expected, scope);
+  const got = featuresOf(actual, scope);
+  if (!want) return new Violation(`${whose} features = ${describe(expected)}`, 'features reported as an object');
+  if (!got) return new Violation(`${what}.features = ${describe(actual)}`, `${what}.features to be an object`);
+  for (const [name, value] of want) {
+    if (!got.has(name)) return new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`);
+    if (!deepEqual(value, got.get(name)!)) {
+      return new Violation(`${what}.features.${name} = ${describe(got.get(name)!, 4)}`, `a value deeply equal to ${whose}: ${describe(value, 4)}`);
+    }
+  }
+  for (const [name, value] of got) {
+    if (!want.has(name)) return new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added');
+  }
+  return undefined;
+}
+
+/** `actual` is an array holding, in order, the very objects `expected` holds (or both are null). */
+export function compareElements(expected: Observed, actual: Observed, what: string, whose: string): Violation | undefined {
+  if (expected.kind === 'null' || expected.kind === 'undefined') {
+    return actual.kind === expected.kind ? undefined : new Violation(`${what} = ${describe(actual, 1)}`, `${expected.kind}, as ${whose}`);
+  }
+  if (expected.kind !== 'array') return new Violation(`${whose} = ${describe(expected, 1)}`, 'a list');
+  if (actual.kind !== 'array') return new Violation(`${what} = ${describe(actual, 1)}`, `a list holding ${whose} elements`);
+  const count = (n: number) => `${n} element${n === 1 ? '' : 's'}`;
+  if (actual.items.length !== expected.items.length) {
+    return new Violation(`${what} has ${count(actual.items.length)}: ${describe(actual, 1)}`, `${count(expected.items.length)}, as ${whose}: ${describe(expected, 1)}`);
+  }
+  const index = expected.items.findIndex((item, i) => !sameAsIs(item, actual.items[i]!));
+  if (index === -1) return undefined;
+  return new Violation(`${what}[${index}] = ${describe(actual.items[index]!)}, another object`, `${whose}[${index}] itself: ${describe(expected.items[index]!)}`);
+}

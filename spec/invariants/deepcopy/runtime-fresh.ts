@@ -1,0 +1,26 @@
+import { PROBE_OWNERS } from '../../generators/scenario.ts';
+import { runtimeFresh } from '../override/runtime-fresh.ts';
+import { deepCopyInvariant, Violation } from './setup.ts';
+
+export const deepCopyRuntimeFresh = deepCopyInvariant(
+  {
+    id: 'deepcopy.runtime-fresh',
+    rule: 'The copy has runtime state of its own: a controller and locks that are not the source\'s (under the source\'s lock names), not interrupted even if the source was, and holding no lock the source held (where the adapter has the probes to tell).',
+    rationale: 'Locks cannot be copied (that is why PraisonAI\'s deepcopy failed on RLock). Copying them by reference shares them; copying their state hands the copy a lock held by nobody who will ever release it.',
+  },
+  async ({ subject, source, before, copy, copyView }) => {
+    const violation = runtimeFresh(before, copyView, 'copy');
+    if (violation) return violation;
+    if (subject.probes.has('isInterrupted') && (await subject.isInterrupted(copy))) {
+      return new Violation(`the copy of ${source.interrupted ? 'an interrupted' : 'a running'} source is interrupted`, 'the copy not interrupted');
+    }
+    if (!subject.probes.has('tryAcquire')) return undefined;
+    for (const [name, holder] of source.held) {
+      if (!(await subject.tryAcquire(copy, name, PROBE_OWNERS[0]))) {
+        return new Violation(`the copy's "${name}" is held, as the source's was (by ${holder})`, `the copy's "${name}" free`);
+      }
+      if (subject.probes.has('release')) await subject.release(copy, name, PROBE_OWNERS[0]);
+    }
+    return undefined;
+  },
+);

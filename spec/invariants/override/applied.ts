@@ -1,0 +1,29 @@
+import { CONFIG_FIELDS } from '../../agent-config.ts';
+import { describe, sameAsIs } from '../../model/observed.ts';
+import { compareElements, compareFeatures } from '../compare.ts';
+import { overrideInvariant, Violation } from './setup.ts';
+
+export const applied = overrideInvariant(
+  {
+    id: 'override.applied',
+    rule: 'Each overridden field of the clone holds the override: the value as-is (the very object for objects), for tools and handoffs a list of exactly the given elements (or null), for features exactly the given feature configs.',
+    rationale: 'Overrides are how one base agent is specialised into a support agent, a sales agent, an engineering agent. An override that is merged, defaulted, dropped or applied to the wrong field gives an agent that was never configured.',
+  },
+  ({ subject, input, cloneView }) => {
+    for (const field of CONFIG_FIELDS) {
+      if (!Object.hasOwn(input.overrides, field) || !subject.scope.has(field)) continue;
+      const given = subject.observeInput(input.overrides[field]);
+      const actual = cloneView.fields[field];
+      if (field === 'features') {
+        const violation = compareFeatures(given, actual, subject.scope, 'clone', 'the override');
+        if (violation) return violation;
+      } else if (field === 'tools' || field === 'handoffs') {
+        const violation = compareElements(given, actual, `clone.${field}`, `the overriding ${field}`);
+        if (violation) return violation;
+      } else if (!sameAsIs(given, actual)) {
+        return new Violation(`clone.${field} = ${describe(actual)}`, `the override as-is: ${describe(given)}`);
+      }
+    }
+    return undefined;
+  },
+);

@@ -1,0 +1,29 @@
+import { CONFIG_FIELDS } from '../../agent-config.ts';
+import { describe, sameAsIs } from '../../model/observed.ts';
+import { compareElements, compareFeatures } from '../compare.ts';
+import { overrideInvariant, Violation } from './setup.ts';
+
+export const retained = overrideInvariant(
+  {
+    id: 'override.retained',
+    rule: 'Every field not overridden is the source\'s, as it was when cloned: values as-is, feature configs deeply equal, and handoffs kept (not reset), holding the same handoff objects. (Tools not overridden are checked by override.tools.*.)',
+    rationale: 'An override clone promises "the same agent, but". A clone rebuilt from the overrides and a few known fields silently drops the rest: its guardrails, its model settings, its routing.',
+  },
+  ({ subject, before, cloneView, overridden }) => {
+    for (const field of CONFIG_FIELDS) {
+      if (overridden(field) || !subject.scope.has(field) || field === 'tools') continue;
+      const expected = before.fields[field];
+      const actual = cloneView.fields[field];
+      if (field === 'features') {
+        const violation = compareFeatures(expected, actual, subject.scope, 'clone', "the source's");
+        if (violation) return violation;
+      } else if (field === 'handoffs') {
+        const violation = compareElements(expected, actual, 'clone.handoffs', "the source's handoffs");
+        if (violation) return violation;
+      } else if (!sameAsIs(expected, actual)) {
+        return new Violation(`clone.${field} = ${describe(actual)} (not overridden)`, `the source's ${field} as-is: ${describe(expected)}`);
+      }
+    }
+    return undefined;
+  },
+);

@@ -1,0 +1,26 @@
+import { describe, identityOf } from '../../model/observed.ts';
+import type { ObservedAgent } from '../../model/subject.ts';
+import { lockNames } from '../channel/setup.ts';
+import { Violation } from '../invariant.ts';
+
+/**
+ * Runtime state of a copy against its source: whatever controller and locks the source has, the
+ * copy has its own. Shared by the override clone and the deep copy.
+ */
+export function runtimeFresh(source: ObservedAgent, copy: ObservedAgent, what: string): Violation | undefined {
+  const controller = identityOf(source.fields.interruptController);
+  if (controller !== undefined) {
+    const own = identityOf(copy.fields.interruptController);
+    if (own === undefined) return new Violation(`${what}.interruptController = ${describe(copy.fields.interruptController)}`, 'an interrupt controller of its own, as the source has one');
+    if (own === controller) return new Violation(`${what}.interruptController is the source's controller object`, 'a fresh interrupt controller');
+  }
+  const sourceLocks = new Map(lockNames(source).map((name) => [identityOf(source.locks![name]!), name]));
+  const names = new Set(lockNames(copy));
+  const missing = lockNames(source).filter((name) => !names.has(name));
+  if (missing.length > 0) return new Violation(`${what} has no lock named ${missing.map((name) => `"${name}"`).join(', ')}`, 'the source\'s locks, each its own');
+  for (const name of names) {
+    const shared = sourceLocks.get(identityOf(copy.locks![name]!));
+    if (shared !== undefined) return new Violation(`${what}.locks.${name} is the source's "${shared}" lock object`, `a fresh lock for "${name}"`);
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import { describe } from '../../model/observed.ts';
+import { compareElements } from '../compare.ts';
+import { overrideInvariant, Violation } from './setup.ts';
+
+export const toolsNewList = overrideInvariant(
+  {
+    id: 'override.tools.new-list',
+    reads: ['tools'],
+    rule: 'When tools are not overridden, the clone\'s tools list is an array, and not the source\'s array object.',
+    rationale: 'A clone that shares its source\'s tools array (what `new Agent({ ...this, ...overrides })` does) changes the source when a tool is pushed onto the clone. The OpenAI Agents SDK did exactly this while its documentation promised new lists.',
+  },
+  ({ overridden, before, cloneView }) => {
+    if (overridden('tools')) return undefined;
+    const tools = cloneView.fields.tools;
+    if (tools.kind !== 'array') return new Violation(`clone.tools = ${describe(tools)}`, 'an array');
+    if (before.fields.tools.kind === 'array' && before.fields.tools.id === tools.id) {
+      return new Violation('clone.tools is the source\'s tools array itself', 'a new array holding the same tools');
+    }
+    return undefined;
+  },
+);
+
+export const toolsSameElements = overrideInvariant(
+  {
+    id: 'override.tools.same-elements',
+    reads: ['tools'],
+    rule: 'When tools are not overridden, the clone\'s tools list holds, in order, the very same tool objects as the source\'s.',
+    rationale: 'Tools carry clients and registrations that should exist once; a clone that copies or rebuilds them calls other objects than the ones configured.',
+  },
+  ({ overridden, before, cloneView }) => (overridden('tools') ? undefined : compareElements(before.fields.tools, cloneView.fields.tools, 'clone.tools', "the source's tools")),
+);
