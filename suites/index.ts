@@ -1,6 +1,6 @@
 /**
  * The conformance suite as vitest tests: one test per invariant, named by its id, for one adapter.
- * Files that need optional probes are registered only when the adapter has them.
+ * Files that need an operation or optional probes are registered only when the adapter has them.
  */
 import { describe } from 'vitest';
 import type { CloneAdapter } from '../src/adapter/contract.ts';
@@ -12,6 +12,8 @@ import { familyTests } from './channel/family.ts';
 import { historyTests } from './channel/histories.ts';
 import { interruptTests, lockTests, runtimeTests } from './channel/runtime.ts';
 import { toolsIsolationTests, toolsTests } from './channel/tools.ts';
+import { deepCopyTests } from './deepcopy.ts';
+import { overrideTests } from './override.ts';
 import type { SuiteOptions } from './trait.ts';
 
 export type { SuiteOptions } from './trait.ts';
@@ -28,6 +30,9 @@ export function describeCloneConformance(adapter: CloneAdapter, options: CloneCo
   const subject = () => (current ??= inProcessSubject(adapter, { timeout: options.timeout ?? 2000 }));
 
   describe(`clone-conformance: ${adapter.name}`, () => {
+    if (has('cloneWith')) describe('override clone', () => overrideTests(subject, options));
+    if (has('deepCopy')) describe('deep copy', () => deepCopyTests(subject, options));
+    if (!has('cloneForChannel')) return;
     describe('channel clone', () => {
       configurationTests(subject, options);
       toolsTests(subject, options);

@@ -20,17 +20,22 @@ const report = buildReport('my-framework', 42, 100, [
   },
   { id: 'channel.locks.isolated', level: 'MUST', status: 'skipped', message: "needs the adapter's tryAcquire() and release() probes, which it does not implement" },
   { id: 'channel.sequences', level: 'MUST', status: 'passed', runs: 100, note: 'operations left out for missing probes: acquire (needs tryAcquire(), release())' },
-]);
+  { id: 'override.applied', level: 'MUST', status: 'skipped', message: 'profile override not checked: the adapter has no cloneWith()' },
+], ['role', 'memory']);
 
 describe('the human report', () => {
   it('reads as one line per invariant, each failure in full, and the verdict', () => {
     expect(formatHuman(report, verdict(report, { strict: false }), { color: false })).toMatchInlineSnapshot(`
       "clone-conformance: my-framework (seed 42, 100 runs per invariant)
+      Not checked (the adapter does not map them): role, memory
 
+      The channel clone (cloneForChannel(agent))
         ✓ channel.identity
         ✗ channel.tools.new-list
         - channel.locks.isolated skipped: needs the adapter's tryAcquire() and release() probes, which it does not implement
         ✓ channel.sequences (operations left out for missing probes: acquire (needs tryAcquire(), release()))
+
+      The override clone (cloneWith(agent, overrides)): not checked, the adapter has no cloneWith()
 
       1) channel.tools.new-list [MUST]
          Rule:      The clone's tools list is an array, and not the source's array object.
@@ -40,7 +45,7 @@ describe('the human report', () => {
            {"config":{"name":"","tools":[],"handoffs":null,"features":{}}}
          Replay:    npx clone-conformance ./my-adapter.ts --seed 42 --only channel.tools.new-list --path 0:0
 
-      Summary: 2 passed, 1 failed, 1 skipped
+      Summary: 2 passed, 1 failed, 2 skipped
       Not conformant.
       "
     `);

@@ -5,6 +5,8 @@ import { describeCloneConformance } from '../suites/index.ts';
 import { configurationInvariants } from '../suites/channel/configuration.ts';
 import { familyInvariants } from '../suites/channel/family.ts';
 import { historyInvariants } from '../suites/channel/histories.ts';
+import { deepCopyInvariants } from '../suites/deepcopy.ts';
+import { overrideInvariants } from '../suites/override.ts';
 import { interruptInvariants, lockInvariants, runtimeInvariants } from '../suites/channel/runtime.ts';
 import { toolsInvariants, toolsIsolationInvariants } from '../suites/channel/tools.ts';
 
@@ -15,7 +17,7 @@ describe('suites/', () => {
   it('registers every invariant of the catalogue exactly once', () => {
     const registered = [
       ...configurationInvariants, ...toolsInvariants, ...toolsIsolationInvariants, ...runtimeInvariants,
-      ...interruptInvariants, ...lockInvariants, ...familyInvariants, ...historyInvariants,
+      ...interruptInvariants, ...lockInvariants, ...familyInvariants, ...historyInvariants, ...overrideInvariants, ...deepCopyInvariants,
     ].map((invariant) => invariant.id);
     expect([...registered].sort()).toEqual(CATALOGUE.map((invariant) => invariant.id).sort());
   });

@@ -84,6 +84,8 @@ function toAdk(fields: Partial<AgentConfig>): Partial<LlmAgentConfig> {
 const adapter: CloneAdapter<LlmAgent> = {
   name: 'google-adk-js 2.0 (@google/adk LlmAgent)',
   fields: FIELDS,
+  // ADK's own rule for agent names (see "Names" above): other configurations are not generated.
+  accepts: (config) => /^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(config.name) && config.name !== 'user',
   // `tools` is always passed, so the agent's tools array is the one its stored config holds and
   // clones see tools added later (ADK's clone rebuilds from the stored constructor config).
   create: (config) => new LlmAgent({ ...toAdk(config), tools: toolList(config.tools) } as LlmAgentConfig),

@@ -12,7 +12,7 @@
  *   instructions      -> instructions
  *   llm               -> model (a model name or a `Model` object, kept as given)
  *   tools             -> tools
- *   handoffs          -> handoffs (`null` means none: the SDK stores an empty array either way)
+ *   handoffs          -> handoffs (`null`: an empty array the adapter remembers, viewed as `null`)
  *   parallelToolCalls -> modelSettings.parallelToolCalls
  * role, goal, backstory, baseUrl, apiKey, auth, toolTimeout, cliBackend and the feature configs
  * have no counterpart on an SDK agent and are not mapped.
@@ -45,7 +45,18 @@ const NO_LOCKS: AgentView['locks'] = Object.freeze({});
 
 /** The list the agent will own: a new array holding the very values given, as `tools: [a, b]` would. */
 const toolList = (tools: readonly unknown[]): Tool[] => [...tools] as Tool[];
-const handoffList = (handoffs: readonly unknown[] | null): Handoffs => (handoffs === null ? [] : ([...handoffs] as Handoffs));
+/**
+ * The SDK has no "no handoffs" value but an empty array. The arrays the adapter made for a
+ * canonical `null` are remembered, so that the view reports them as `null` again (a clone that
+ * keeps such an array keeps "no handoffs"; an SDK array from anywhere else is reported as it is).
+ */
+const standsForNull = new WeakSet<object>();
+const handoffList = (handoffs: readonly unknown[] | null): Handoffs => {
+  if (handoffs !== null) return [...handoffs] as Handoffs;
+  const none: Handoffs = [];
+  standsForNull.add(none);
+  return none;
+};
 
 /** Translates canonical fields to SDK options; throws on a field the SDK has no counterpart for. */
 function toSdk(fields: Partial<AgentConfig>, current?: Agent): SdkConfig {
@@ -87,6 +98,8 @@ function toSdk(fields: Partial<AgentConfig>, current?: Agent): SdkConfig {
 const adapter: CloneAdapter<Agent> = {
   name: 'openai-agents-js 0.14 (@openai/agents)',
   fields: FIELDS,
+  // The SDK's own rule (see "Names" above): a name with a non-whitespace character.
+  accepts: (config) => config.name.trim() !== '',
   create: (config) => {
     const { tools, handoffs, ...rest } = config;
     return new Agent({ ...toSdk(rest), tools: toolList(tools), handoffs: handoffList(handoffs) } as AgentConfiguration);
@@ -97,7 +110,7 @@ const adapter: CloneAdapter<Agent> = {
     instructions: agent.instructions as string,
     llm: agent.model,
     tools: agent.tools,
-    handoffs: agent.handoffs,
+    handoffs: standsForNull.has(agent.handoffs) ? null : agent.handoffs,
     parallelToolCalls: agent.modelSettings.parallelToolCalls,
     features: NO_FEATURES,
     interruptController: null,

@@ -56,8 +56,13 @@ const UNMAPPED: Pick<AgentConfig, 'name' | 'tools' | 'handoffs' | 'features'> = 
 
 const byScope = new Map<string, fc.Arbitrary<AgentConfig>>();
 
-/** Random configurations restricted to the fields an adapter maps. */
-export function agentConfigFor(scope: FieldScope): fc.Arbitrary<AgentConfig> {
+/** Random configurations restricted to the fields an adapter maps (and to those it accepts). */
+export function agentConfigFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean): fc.Arbitrary<AgentConfig> {
+  const mapped = mappedConfig(scope);
+  return accepts ? mapped.filter(accepts) : mapped;
+}
+
+function mappedConfig(scope: FieldScope): fc.Arbitrary<AgentConfig> {
   const key = JSON.stringify(scope.mapped ?? null);
   let made = byScope.get(key);
   if (!made) {

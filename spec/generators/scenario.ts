@@ -26,9 +26,9 @@ export interface Scenario {
 const owner = fc.constantFrom('channel-telegram', 'channel-slack', 'tenant-42');
 
 /** Random scenarios whose configurations hold only the fields an adapter maps. */
-export function scenarioFor(scope: FieldScope): fc.Arbitrary<Scenario> {
+export function scenarioFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean): fc.Arbitrary<Scenario> {
   return fc.record({
-    config: agentConfigFor(scope),
+    config: agentConfigFor(scope, accepts),
     interrupted: fc.boolean(),
     held: fc.array(fc.record({ lock: fc.nat({ max: 7 }), owner }), { maxLength: 3 }),
     siblings: fc.integer({ min: 2, max: 4 }),

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { ProfileName } from './profiles.ts';
-import type { ConfigField } from '../agent-config.ts';
+import type { AgentConfig, ConfigField } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
 import type { Probe, Subject } from '../model/subject.ts';
 import type { Scenario } from '../generators/scenario.ts';
@@ -14,6 +14,8 @@ export interface InputContext {
   readonly probes: ReadonlySet<Probe>;
   /** The fields the adapter maps: generate only these. */
   readonly scope: FieldScope;
+  /** The configurations the adapter accepts: generate only these. */
+  readonly accepts?: (config: AgentConfig) => boolean;
   /** A fast-check commands replay path, when replaying a failure of a model-based invariant. */
   readonly replayPath?: string;
 }

@@ -32,6 +32,8 @@ export interface Subject {
   readonly operations: ReadonlySet<CloneOperation>;
   /** The fields the adapter maps. */
   readonly scope: FieldScope;
+  /** The configurations the framework accepts, when it restricts them. */
+  readonly accepts?: (config: AgentConfig) => boolean;
   /** Whether the adapter's deep copy shares tool objects or copies them. */
   readonly deepCopyTools: 'shared' | 'copied';
   create(config: AgentConfig): Promise<Handle>;

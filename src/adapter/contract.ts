@@ -21,6 +21,12 @@ export interface CloneAdapter<A = unknown> {
    * and the report lists the rest as not checked. Absent: every field and feature.
    */
   fields?: readonly MappedField[];
+  /**
+   * The configurations the framework accepts (e.g. it rejects empty names): generators keep only
+   * these, for creating and for overriding. In-process adapters only; keep it as wide as the
+   * framework is, since what it excludes is not checked.
+   */
+  accepts?(config: AgentConfig): boolean;
   /** The channel clone under test (profile `channel`). */
   cloneForChannel?(agent: A): A | Promise<A>;
   /** The override clone (profile `override`): a copy with the given fields replaced. */

@@ -49,7 +49,7 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
   for (const required of ['create', 'view'] as const) {
     if (typeof candidate[required] !== 'function') problems.push(`\`${required}\` must be a function (it is ${typeof candidate[required]})`);
   }
-  for (const optional of [...CLONE_OPERATIONS, ...PROBES] as const) {
+  for (const optional of [...CLONE_OPERATIONS, ...PROBES, 'accepts'] as const) {
     if (candidate[optional] !== undefined && typeof candidate[optional] !== 'function') {
       problems.push(`\`${optional}\`, when present, must be a function (it is ${typeof candidate[optional]})`);
     }

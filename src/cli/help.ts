@@ -18,8 +18,8 @@ Commands:
 Options:
   --command CMD       start CMD as an adapter process in any language, spoken
                       to over JSON lines on stdio (spec/PROTOCOL.md)
-  --start-timeout MS  bound on starting that process and its handshake
-                      (default ${DEFAULTS.startTimeout})
+  --start-timeout MS  bound on starting the adapter: loading its module, or
+                      starting its process and handshake (default ${DEFAULTS.startTimeout})
   --runs N            scenarios generated per invariant (default ${DEFAULTS.runs})
   --seed S            fast-check seed, a 32-bit integer (default: random, reported)
   --only ID[,ID]      run only these invariants (repeatable)

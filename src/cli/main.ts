@@ -82,7 +82,7 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   const { adapterName, notChecked, results } =
     options.command !== undefined
       ? await runProcess(options.command, ids, settings, options, io)
-      : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, ...settings });
+      : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, startTimeout: options.startTimeout, ...settings });
   const replay = replayCommand(options, seed);
   const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path, result.replayPath) } : result));
   return buildReport(adapterName, seed, options.runs, withReplay, notChecked);

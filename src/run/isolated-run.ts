@@ -39,9 +39,9 @@ function attempt(request: WorkerRequest, onLoaded: (name: string, notChecked: re
     };
     const watchdog = setInterval(() => {
       const call = monitor.current();
-      if (call && Date.now() - call.since > request.timeout + GRACE_MS) {
-        const loading = name === undefined;
-        if (loading) finish(new AdapterLoadError(`The adapter ${request.adapter} did not finish loading within ${request.timeout} ms (it blocks at import).`));
+      const loading = name === undefined;
+      if (call && Date.now() - call.since > (loading ? request.startTimeout : request.timeout) + GRACE_MS) {
+        if (loading) finish(new AdapterLoadError(`The adapter ${request.adapter} did not finish loading within ${request.startTimeout} ms (it blocks at import, or its imports are slow: raise --start-timeout).`));
         else finish({ name, results, stopped: { id: current, message: `${call.call} did not return within ${request.timeout} ms and blocked its thread (a synchronous hang); the run of this invariant was stopped` } });
       }
     }, POLL_MS);

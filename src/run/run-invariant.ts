@@ -46,8 +46,13 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   if (invariant.reads && !invariant.reads.some((field) => subject.scope.has(field))) {
     return skip(`the adapter maps none of the fields it compares (${invariant.reads.join(', ')})`);
   }
-  const context = { probes: subject.probes, scope: subject.scope, ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }) };
-  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope) } as unknown as InputPlan<Input>);
+  const context = {
+    probes: subject.probes,
+    scope: subject.scope,
+    ...(subject.accepts ? { accepts: subject.accepts } : {}),
+    ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
+  };
+  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts) } as unknown as InputPlan<Input>);
   if (plan.skip !== undefined) return skip(plan.skip);
   let stopped = false;
   const property = fc.asyncProperty(plan.arbitrary, async (input: Input) => {

@@ -10,6 +10,8 @@ export interface WorkerRequest {
   readonly path?: string;
   readonly replayPath?: string;
   readonly timeout: number;
+  /** Bound on loading the adapter module, in milliseconds. */
+  readonly startTimeout: number;
   readonly monitor: SharedArrayBuffer;
 }
 

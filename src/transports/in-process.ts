@@ -1,4 +1,4 @@
-import { VIEW_FIELDS, type AgentView } from '../../spec/agent-config.ts';
+import { VIEW_FIELDS, type AgentConfig, type AgentView } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
 import { FieldScope } from '../../spec/model/field-scope.ts';
 import { CLONE_OPERATIONS, PROBES, type CloneOperation, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
@@ -30,6 +30,21 @@ export function observeView(registry: IdentityRegistry, view: AgentView): Observ
   return { fields, locks };
 }
 
+const MAX_REJECTIONS = 1000;
+
+/** An adapter's accepts(), which must not reject everything: generation would never end. */
+function guardAccepts(accepts: (config: AgentConfig) => boolean): (config: AgentConfig) => boolean {
+  let rejected = 0;
+  return (config) => {
+    if (accepts(config)) {
+      rejected = 0;
+      return true;
+    }
+    if (++rejected >= MAX_REJECTIONS) throw new Error(`the adapter's accepts() rejected ${MAX_REJECTIONS} generated configurations in a row; it must accept a reasonable share of them`);
+    return false;
+  };
+}
+
 /** The implementation under test, reached by calling an adapter module in this process. */
 export function inProcessSubject(adapter: CloneAdapter, options: InProcessOptions): Subject {
   const registry = new IdentityRegistry();
@@ -50,6 +65,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     probes,
     operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
     scope: new FieldScope(adapter.fields),
+    ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
     observeInput: (value) => observe(registry, value),
     create: (config) => call('create()', () => adapter.create(config)),

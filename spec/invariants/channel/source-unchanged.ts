@@ -1,13 +1,13 @@
 import { VIEW_FIELDS } from '../../agent-config.ts';
 import { PROBE_OWNERS } from '../../generators/scenario.ts';
 import { describe, identical } from '../../model/observed.ts';
-import type { ObservedAgent } from '../../model/subject.ts';
+import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { lockNames, prepareSource } from './setup.ts';
+import { lockNames, prepareSource, type PreparedSource } from './setup.ts';
 
 /** The first field or lock in which two views of one agent differ, values and identities alike. */
-export function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
+function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
     if (!identical(before.fields[field], after.fields[field])) {
@@ -33,19 +33,28 @@ export const sourceUnchanged: Invariant = {
     const source = await prepareSource(subject, scenario);
     const before = await subject.view(source.handle);
     await subject.cloneForChannel(source.handle);
-    const violation = firstChange(before, await subject.view(source.handle));
+    const violation = await sourceStateChange(subject, source, before, await subject.view(source.handle));
     if (violation) throw violation;
-
-    if (subject.probes.has('isInterrupted') && (await subject.isInterrupted(source.handle)) !== source.interrupted) {
-      throw new Violation(`source ${source.interrupted ? 'no longer' : 'became'} interrupted`, 'its interrupt state unchanged');
-    }
-    if (!subject.probes.has('tryAcquire')) return;
-    for (const name of lockNames(before)) {
-      const holder = source.held.get(name);
-      const acquired = await subject.tryAcquire(source.handle, name, PROBE_OWNERS[0]);
-      if (holder !== undefined && acquired) throw new Violation(`cloning released the source's "${name}", held by ${holder}`, 'the lock still held');
-      if (holder === undefined && !acquired) throw new Violation(`cloning left the source's "${name}" held`, 'the lock free, as before');
-      if (acquired && subject.probes.has('release')) await subject.release(source.handle, name, PROBE_OWNERS[0]);
-    }
   },
 };
+
+/**
+ * How an operation changed its source, if it did: any value or identity in its view, then (where
+ * the adapter has the probes) its interrupt state and the locks it holds. Used by every profile.
+ */
+export async function sourceStateChange(subject: Subject, source: PreparedSource, before: ObservedAgent, after: ObservedAgent): Promise<Violation | undefined> {
+  const changed = firstChange(before, after);
+  if (changed) return changed;
+  if (subject.probes.has('isInterrupted') && (await subject.isInterrupted(source.handle)) !== source.interrupted) {
+    return new Violation(`source ${source.interrupted ? 'no longer' : 'became'} interrupted`, 'its interrupt state unchanged');
+  }
+  if (!subject.probes.has('tryAcquire')) return undefined;
+  for (const name of lockNames(before)) {
+    const holder = source.held.get(name);
+    const acquired = await subject.tryAcquire(source.handle, name, PROBE_OWNERS[0]);
+    if (holder !== undefined && acquired) return new Violation(`the source's "${name}", held by ${holder}, was released`, 'the lock still held');
+    if (holder === undefined && !acquired) return new Violation(`the source's "${name}" was left held`, 'the lock free, as before');
+    if (acquired && subject.probes.has('release')) await subject.release(source.handle, name, PROBE_OWNERS[0]);
+  }
+  return undefined;
+}

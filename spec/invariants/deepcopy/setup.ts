@@ -24,7 +24,7 @@ export function deepCopyInvariant(
     profile: 'deepcopy',
     needs: [],
     ...clause,
-    input: ({ scope }) => ({ arbitrary: scenarioFor(scope) }),
+    input: ({ scope, accepts }) => ({ arbitrary: scenarioFor(scope, accepts) }),
     async check(subject, scenario) {
       const source = await prepareSource(subject, scenario);
       const before = await subject.view(source.handle);

@@ -36,7 +36,7 @@ export function overrideInvariant(
     profile: 'override',
     needs: [],
     ...clause,
-    input: ({ scope }) => ({ arbitrary: overrideCaseFor(scope) }),
+    input: ({ scope, accepts }) => ({ arbitrary: overrideCaseFor(scope, accepts) }),
     async check(subject, input) {
       const violation = await check(await cloneWithOverrides(subject, input));
       if (violation) throw violation;

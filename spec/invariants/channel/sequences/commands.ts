@@ -206,8 +206,8 @@ interface OperationKind {
 const pick = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat({ max: MAX_MEMBERS * 2 }) });
 
 /** The operations of sequences, for an adapter that maps the fields in `scope`. */
-export const operationsFor = (scope: FieldScope): readonly OperationKind[] => [
-  { name: 'create', needs: [], weight: 1, arbitrary: agentConfigFor(scope).map((config) => new CreateSource(config)) },
+export const operationsFor = (scope: FieldScope, accepts?: (config: AgentConfig) => boolean): readonly OperationKind[] => [
+  { name: 'create', needs: [], weight: 1, arbitrary: agentConfigFor(scope, accepts).map((config) => new CreateSource(config)) },
   { name: 'clone', needs: [], weight: 4, arbitrary: pick.map((at) => new Clone(at)) },
   { name: 'addTool', needs: ['addTool'], weight: 2, arbitrary: fc.tuple(pick, tool).map(([at, value]) => new AddTool(at, value)) },
   { name: 'interrupt', needs: ['interrupt', 'isInterrupted'], weight: 1, arbitrary: pick.map((at) => new Interrupt(at)) },
