@@ -13,7 +13,8 @@ export class StoreSettings {
 
 /** Keys that naive merging, `Object.assign` into `{}` or prototype-unaware copies mishandle. */
 const configKey = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('enabled', 'provider', 'limit', 'nested', '__proto__', 'constructor', 'toString', '') },
+  { weight: 2, arbitrary: fc.constantFrom('__proto__', 'constructor') },
+  { weight: 3, arbitrary: fc.constantFrom('enabled', 'provider', 'limit', 'nested', 'toString', '') },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 
@@ -30,17 +31,37 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
 /** Own properties only, `__proto__` included: `Object.fromEntries` defines keys, it never sets a prototype. */
 const toObject = (entries: [string, unknown][]): Record<string, unknown> => Object.fromEntries(entries);
 
-/** A nested feature config value, at most three levels deep. */
-export const featureValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+const nested = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', maxDepth: 3 }, leaf, tie('object'), tie('array')),
   object: fc.array(fc.tuple(configKey, tie('value')), { maxLength: 4 }).map(toObject),
   array: fc.array(tie('value'), { maxLength: 3 }),
-})).value;
+}));
+
+/** A nested feature config value, at most three levels deep. */
+export const featureValue: fc.Arbitrary<unknown> = nested.value;
+
+/** A feature's own config object (the usual shape: `{ provider: ..., limit: ... }`), never empty. */
+const configObject: fc.Arbitrary<unknown> = fc.array(fc.tuple(configKey, nested.value), { minLength: 1, maxLength: 4 }).map(toObject);
+
+/** The shorthand a feature is often configured with: on, off, or a named preset. */
+const preset = fc.constantFrom<unknown>(true, false, 'strict', '', undefined);
 
 /**
  * A set of feature configs: any subset of the 17 names, each holding a preset (`true`, `false`,
  * a string), an explicit `undefined`, or a nested config.
  */
 export const features: fc.Arbitrary<Partial<Record<FeatureName, unknown>>> = fc
-  .array(fc.tuple(fc.constantFrom(...FEATURE_NAMES), featureValue), { maxLength: 6 })
+  .oneof(
+    { weight: 1, arbitrary: fc.constant([]) },
+    {
+      weight: 4,
+      arbitrary: fc.array(
+        fc.tuple(
+          fc.constantFrom(...FEATURE_NAMES),
+          fc.oneof({ weight: 1, arbitrary: preset }, { weight: 3, arbitrary: configObject }, { weight: 1, arbitrary: leaf }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+    },
+  )
   .map((entries) => Object.fromEntries(entries) as Partial<Record<FeatureName, unknown>>);

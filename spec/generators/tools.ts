@@ -46,8 +46,9 @@ export const handoff: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('route_to_billing', 'route_to_human').map((name) => namedFunction(name, `handoff:${name}`)),
 );
 
-/** `null` (no handoffs), an empty list, or some handoffs. */
+/** `null` (no handoffs), an empty list, or (as often as both together) some handoffs. */
 export const handoffs: fc.Arbitrary<unknown[] | null> = fc.oneof(
-  fc.constant(null),
-  fc.array(handoff, { maxLength: 3 }),
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constant([]).map(() => []) },
+  { weight: 2, arbitrary: fc.array(handoff, { minLength: 1, maxLength: 3 }) },
 );

@@ -24,6 +24,8 @@ export type InvariantResult =
       readonly required?: string;
       /** The shrunk scenario, as a JavaScript expression. */
       readonly counterexample: string;
+      /** How many generated cases ran until the first failure. */
+      readonly runsToFailure?: number;
       /** The fast-check path of the case (with the run's seed); empty when none could be kept. */
       readonly path: string;
       /** fast-check's commands replay path, for model-based invariants. */

@@ -16,6 +16,8 @@ export interface InvariantRunOptions {
   readonly path?: string;
   /** A fast-check commands replay path, for model-based invariants. */
   readonly replayPath?: string;
+  /** Set to false to report the first failing case as found, unshrunk (for measurements). */
+  readonly shrink?: boolean;
 }
 
 function messageOf(error: unknown): string {
@@ -70,6 +72,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
+    ...(options.shrink === false ? { endOnFailure: true } : {}),
     ...(options.path === undefined ? {} : { path: options.path }),
   });
   if (!details.failed) return { id, level, status: 'passed', runs: details.numRuns, ...(plan.note === undefined ? {} : { note: plan.note }) };
@@ -91,6 +94,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     ...failure,
     counterexample: plan.describe?.(counterexample) ?? fc.stringify(counterexample),
     path: details.counterexamplePath,
+    runsToFailure: details.numRuns,
     ...(replayPath === undefined ? {} : { replayPath }),
     shrunk: !stopped,
   };

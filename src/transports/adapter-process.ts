@@ -38,6 +38,8 @@ export class AdapterProcess {
   #pending: Pending | undefined;
   #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string } | undefined;
   #stderr = '';
+  /** Requests sent so far, for measurements. */
+  requests = 0;
   readonly #exited: Promise<void>;
 
   constructor(command: string, cwd: string) {
@@ -74,6 +76,7 @@ export class AdapterProcess {
   request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number): Promise<Record<string, unknown>> {
     if (this.#broken) return Promise.reject(new AdapterCallError(call, 'broken', `was not sent: the adapter process ${this.#broken.detail}`));
     const id = this.#nextId++;
+    this.requests += 1;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.#break('timeout', `did not answer within ${timeoutMs} ms`), timeoutMs);
       this.#pending = { id, call, resolve, reject, timer };

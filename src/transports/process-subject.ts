@@ -23,6 +23,8 @@ export interface ProcessOptions {
 /** A subject driven over the adapter protocol, with a way to end it. */
 export interface ProcessSubject extends Subject {
   readonly name: string;
+  /** Round trips so far, over every process this subject started. */
+  readonly requests: number;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   const registry = new IdentityRegistry();
   let { process, hello } = await start(options);
   let live: Handle[] = [];
+  let previousRequests = 0;
   const call = async (name: string, method: string, params: Record<string, unknown>) => process.request(name, method, params, options.timeout);
   const handleOf = (name: string, result: Record<string, unknown>): Handle => {
     const agent = result.agent;
@@ -152,6 +155,9 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   return {
     get name() {
       return hello.name;
+    },
+    get requests() {
+      return previousRequests + process.requests;
     },
     probes: new Set<Probe>(hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => hello.operations.includes(operation))),
@@ -191,6 +197,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     async beginInvariant() {
       if (process.broken === undefined) return;
       await process.kill();
+      previousRequests += process.requests;
       ({ process, hello } = await start(options));
       live = [];
     },

@@ -14,7 +14,7 @@ export interface Sequence {
 /** Operations that change state; without any of them, sequences add nothing to the single-step invariants. */
 const STATEFUL = ['addTool', 'interrupt', 'acquire'];
 
-const MAX_COMMANDS = 20;
+const MAX_COMMANDS = 25;
 
 export const sequences: Invariant<Sequence> = {
   id: 'channel.sequences',
@@ -30,7 +30,7 @@ export const sequences: Invariant<Sequence> = {
     const leftOut = left.map((operation) => `${operation.name} (needs ${operation.needs.map((probe) => `${probe}()`).join(', ')})`);
     const commands = fc.commands(
       usable.flatMap((operation) => Array.from({ length: operation.weight }, () => operation.arbitrary)),
-      { maxCommands: MAX_COMMANDS, size: 'medium', ...(replayPath === undefined ? {} : { replayPath }) },
+      { maxCommands: MAX_COMMANDS, size: 'large', ...(replayPath === undefined ? {} : { replayPath }) },
     );
     const arbitrary = fc.record({ source: agentConfigFor(scope, accepts), commands });
     return {

@@ -1,0 +1,244 @@
+/**
+ * `npm run bench`: the suite's speed and strength, measured on this machine. A script, not a test:
+ * it asserts nothing; it prints a short table and writes BENCHMARKS.md (keeping the mutation
+ * section that `npm run mutation` writes).
+ *
+ *   npm run bench            # 100 seeds for detection power
+ *   npm run bench -- --quick # 20 seeds
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { CATALOGUE, findInvariant } from '../spec/invariants/catalogue.ts';
+import { Agent } from '../spec/reference/agent.ts';
+import { scenario } from '../spec/generators/scenario.ts';
+import fc from 'fast-check';
+import type { CloneAdapter } from '../src/adapter/contract.ts';
+import { referenceAdapter } from '../src/adapter/reference-adapter.ts';
+import { runInvariants } from '../src/run/run-catalogue.ts';
+import { runInvariant } from '../src/run/run-invariant.ts';
+import { inProcessSubject } from '../src/transports/in-process.ts';
+import { processSubject } from '../src/transports/process-subject.ts';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const quick = process.argv.includes('--quick');
+const SEEDS = quick ? 20 : 100;
+const DETECTION_RUNS = 10;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const fixed = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+// 1. Verdict time: the whole command against the reference, as a user runs it.
+function verdictTime(): { median: number; runs: number[] } {
+  const runs: number[] = [];
+  for (let seed = 1; seed <= 5; seed++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [`${ROOT}bin/clone-conformance.mjs`, '--seed', String(seed), '--reporter', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    runs.push(performance.now() - started);
+    if (result.status !== 0) throw new Error(`the reference run exited ${result.status}: ${result.stderr}`);
+  }
+  return { median: median(runs), runs };
+}
+
+// 2. Time in properties, and throughput, in-process and over the protocol.
+async function propertiesInProcess(): Promise<{ ms: number; cases: number }> {
+  const times: number[] = [];
+  let cases = 0;
+  for (let seed = 1; seed <= 5; seed++) {
+    const subject = inProcessSubject(referenceAdapter, { timeout: 2000 });
+    const started = performance.now();
+    const results = await runInvariants(CATALOGUE, subject, { seed, runs: 100 });
+    times.push(performance.now() - started);
+    cases = results.reduce((sum, result) => sum + (result.status === 'passed' ? result.runs : 0), 0);
+  }
+  return { ms: median(times), cases };
+}
+
+async function propertiesOverProtocol(command: string): Promise<{ ms: number; cases: number; requests: number; whole: number }> {
+  const started = performance.now();
+  const subject = await processSubject({ command, cwd: ROOT, timeout: 10_000, startTimeout: 30_000 });
+  const running = performance.now();
+  const results = await runInvariants(CATALOGUE, subject, { seed: 1, runs: 100 });
+  const done = performance.now();
+  await subject.close();
+  const cases = results.reduce((sum, result) => sum + (result.status === 'passed' ? result.runs : 0), 0);
+  return { ms: done - running, cases, requests: subject.requests, whole: performance.now() - started };
+}
+
+// 3. Detection power and 4. shrinking, for every defective fixture.
+interface Fixture {
+  readonly file: string;
+  readonly adapter: CloneAdapter;
+  readonly mustFail: readonly string[];
+}
+
+async function fixtures(): Promise<Fixture[]> {
+  const found: Fixture[] = [];
+  for (const dir of ['fixtures/defective', 'fixtures/throwing']) {
+    for (const name of readdirSync(`${ROOT}${dir}`).filter((file) => file.endsWith('.ts')).sort()) {
+      const module = (await import(pathToFileURL(`${ROOT}${dir}/${name}`).href)) as { default: CloneAdapter; mustFail: readonly string[] };
+      found.push({ file: `${dir}/${name}`, adapter: module.default, mustFail: module.mustFail });
+    }
+  }
+  return found;
+}
+
+interface Detection {
+  readonly caught: number;
+  readonly allCaught: number;
+  readonly medianRuns: number;
+  readonly missedSeeds: number[];
+}
+
+/** On each seed, with 10 runs per invariant and no shrinking: is the defect caught, and how soon? */
+async function detection(fixture: Fixture): Promise<Detection> {
+  let caught = 0;
+  let allCaught = 0;
+  const firstFailure: number[] = [];
+  const missedSeeds: number[] = [];
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const subject = inProcessSubject(fixture.adapter, { timeout: 2000 });
+    const failedRuns: number[] = [];
+    for (const id of fixture.mustFail) {
+      const result = await runInvariant(findInvariant(id)!, subject, { seed, runs: DETECTION_RUNS, shrink: false });
+      if (result.status === 'failed') failedRuns.push(result.runsToFailure ?? DETECTION_RUNS);
+    }
+    if (failedRuns.length > 0) {
+      caught += 1;
+      firstFailure.push(Math.min(...failedRuns));
+    } else {
+      missedSeeds.push(seed);
+    }
+    if (failedRuns.length === fixture.mustFail.length) allCaught += 1;
+  }
+  return { caught, allCaught, medianRuns: firstFailure.length ? median(firstFailure) : Number.NaN, missedSeeds };
+}
+
+/** The shrunk counterexample of the fixture's first declared invariant, at seed 1 and default runs. */
+async function shrunkSize(fixture: Fixture): Promise<{ id: string; chars: number; steps?: number }> {
+  const id = fixture.mustFail[0]!;
+  const result = await runInvariant(findInvariant(id)!, inProcessSubject(fixture.adapter, { timeout: 2000 }), { seed: 1, runs: 100 });
+  if (result.status !== 'failed') return { id, chars: Number.NaN };
+  return { id, chars: result.counterexample.length, ...(id === 'channel.sequences' ? { steps: result.counterexample.split('; ').length } : {}) };
+}
+
+// 5. Cost of the reference clone against the floor of copying the same fields by hand.
+function cloneCost(): { clonesPerSecond: number; floorPerSecond: number; ratio: number } {
+  const [config] = fc.sample(scenario, { seed: 3, numRuns: 1 }).map((input) => input.config);
+  const agent = new Agent({ ...config!, tools: [() => 1, { name: 'search' }], features: { memory: true, guardrails: { level: 2 } } });
+  const iterations = 200_000;
+  const time = (body: () => unknown) => {
+    let sink: unknown;
+    for (let i = 0; i < 20_000; i++) sink = body(); // warm up
+    const started = performance.now();
+    for (let i = 0; i < iterations; i++) sink = body();
+    void sink;
+    return performance.now() - started;
+  };
+  const clone = median([1, 2, 3].map(() => time(() => agent.cloneForChannel())));
+  const floor = median([1, 2, 3].map(() =>
+    time(() => ({
+      name: agent.name, role: agent.role, goal: agent.goal, backstory: agent.backstory, instructions: agent.instructions,
+      llm: agent.llm, baseUrl: agent.baseUrl, apiKey: agent.apiKey, auth: agent.auth, tools: [...agent.tools], handoffs: null,
+      features: { ...agent.features }, toolTimeout: agent.toolTimeout, parallelToolCalls: agent.parallelToolCalls, cliBackend: agent.cliBackend,
+    })),
+  ));
+  return { clonesPerSecond: (iterations / clone) * 1000, floorPerSecond: (iterations / floor) * 1000, ratio: clone / floor };
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform} ${process.arch}`;
+}
+
+const started = performance.now();
+log(`clone-conformance benchmarks (${machine()})`);
+const verdict = verdictTime();
+log(`verdict (whole command, reference, median of 5): ${ms(verdict.median)}`);
+const inProcess = await propertiesInProcess();
+log(`in properties (in-process, median of 5): ${ms(inProcess.ms)}; start-up and reporting: ${ms(verdict.median - inProcess.ms)}`);
+const jsHost = await propertiesOverProtocol('node --import tsx fixtures/process/serve.mts');
+log(`protocol, TypeScript host: ${ms(jsHost.ms)} in properties, ${fixed(jsHost.requests)} round trips`);
+const pythonHost = await propertiesOverProtocol('python3 fixtures/python/reference_adapter.py');
+log(`protocol, Python reference: ${ms(pythonHost.ms)} in properties, ${fixed(pythonHost.requests)} round trips`);
+
+const all = await fixtures();
+const rows: string[] = [];
+let everyFixtureEverySeed = true;
+for (const fixture of all) {
+  const detected = await detection(fixture);
+  const shrunk = await shrunkSize(fixture);
+  if (detected.allCaught !== SEEDS) everyFixtureEverySeed = false;
+  const missed = detected.missedSeeds.length ? `missed on ${detected.missedSeeds.length}` : '';
+  rows.push(
+    `| ${fixture.file.replace(/^fixtures\//, '')} | ${fixture.mustFail.length} | ${detected.caught}/${SEEDS} | ${detected.allCaught}/${SEEDS} | ${fixed(detected.medianRuns, 1)} | ${shrunk.steps !== undefined ? `${shrunk.steps} steps` : `${fixed(shrunk.chars)} chars`} |`,
+  );
+  log(`${fixture.file}: caught ${detected.caught}/${SEEDS}, all ids ${detected.allCaught}/${SEEDS}, median runs to failure ${fixed(detected.medianRuns, 1)} ${missed}`);
+}
+const cost = cloneCost();
+log(`reference cloneForChannel: ${fixed(cost.clonesPerSecond)}/s; hand-copied literal: ${fixed(cost.floorPerSecond)}/s; ratio ${cost.ratio.toFixed(2)}`);
+
+const previous = existsSync(`${ROOT}BENCHMARKS.md`) ? readFileSync(`${ROOT}BENCHMARKS.md`, 'utf8') : '';
+const mutation = /<!-- mutation -->[\s\S]*<!-- \/mutation -->/.exec(previous)?.[0] ?? '<!-- mutation -->\n## Mutation testing\n\nNot measured yet: run `npm run mutation`.\n<!-- /mutation -->';
+const perCase = (run: { ms: number; cases: number }) => fixed((run.cases / run.ms) * 1000);
+const document = `# Benchmarks
+
+Measured by \`npm run bench\`${quick ? ' (quick mode)' : ''} on ${new Date().toISOString().slice(0, 10)}: ${machine()}.
+Figures are this machine's; rerun the script to measure yours.
+
+## Verdict time
+
+| measure | figure |
+|---|---|
+| whole \`npx clone-conformance\` process against the reference (${CATALOGUE.length} invariants × 100 runs), median of 5 | ${ms(verdict.median)} |
+| of which in properties (in-process run of the catalogue, median of 5) | ${ms(inProcess.ms)} |
+| of which start-up (Node, TypeScript loader, worker thread) and reporting | ${ms(verdict.median - inProcess.ms)} |
+
+## Throughput
+
+| path | time in properties | generated cases checked per second | adapter round trips per second |
+|---|---|---|---|
+| in-process (the reference adapter) | ${ms(inProcess.ms)} | ${perCase(inProcess)} | (no round trips) |
+| JSON-lines protocol, TypeScript host (\`fixtures/process/serve.mts\`) | ${ms(jsHost.ms)} | ${perCase(jsHost)} | ${fixed((jsHost.requests / jsHost.ms) * 1000)} |
+| JSON-lines protocol, Python reference (\`fixtures/python/reference_adapter.py\`) | ${ms(pythonHost.ms)} | ${perCase(pythonHost)} | ${fixed((pythonHost.requests / pythonHost.ms) * 1000)} |
+
+Full runs through the protocol, start-up included: TypeScript host ${ms(jsHost.whole)}, Python
+reference ${ms(pythonHost.whole)} (${fixed(pythonHost.requests)} round trips), against ${ms(verdict.median)} for the
+whole in-process command.
+
+## Detection power and shrinking
+
+For every defective fixture: on how many of ${SEEDS} seeds its defect is caught with \`--runs ${DETECTION_RUNS}\`
+(at least one declared invariant fails; and every declared invariant fails), the median number
+of generated cases until the first failure, and the size of the shrunk counterexample of its
+first declared invariant (seed 1, 100 runs; for sequences, the number of steps).
+
+| fixture | ids | caught | all ids caught | median runs to failure | shrunk counterexample |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${everyFixtureEverySeed ? `Every defective fixture is caught, on every declared invariant, on every one of the ${SEEDS} seeds at ${DETECTION_RUNS} runs.` : `Not every fixture is caught on every seed at ${DETECTION_RUNS} runs: see the rows above, and the notes below.`}
+
+## Cost of the reference clone
+
+| measure | per second |
+|---|---|
+| reference \`cloneForChannel()\` | ${fixed(cost.clonesPerSecond)} |
+| floor: the same fields copied by hand into one object literal | ${fixed(cost.floorPerSecond)} |
+| ratio (clone time / floor time) | ${cost.ratio.toFixed(2)} |
+
+The clone builds a real agent (an interrupt controller, two locks) where the floor builds one
+plain object; the ratio is what that costs.
+
+${mutation}
+`;
+writeFileSync(`${ROOT}BENCHMARKS.md`, document);
+log(`wrote BENCHMARKS.md in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+process.exit(0);
