@@ -18,6 +18,9 @@ const configKey = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 
+/** Settings with a class of their own, as a feature's whole config. */
+const settings = fc.constantFrom('chroma', 'qdrant').map((provider) => new StoreSettings(provider));
+
 const leaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   trickyNumber,
@@ -25,7 +28,7 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, undefined),
   fc.date(),
   fc.constantFrom('on_start', 'on_error').map((name) => namedFunction(name, `hook:${name}`)),
-  fc.constantFrom('chroma', 'qdrant').map((provider) => new StoreSettings(provider)),
+  settings,
 );
 
 /** Own properties only, `__proto__` included: `Object.fromEntries` defines keys, it never sets a prototype. */
@@ -58,7 +61,7 @@ export const features: fc.Arbitrary<Partial<Record<FeatureName, unknown>>> = fc
       arbitrary: fc.array(
         fc.tuple(
           fc.constantFrom(...FEATURE_NAMES),
-          fc.oneof({ weight: 1, arbitrary: preset }, { weight: 3, arbitrary: configObject }, { weight: 1, arbitrary: leaf }),
+          fc.oneof({ weight: 1, arbitrary: preset }, { weight: 3, arbitrary: configObject }, { weight: 1, arbitrary: settings }, { weight: 1, arbitrary: leaf }),
         ),
         { minLength: 1, maxLength: 6 },
       ),

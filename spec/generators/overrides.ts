@@ -10,6 +10,19 @@ export interface OverrideCase {
   readonly overrides: Partial<AgentConfig>;
 }
 
+/** Falsy values of each field's type: overriding with them is where `override || current` goes wrong. */
+const FALSY: Partial<Record<ConfigField, readonly unknown[]>> = {
+  name: [''], role: [''], goal: [''], backstory: [''], instructions: [''], llm: [''], baseUrl: [''], apiKey: [''],
+  auth: [null], toolTimeout: [0, -0, Number.NaN], parallelToolCalls: [false], cliBackend: [''],
+};
+
+/** An override value: one of the field's generated values, or (as often) a falsy one. */
+function overrideValue(field: ConfigField): fc.Arbitrary<unknown> {
+  const values = FIELD_VALUES[field] as fc.Arbitrary<unknown>;
+  const falsy = FALSY[field];
+  return falsy ? fc.oneof(values, fc.constantFrom(...falsy)) : values;
+}
+
 /**
  * Random override sets over the mapped fields: often empty, sometimes overriding tools and
  * handoffs, and sometimes extending the source's own tools (`tools: [...base.tools, extra]`, the
@@ -23,9 +36,9 @@ export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfi
   // Sparse sets: often empty, a few scalar fields, and tools and handoffs each overridden in about
   // half the cases, so that "not overridden" is as common as "overridden". Values are concrete: an
   // override "to undefined" has no meaning in languages without undefined.
-  const keys = fc.tuple(fc.subarray(others, { maxLength: 3 }), fc.subarray(lists)).map(([some, listed]) => [...some, ...listed]);
+  const keys = fc.tuple(fc.subarray(others, { maxLength: Math.min(5, others.length) }), fc.subarray(lists)).map(([some, listed]) => [...some, ...listed]);
   const overrides = keys.chain((chosen) =>
-    fc.record(Object.fromEntries(chosen.map((field) => [field, FIELD_VALUES[field] as fc.Arbitrary<unknown>]))),
+    fc.record(Object.fromEntries(chosen.map((field) => [field, overrideValue(field)]))),
   ) as fc.Arbitrary<Partial<AgentConfig>>;
   const cases = fc.record({ scenario: scenarioFor(scope, accepts), overrides, extendTools: fc.boolean() }).map(({ scenario, overrides: chosen, extendTools }) => ({
     scenario,

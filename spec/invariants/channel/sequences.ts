@@ -14,7 +14,7 @@ export interface Sequence {
 /** Operations that change state; without any of them, sequences add nothing to the single-step invariants. */
 const STATEFUL = ['addTool', 'interrupt', 'acquire'];
 
-const MAX_COMMANDS = 25;
+const MAX_COMMANDS = 35;
 
 export const sequences: Invariant<Sequence> = {
   id: 'channel.sequences',

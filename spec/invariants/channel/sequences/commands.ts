@@ -208,8 +208,8 @@ const pick = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arb
 /** The operations of sequences, for an adapter that maps the fields in `scope`. */
 export const operationsFor = (scope: FieldScope, accepts?: (config: AgentConfig) => boolean): readonly OperationKind[] => [
   { name: 'create', needs: [], weight: 1, arbitrary: agentConfigFor(scope, accepts).map((config) => new CreateSource(config)) },
-  { name: 'clone', needs: [], weight: 6, arbitrary: pick.map((at) => new Clone(at)) },
-  { name: 'addTool', needs: ['addTool'], weight: 3, arbitrary: fc.tuple(pick, tool).map(([at, value]) => new AddTool(at, value)) },
+  { name: 'clone', needs: [], weight: 8, arbitrary: pick.map((at) => new Clone(at)) },
+  { name: 'addTool', needs: ['addTool'], weight: 4, arbitrary: fc.tuple(pick, tool).map(([at, value]) => new AddTool(at, value)) },
   { name: 'interrupt', needs: ['interrupt', 'isInterrupted'], weight: 1, arbitrary: pick.map((at) => new Interrupt(at)) },
   { name: 'acquire', needs: ['tryAcquire', 'release'], weight: 3, arbitrary: fc.tuple(pick, fc.nat(), fc.nat()).map(([at, lock, owner]) => new Acquire(at, lock, owner)) },
   { name: 'release', needs: ['tryAcquire', 'release'], weight: 3, arbitrary: pick.map((at) => new Release(at)) },
