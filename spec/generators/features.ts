@@ -53,18 +53,23 @@ const preset = fc.constantFrom<unknown>(true, false, 'strict', '', undefined);
  * A set of feature configs: any subset of the 17 names, each holding a preset (`true`, `false`,
  * a string), an explicit `undefined`, or a nested config.
  */
+/** One policy object configuring two features (guardrails and approval, say): copies must keep it one object. */
+const sharedPolicy = fc
+  .tuple(fc.uniqueArray(fc.constantFrom(...FEATURE_NAMES), { minLength: 2, maxLength: 2 }), configObject)
+  .map(([[first, second], shared]) => [[first!, shared], [second!, shared]] as [FeatureName, unknown][]);
+
+const someFeatures = fc.array(
+  fc.tuple(
+    fc.constantFrom(...FEATURE_NAMES),
+    fc.oneof({ weight: 1, arbitrary: preset }, { weight: 3, arbitrary: configObject }, { weight: 1, arbitrary: settings }, { weight: 1, arbitrary: leaf }),
+  ),
+  { maxLength: 5 },
+);
+
 export const features: fc.Arbitrary<Partial<Record<FeatureName, unknown>>> = fc
   .oneof(
     { weight: 1, arbitrary: fc.constant([]) },
-    {
-      weight: 4,
-      arbitrary: fc.array(
-        fc.tuple(
-          fc.constantFrom(...FEATURE_NAMES),
-          fc.oneof({ weight: 1, arbitrary: preset }, { weight: 3, arbitrary: configObject }, { weight: 1, arbitrary: settings }, { weight: 1, arbitrary: leaf }),
-        ),
-        { minLength: 1, maxLength: 6 },
-      ),
-    },
+    { weight: 3, arbitrary: fc.tuple(sharedPolicy, someFeatures).map(([shared, rest]) => [...rest, ...shared]) },
+    { weight: 2, arbitrary: someFeatures.filter((entries) => entries.length > 0) },
   )
   .map((entries) => Object.fromEntries(entries) as Partial<Record<FeatureName, unknown>>);

@@ -4,23 +4,12 @@
  */
 export class InterruptController {
   #interrupted = false;
-  #reason: string | undefined;
 
-  interrupt(reason = 'interrupted'): void {
+  interrupt(): void {
     this.#interrupted = true;
-    this.#reason = reason;
-  }
-
-  reset(): void {
-    this.#interrupted = false;
-    this.#reason = undefined;
   }
 
   get interrupted(): boolean {
     return this.#interrupted;
-  }
-
-  get reason(): string | undefined {
-    return this.#reason;
   }
 }

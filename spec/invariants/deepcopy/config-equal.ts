@@ -1,12 +1,33 @@
-import { CONFIG_FIELDS } from '../../agent-config.ts';
+import { CONFIG_FIELDS, type ConfigField } from '../../agent-config.ts';
+import type { ObservedAgent } from '../../model/subject.ts';
+import { mutableObjects } from './mutable-objects.ts';
 import { deepEqual, describe } from '../../model/observed.ts';
 import { compareFeatures } from '../compare.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
+/** Objects held in two places of the source's configuration must be one copy held in both places. */
+function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonly ConfigField[]): Violation | undefined {
+  const paths = (view: ObservedAgent) => {
+    const all = new Map<string, string>();
+    for (const field of fields) mutableObjects(view.fields[field], field, all);
+    return all;
+  };
+  const inCopy = paths(copy);
+  const firstPath = new Map<string, string>();
+  for (const [path, id] of paths(source)) {
+    const first = firstPath.get(id);
+    if (first === undefined) firstPath.set(id, path);
+    else if (inCopy.get(path) !== inCopy.get(first)) {
+      return new Violation(`copy.${first} and copy.${path} are two different objects`, `one copy in both places, as the source holds one object at ${first} and ${path}`);
+    }
+  }
+  return undefined;
+}
+
 export const configEqual = deepCopyInvariant(
   {
     id: 'deepcopy.config-equal',
-    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; functions by identity.',
+    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; functions by identity. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places.',
     rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration.',
   },
   ({ subject, before, copyView }) => {
@@ -19,6 +40,6 @@ export const configEqual = deepCopyInvariant(
         return new Violation(`copy.${field} = ${describe(copyView.fields[field], 4)}`, `a value deeply equal to the source's: ${describe(before.fields[field], 4)}`);
       }
     }
-    return undefined;
+    return sharingKept(before, copyView, CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field)));
   },
 );

@@ -1,20 +1,7 @@
 import { CONFIG_FIELDS } from '../../agent-config.ts';
-import type { Observed } from '../../model/observed.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
-/** Every mutable object (array, object, date) in an observation, by token, with where it sits. */
-function mutableObjects(value: Observed, path: string, into: Map<string, string>): Map<string, string> {
-  if (value.kind === 'array') {
-    into.set(value.id, path);
-    value.items.forEach((item, index) => mutableObjects(item, `${path}[${index}]`, into));
-  } else if (value.kind === 'object') {
-    into.set(value.id, path);
-    for (const [key, item] of value.entries ?? []) mutableObjects(item, `${path}.${key}`, into);
-  } else if (value.kind === 'date') {
-    into.set(value.id, path);
-  }
-  return into;
-}
+import { mutableObjects } from './mutable-objects.ts';
 
 export const noSharedState = deepCopyInvariant(
   {
@@ -25,11 +12,11 @@ export const noSharedState = deepCopyInvariant(
   ({ subject, before, copyView }) => {
     const fields = CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field));
     const ofSource = new Map<string, string>();
-    for (const field of fields) mutableObjects(before.fields[field], field, ofSource);
-    const ofCopy = new Map<string, string>();
-    for (const field of fields) mutableObjects(copyView.fields[field], field, ofCopy);
-    for (const [id, path] of ofCopy) {
-      if (ofSource.has(id)) return new Violation(`copy.${path} is the source's ${ofSource.get(id)} itself`, 'a copy: mutating it must leave the source alone');
+    for (const field of fields) for (const [path, id] of mutableObjects(before.fields[field], field)) ofSource.set(id, path);
+    for (const field of fields) {
+      for (const [path, id] of mutableObjects(copyView.fields[field], field)) {
+        if (ofSource.has(id)) return new Violation(`copy.${path} is the source's ${ofSource.get(id)} itself`, 'a copy: mutating it must leave the source alone');
+      }
     }
     return undefined;
   },
