@@ -7,30 +7,24 @@
  *   npm run bench -- --quick # 20 seeds
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { CATALOGUE, findInvariant } from '../spec/invariants/catalogue.ts';
 import { Agent } from '../spec/reference/agent.ts';
 import { scenario } from '../spec/generators/scenario.ts';
 import fc from 'fast-check';
-import type { CloneAdapter } from '../src/adapter/contract.ts';
 import { referenceAdapter } from '../src/adapter/reference-adapter.ts';
 import { runInvariants } from '../src/run/run-catalogue.ts';
 import { runInvariant } from '../src/run/run-invariant.ts';
 import { inProcessSubject } from '../src/transports/in-process.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
+import { defectiveFixtures, detect, median, type Fixture } from './detection.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
 const SEEDS = quick ? 20 : 100;
 const DETECTION_RUNS = 10;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const fixed = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -72,55 +66,7 @@ async function propertiesOverProtocol(command: string): Promise<{ ms: number; ca
   return { ms: done - running, cases, requests: subject.requests, whole: performance.now() - started };
 }
 
-// 3. Detection power and 4. shrinking, for every defective fixture.
-interface Fixture {
-  readonly file: string;
-  readonly adapter: CloneAdapter;
-  readonly mustFail: readonly string[];
-}
-
-async function fixtures(): Promise<Fixture[]> {
-  const found: Fixture[] = [];
-  for (const dir of ['fixtures/defective', 'fixtures/throwing']) {
-    for (const name of readdirSync(`${ROOT}${dir}`).filter((file) => file.endsWith('.ts')).sort()) {
-      const module = (await import(pathToFileURL(`${ROOT}${dir}/${name}`).href)) as { default: CloneAdapter; mustFail: readonly string[] };
-      found.push({ file: `${dir}/${name}`, adapter: module.default, mustFail: module.mustFail });
-    }
-  }
-  return found;
-}
-
-interface Detection {
-  readonly caught: number;
-  readonly allCaught: number;
-  readonly medianRuns: number;
-  readonly missedSeeds: number[];
-}
-
-/** On each seed, with 10 runs per invariant and no shrinking: is the defect caught, and how soon? */
-async function detection(fixture: Fixture): Promise<Detection> {
-  let caught = 0;
-  let allCaught = 0;
-  const firstFailure: number[] = [];
-  const missedSeeds: number[] = [];
-  for (let seed = 1; seed <= SEEDS; seed++) {
-    const subject = inProcessSubject(fixture.adapter, { timeout: 2000 });
-    const failedRuns: number[] = [];
-    for (const id of fixture.mustFail) {
-      const result = await runInvariant(findInvariant(id)!, subject, { seed, runs: DETECTION_RUNS, shrink: false });
-      if (result.status === 'failed') failedRuns.push(result.runsToFailure ?? DETECTION_RUNS);
-    }
-    if (failedRuns.length > 0) {
-      caught += 1;
-      firstFailure.push(Math.min(...failedRuns));
-    } else {
-      missedSeeds.push(seed);
-    }
-    if (failedRuns.length === fixture.mustFail.length) allCaught += 1;
-  }
-  return { caught, allCaught, medianRuns: firstFailure.length ? median(firstFailure) : Number.NaN, missedSeeds };
-}
-
+// 3. Detection power (bench/detection.ts) and 4. shrinking, for every defective fixture.
 /** The shrunk counterexample of the fixture's first declared invariant, at seed 1 and default runs. */
 async function shrunkSize(fixture: Fixture): Promise<{ id: string; chars: number; steps?: number }> {
   const id = fixture.mustFail[0]!;
@@ -169,11 +115,11 @@ log(`protocol, TypeScript host: ${ms(jsHost.ms)} in properties, ${fixed(jsHost.r
 const pythonHost = await propertiesOverProtocol('python3 fixtures/python/reference_adapter.py');
 log(`protocol, Python reference: ${ms(pythonHost.ms)} in properties, ${fixed(pythonHost.requests)} round trips`);
 
-const all = await fixtures();
+const all = await defectiveFixtures();
 const rows: string[] = [];
 let everyFixtureEverySeed = true;
 for (const fixture of all) {
-  const detected = await detection(fixture);
+  const detected = await detect(fixture, SEEDS, DETECTION_RUNS);
   const shrunk = await shrunkSize(fixture);
   if (detected.allCaught !== SEEDS) everyFixtureEverySeed = false;
   const missed = detected.missedSeeds.length ? `missed on ${detected.missedSeeds.length}` : '';

@@ -1,7 +1,7 @@
 /**
  * After `stryker run`: writes the mutation section of BENCHMARKS.md from Stryker's JSON report.
  * Every surviving mutant must be explained as equivalent in bench/equivalent-mutants.json (keyed
- * by file, line and mutator, with the replacement); any unexplained survivor is listed as such and
+ * by file, line, column and mutator, with the replacement); any unexplained survivor is listed as such and
  * makes this script exit 1.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -22,7 +22,7 @@ interface Report {
 const report = JSON.parse(readFileSync(`${ROOT}reports/mutation/mutation.json`, 'utf8')) as Report;
 const explained = JSON.parse(readFileSync(`${ROOT}bench/equivalent-mutants.json`, 'utf8')) as Record<string, string>;
 
-const key = (file: string, mutant: Mutant) => `${file}:${mutant.location.start.line} ${mutant.mutatorName} ${JSON.stringify(mutant.replacement ?? '')}`;
+const key = (file: string, mutant: Mutant) => `${file}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName} ${JSON.stringify(mutant.replacement ?? '')}`;
 const counts = new Map<string, number>();
 const survivors: { key: string; reason: string | undefined }[] = [];
 for (const [file, { mutants }] of Object.entries(report.files)) {
@@ -53,7 +53,7 @@ reference implementation (\`spec/reference/\`) and runs the conformance suite ag
 | equivalent survivors (explained below) | ${equivalent} |
 | **score over non-equivalent mutants** | **${scoreWithoutEquivalent.toFixed(1)}%** |
 
-${survivors.length === 0 ? 'No mutant survived.' : `Surviving mutants:\n\n| mutant (file:line mutator replacement) | why it is equivalent |\n|---|---|\n${survivors.map((survivor) => `| \`${survivor.key.replace(/\|/g, '\\|')}\` | ${survivor.reason ?? '**not explained: an invariant or generator must kill it**'} |`).join('\n')}`}
+${survivors.length === 0 ? 'No mutant survived.' : `Surviving mutants:\n\n| mutant (file:line:column mutator replacement) | why it is equivalent |\n|---|---|\n${survivors.map((survivor) => `| \`${survivor.key.replace(/\|/g, '\\|')}\` | ${survivor.reason ?? '**not explained: an invariant or generator must kill it**'} |`).join('\n')}`}
 <!-- /mutation -->`;
 
 const path = `${ROOT}BENCHMARKS.md`;

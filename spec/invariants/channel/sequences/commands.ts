@@ -211,6 +211,6 @@ export const operationsFor = (scope: FieldScope, accepts?: (config: AgentConfig)
   { name: 'clone', needs: [], weight: 8, arbitrary: pick.map((at) => new Clone(at)) },
   { name: 'addTool', needs: ['addTool'], weight: 4, arbitrary: fc.tuple(pick, tool).map(([at, value]) => new AddTool(at, value)) },
   { name: 'interrupt', needs: ['interrupt', 'isInterrupted'], weight: 1, arbitrary: pick.map((at) => new Interrupt(at)) },
-  { name: 'acquire', needs: ['tryAcquire', 'release'], weight: 3, arbitrary: fc.tuple(pick, fc.nat(), fc.nat()).map(([at, lock, owner]) => new Acquire(at, lock, owner)) },
-  { name: 'release', needs: ['tryAcquire', 'release'], weight: 3, arbitrary: pick.map((at) => new Release(at)) },
+  { name: 'acquire', needs: ['tryAcquire', 'release'], weight: 4, arbitrary: fc.tuple(pick, fc.nat(), fc.nat()).map(([at, lock, owner]) => new Acquire(at, lock, owner)) },
+  { name: 'release', needs: ['tryAcquire', 'release'], weight: 4, arbitrary: pick.map((at) => new Release(at)) },
 ];
