@@ -53,6 +53,13 @@ export default {
     expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay']);
   });
 
+  it("keeps an adapter's own logging off standard output, so the JSON stays one document", () => {
+    const { code, stdout, stderr } = runBin(['fixtures/chatty.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    expect(stderr).toContain('creating ');
+  });
+
   it('prints a replay line that reproduces exactly the reported failure', () => {
     const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
     const failure = first.results.find((result: { status: string }) => result.status === 'failed');

@@ -1,6 +1,6 @@
 """clone-conformance adapter kit for Python (protocol version 1, stdlib only, Python >= 3.9).
 
-An adapter process lets the clone-conformance suite check a Python framework's channel clone.
+An adapter process lets the clone-conformance suite check a Python framework's clones.
 This module speaks the JSON-lines protocol (spec/PROTOCOL.md) on stdin/stdout; an adapter only
 says how to create, view and clone an agent of its framework::
 
@@ -11,7 +11,9 @@ says how to create, view and clone an agent of its framework::
         def create(self, config): return Agent(**config)
         def view(self, agent): return {**agent.settings(), "interrupt_controller": ..., "locks": {...}}
         def clone_for_channel(self, agent): return agent.clone_for_channel()
+        # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
         # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool
+        # optional declarations: fields = [...] (canonical names it maps), deep_copy_tools = "copied"
 
     if __name__ == "__main__":
         run(MyAdapter())
@@ -23,7 +25,7 @@ Python values: tools are functions or objects, an undefined value nested in a fe
 the `UNDEFINED` singleton. `view` returns a dict (or any object with attributes) with the same
 keys plus `interrupt_controller` and `locks` (lock name -> lock object), holding the agent's real
 objects, never copies: the suite compares identities. The handshake announces exactly the probes
-the subclass overrides.
+the subclass overrides, and at least one clone operation must be among them.
 
 Importing this module reserves the process's standard output for protocol messages: `print()`
 and anything else written to file descriptor 1 go to standard error instead.

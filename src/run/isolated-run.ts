@@ -26,7 +26,10 @@ interface Attempt {
 
 function attempt(request: WorkerRequest, onLoaded: (name: string, notChecked: readonly string[]) => void): Promise<Attempt> {
   const monitor = new SharedCallMonitor(request.monitor);
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: request, stdout: false, stderr: false });
+  // The adapter's own output goes to standard error: standard output carries only the report.
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: request, stdout: true, stderr: true });
+  worker.stdout.pipe(process.stderr, { end: false });
+  worker.stderr.pipe(process.stderr, { end: false });
   const results: InvariantResult[] = [];
   let name: string | undefined;
   let current: string | undefined;
