@@ -17,6 +17,7 @@ import { referenceAdapter } from '../src/adapter/reference-adapter.ts';
 import { runInvariants } from '../src/run/run-catalogue.ts';
 import { runInvariant } from '../src/run/run-invariant.ts';
 import { inProcessSubject } from '../src/transports/in-process.ts';
+import { AdapterProcess } from '../src/transports/adapter-process.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
 import { defectiveFixtures, detect, median, type Fixture } from './detection.ts';
 
@@ -64,6 +65,18 @@ async function propertiesOverProtocol(command: string): Promise<{ ms: number; ca
   await subject.close();
   const cases = results.reduce((sum, result) => sum + (result.status === 'passed' ? result.runs : 0), 0);
   return { ms: done - running, cases, requests: subject.requests, whole: performance.now() - started };
+}
+
+/** The floor of any protocol call: a round trip to a process that only echoes. */
+async function bareRoundTrip(): Promise<number> {
+  const echo = 'import json,sys\nfor line in sys.stdin:\n  r=json.loads(line)\n  sys.stdout.write(json.dumps({"id":r["id"],"result":{}})+"\\n")\n  sys.stdout.flush()';
+  const process = new AdapterProcess(`python3 -c '${echo}'`, ROOT);
+  const count = 3000;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) await process.request('ping()', 'ping', {}, 5000);
+  const micros = ((performance.now() - started) / count) * 1000;
+  await process.kill();
+  return micros;
 }
 
 // 3. Detection power (bench/detection.ts) and 4. shrinking, for every defective fixture.
@@ -114,6 +127,8 @@ const jsHost = await propertiesOverProtocol('node --import tsx fixtures/process/
 log(`protocol, TypeScript host: ${ms(jsHost.ms)} in properties, ${fixed(jsHost.requests)} round trips`);
 const pythonHost = await propertiesOverProtocol('python3 fixtures/python/reference_adapter.py');
 log(`protocol, Python reference: ${ms(pythonHost.ms)} in properties, ${fixed(pythonHost.requests)} round trips`);
+const bare = await bareRoundTrip();
+log(`bare round trip to an echo process: ${bare.toFixed(0)} µs`);
 
 const all = await defectiveFixtures();
 const rows: string[] = [];
@@ -157,7 +172,13 @@ Figures are this machine's; rerun the script to measure yours.
 
 Full runs through the protocol, start-up included: TypeScript host ${ms(jsHost.whole)}, Python
 reference ${ms(pythonHost.whole)} (${fixed(pythonHost.requests)} round trips), against ${ms(verdict.median)} for the
-whole in-process command.
+whole in-process command. A bare round trip to a Python process that only echoes costs
+${bare.toFixed(0)} µs here; a protocol call costs ${((pythonHost.ms / pythonHost.requests) * 1000).toFixed(0)} µs on average with the Python reference (its
+observation of each view, JSON both ways, and the suite's checks). The cost of the protocol is
+therefore the number of round trips, one per adapter call; \`channel.sequences\`, which views
+the whole family after every step to compare it with its model, makes the largest share (about
+two in five on seed 1). Batching
+several calls into one round trip would cut it; protocol version 1 does not have it yet.
 
 ## Detection power and shrinking
 
