@@ -2,6 +2,6 @@
 export { defineAdapter, type CloneAdapter, type AgentConfig, type AgentView, type FeatureName } from './adapter/contract.ts';
 export { FEATURE_NAMES } from '../spec/agent-config.ts';
 export { CATALOGUE, INVARIANT_IDS } from '../spec/invariants/catalogue.ts';
-export type { Invariant, Level } from '../spec/invariants/invariant.ts';
+export type { AnyInvariant, Invariant, Level } from '../spec/invariants/invariant.ts';
 export { Agent } from '../spec/reference/agent.ts';
 export { referenceAdapter } from './adapter/reference-adapter.ts';

@@ -65,3 +65,6 @@ export class Violation extends Error {
     super(`observed ${observed}; required ${required}`);
   }
 }
+
+/** An invariant whatever its input: the catalogue holds invariants whose inputs differ. */
+export type AnyInvariant = Invariant<any>;

@@ -1,4 +1,4 @@
-import type { Invariant } from '../../spec/invariants/invariant.ts';
+import type { AnyInvariant } from '../../spec/invariants/invariant.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 
 /** Source texts the specification quotes: the adapter contract and the configuration model. */
@@ -18,7 +18,7 @@ export function region(source: string, name: string): string {
  * The specification as Markdown, generated from the catalogue that runs, so that the document
  * cannot drift from the checks. `spec/SPEC.md` is this output.
  */
-export function formatSpec(catalogue: readonly Invariant<any>[], sources: SpecSources): string {
+export function formatSpec(catalogue: readonly AnyInvariant[], sources: SpecSources): string {
   const lines: string[] = [
     '# The clone-conformance specification',
     '',

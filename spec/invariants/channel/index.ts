@@ -3,7 +3,7 @@
  * Each clone has the same configuration, its own tools list of the same tools, no handoffs, and
  * runtime state (interrupt controller, locks) of its own. The catalogue, in reading order:
  */
-import type { Invariant } from '../invariant.ts';
+import type { AnyInvariant } from '../invariant.ts';
 import { cloneOfClone } from './clone-of-clone.ts';
 import { controllerFresh } from './controller-fresh.ts';
 import { controllerIsolated } from './controller-isolated.ts';
@@ -21,7 +21,7 @@ import { toolsNewList } from './tools-new-list.ts';
 import { toolsSameElements } from './tools-same-elements.ts';
 import { sequences } from './sequences.ts';
 
-export const CHANNEL_INVARIANTS: readonly Invariant<any>[] = [
+export const CHANNEL_INVARIANTS: readonly AnyInvariant[] = [
   // Configuration: copied as-is or equal.
   identity,
   modelAccess,

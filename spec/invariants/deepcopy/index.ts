@@ -2,11 +2,11 @@
  * The deep copy (PraisonAI's `__deepcopy__`): an independent agent with an equal configuration.
  * The catalogue, in reading order:
  */
-import type { Invariant } from '../invariant.ts';
+import type { AnyInvariant } from '../invariant.ts';
 import { configEqual } from './config-equal.ts';
 import { noSharedState } from './no-shared-state.ts';
 import { deepCopyRuntimeFresh } from './runtime-fresh.ts';
 import { deepCopySourceUnchanged } from './source-unchanged.ts';
 import { deepCopyTools } from './tools.ts';
 
-export const DEEPCOPY_INVARIANTS: readonly Invariant<any>[] = [configEqual, deepCopyTools, noSharedState, deepCopyRuntimeFresh, deepCopySourceUnchanged];
+export const DEEPCOPY_INVARIANTS: readonly AnyInvariant[] = [configEqual, deepCopyTools, noSharedState, deepCopyRuntimeFresh, deepCopySourceUnchanged];

@@ -2,7 +2,7 @@
  * The override clone (`clone(overrides)` in the OpenAI Agents SDK and Google ADK): a copy with
  * some fields replaced and the rest kept. The catalogue, in reading order:
  */
-import type { Invariant } from '../invariant.ts';
+import type { AnyInvariant } from '../invariant.ts';
 import { applied } from './applied.ts';
 import { handoffsNewList } from './handoffs.ts';
 import { retained } from './retained.ts';
@@ -10,7 +10,7 @@ import { overrideRuntimeFresh } from './runtime.ts';
 import { overrideSourceUnchanged } from './source-unchanged.ts';
 import { toolsNewList, toolsSameElements } from './tools.ts';
 
-export const OVERRIDE_INVARIANTS: readonly Invariant<any>[] = [
+export const OVERRIDE_INVARIANTS: readonly AnyInvariant[] = [
   applied,
   retained,
   toolsNewList,
