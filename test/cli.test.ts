@@ -126,12 +126,31 @@ describe('flags', () => {
     expect(stderr).toContain(message);
   });
 
-  it('--help lists every flag and the exit codes', async () => {
+  it('--help lists every flag with one line each, and the exit codes', async () => {
     const { code, stdout } = await runMain(['--help']);
     expect(code).toBe(0);
     const flags = ['--command', '--start-timeout', '--runs', '--seed', '--only', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
-    for (const flag of flags) expect(stdout).toMatch(new RegExp(`^ +(-\\w, )?${flag}\\b.*\\S`, 'm'));
-    expect(stdout).toMatch(/Exit codes:\n {2}0 [^]+\n {2}1 [^]+\n {2}2 /);
+    const options = stdout.split('Options:\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(options.map((line) => /^ {2}(?:-\w, )?(--[\w-]+)/.exec(line)?.[1])).toEqual(flags);
+    expect(stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+\n$/);
+  });
+
+  it('colours the human report on a terminal only, and honours NO_COLOR', async () => {
+    const onTerminal = await runMain(['--seed', '1', '--runs', '5', '--only', 'channel.identity'], ROOT, { isTTY: true });
+    expect(onTerminal.stdout).toContain('\u001b[');
+    const noColor = await runMain(['--seed', '1', '--runs', '5', '--only', 'channel.identity'], ROOT, { isTTY: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toContain('\u001b[');
+  });
+
+  it.each([
+    ['adapter.mjs', 'export default { name: "esm", create: (c) => ({ c }), view: (a) => ({ ...a.c, interruptController: null, locks: {} }), cloneForChannel: (a) => ({ c: { ...a.c, tools: [...a.c.tools], handoffs: null } }) };'],
+    ['adapter.cjs', 'module.exports = { name: "cjs", create: (c) => ({ c }), view: (a) => ({ ...a.c, interruptController: null, locks: {} }), cloneForChannel: (a) => ({ c: { ...a.c, tools: [...a.c.tools], handoffs: null } }) };'],
+    ['adapter.js', 'exports.adapter = { name: "js", create: (c) => ({ c }), view: (a) => ({ ...a.c, interruptController: null, locks: {} }), cloneForChannel: (a) => ({ c: { ...a.c, tools: [...a.c.tools], handoffs: null } }) };'],
+  ])('loads a JavaScript adapter: %s', async (name, source) => {
+    writeFileSync(join(outside, name), source);
+    const { code, stdout } = await runMain([join(outside, name), '--seed', '1', '--runs', '10', '--only', 'channel.identity,channel.tools.new-list', '--reporter', 'json'], outside);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 2, failed: 0, skipped: 0 });
+    expect(code).toBe(0);
   });
 
   it('--version prints the package version', async () => {

@@ -12,14 +12,14 @@ export interface CliOutcome {
 }
 
 /** Runs the command's main() in this process, with output captured. */
-export async function runMain(argv: readonly string[], cwd = ROOT): Promise<CliOutcome> {
+export async function runMain(argv: readonly string[], cwd = ROOT, terminal: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stdout: { write: (text: string) => (stdout += text), isTTY: terminal.isTTY ?? false },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,
-    env: {},
+    env: terminal.env ?? {},
   });
   return { code, stdout, stderr };
 }
