@@ -32,6 +32,14 @@ export const sourceUnchanged: Invariant = {
   async check(subject, scenario) {
     const source = await prepareSource(subject, scenario);
     const before = await subject.view(source.handle);
+    // A view that copies would make every identity check pass or fail for the wrong reason.
+    const unstable = firstChange(before, await subject.view(source.handle));
+    if (unstable) {
+      throw new Violation(
+        `two views of one agent, with nothing done in between, differ (${unstable.observed.replace(/^source\./, '')})`,
+        "view() to return the agent's real objects, not copies: identity checks depend on it",
+      );
+    }
     await subject.cloneForChannel(source.handle);
     const violation = await sourceStateChange(subject, source, before, await subject.view(source.handle));
     if (violation) throw violation;
