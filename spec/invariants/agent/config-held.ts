@@ -1,4 +1,4 @@
-import { CONFIG_FIELDS, type AgentConfig, type ConfigField } from '../../agent-config.ts';
+import { CONFIG_FIELDS, OPTIONAL_FIELDS, type AgentConfig, type ConfigField } from '../../agent-config.ts';
 import { describe, identityOf, sameAsIs, type Observed } from '../../model/observed.ts';
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import { compareElements, compareFeatures } from '../compare.ts';
@@ -35,6 +35,8 @@ function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, f
       return compareFeatures(given, held, subject.scope, 'agent', 'the configuration');
     default: {
       if (sameAsIs(given, held)) return undefined;
+      // A field left out is absent: undefined, or null where the framework's language has no undefined (Python's None).
+      if (given.kind === 'undefined' && held.kind === 'null' && (OPTIONAL_FIELDS as readonly string[]).includes(field)) return undefined;
       const what = identityOf(given) !== undefined ? 'the very object given' : 'the value given, as-is';
       return new Violation(`agent.${field} = ${describe(held)}`, `${what}: ${describe(given)}`);
     }
@@ -46,7 +48,7 @@ export const configHeld: Invariant = {
   level: 'MUST',
   profile: 'agent',
   needs: [],
-  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; a missing optional field and one holding undefined alike), tools and handoffs as lists of the very same elements (or null), feature configs deeply equal. An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may read as undefined or, in languages without undefined, null), tools and handoffs as lists of the very same elements (or null), feature configs deeply equal. An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
     const agent = await subject.create(scenario.config);
