@@ -32,11 +32,11 @@ function messageOf(error: unknown): string {
  * adapter that rejects some configurations, bounded so that one rejecting everything ends soon.
  * Running out is not a failure: the result says how many cases were checked and discarded.
  */
-const MAX_SKIPS_PER_RUN = 1;
+const MAX_SKIPS_PER_RUN = 3;
 
 /** The note of a result whose cases were mostly rejected by the adapter. */
 const discardNote = (checked: number, discarded: number): string | undefined =>
-  discarded > checked ? `most generated cases were rejected by the adapter (${discarded} discarded, ${checked} checked): this verdict rests on few cases` : undefined;
+  discarded > checked ? `most generated cases were rejected by the adapter (${discarded} of ${checked + discarded}): what it rejects is never checked` : undefined;
 
 const joinNotes = (...notes: (string | undefined)[]): string | undefined => {
   const present = notes.filter((note) => note !== undefined);

@@ -30,6 +30,8 @@ function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, f
     case 'tools':
       return toolsHeld(given, held, config.handoffs?.length ?? 0);
     case 'handoffs':
+      // "No handoffs" may be held as an empty list (`handoffs ?? []`); only a clone must hold null (channel.handoffs.reset).
+      if (given.kind === 'null' && held.kind === 'array' && held.items.length === 0) return undefined;
       return compareElements(given, held, 'agent.handoffs', 'the configuration');
     case 'features':
       return compareFeatures(given, held, subject.scope, 'agent', 'the configuration');
@@ -48,7 +50,7 @@ export const configHeld: Invariant = {
   level: 'MUST',
   profile: 'agent',
   needs: [],
-  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may read as undefined or, in languages without undefined, null), tools and handoffs as lists of the very same elements (or null), feature configs deeply equal. An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may read as undefined or, in languages without undefined, null), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), feature configs deeply equal. An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
     const agent = await subject.create(scenario.config);
