@@ -9,7 +9,7 @@ export const MINIMUM_FIELDS = ['name', 'tools'] as const satisfies readonly Conf
 
 /** Why {@link MINIMUM_FIELDS} are required, for the message that names the missing ones. */
 export const MINIMUM_FIELDS_REASON =
-  'every profile needs at least name and tools: agent.config-held checks that an agent holds what it was given, and the tools-list rules need a list; a clone check over no field compares nothing';
+  'agent.config-held needs a value the agent must hold, the tools-list rules need a list, and a clone check over no field compares nothing: it passes vacuously';
 
 /** The minimum fields an adapter's declared `fields` leave out (none when it declares none: everything is mapped). */
 export function missingMinimumFields(mapped: readonly string[] | undefined): string[] {

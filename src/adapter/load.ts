@@ -65,7 +65,7 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
   if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
   const missing = missingMinimumFields(fields as readonly string[] | undefined);
   if (missing.length > 0) {
-    throw new AdapterLoadError(`${where} declares \`fields\` without ${missing.map((field) => `"${field}"`).join(' and ')}: ${MINIMUM_FIELDS_REASON}. Map ${missing.join(' and ')} in the adapter.`);
+    throw new AdapterLoadError(`${where} declares \`fields\` without ${missing.map((field) => `"${field}"`).join(' and ')}: every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON}. Map ${missing.join(' and ')} in the adapter.`);
   }
   if (CLONE_OPERATIONS.every((operation) => candidate[operation] === undefined)) {
     throw new AdapterLoadError(`${where} has no clone operation to check: implement cloneForChannel(agent), cloneWith(agent, overrides) or deepCopy(agent) on the adapter.`);

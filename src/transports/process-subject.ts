@@ -118,7 +118,7 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
     problems.push(`"fields", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
   }
   const missing = problems.length === 0 && Array.isArray(answer.fields) ? missingMinimumFields(answer.fields as string[]) : [];
-  if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (${MINIMUM_FIELDS_REASON})`);
+  if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON})`);
   if (problems.length > 0) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
