@@ -103,6 +103,9 @@ describe('trivial configurations', () => {
     expect(plain.code).toBe(0);
     const strict = await json('fixtures/verdicts/trivial-accepts.ts', ...some, '--strict');
     expect(strict.code).toBe(1);
+    const strictHuman = await runMain(['fixtures/verdicts/trivial-accepts.ts', '--seed', '7', '--runs', '20', '--strict', ...some]);
+    expect(strictHuman.stdout).toMatch(/Gate fails: --strict counts the warnings above\./);
+    expect(strictHuman.code).toBe(1);
     const human = await runMain(['fixtures/verdicts/trivial-accepts.ts', '--seed', '7', '--runs', '20', ...some]);
     expect(human.stdout).toMatch(/Warning: Over \d+ checked cases, tools, handoffs, features only ever held trivial values/);
   });

@@ -63,5 +63,8 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warning}`));
   lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
   if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
+  if (verdict.exitCode === 1 && verdict.newFailures.length === 0 && verdict.stale.length === 0 && report.warnings.length > 0) {
+    lines.push(c.red('Gate fails: --strict counts the warnings above.'));
+  }
   return `${lines.join('\n')}\n`;
 }
