@@ -6,6 +6,7 @@ import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import type { CloneAdapter } from './contract.ts';
+import { ensureTypeScriptLoader, TYPESCRIPT_EXTENSIONS } from './typescript-loader.ts';
 
 /** The adapter could not be loaded or is not an adapter: the run cannot start (exit 2). */
 export class AdapterLoadError extends Error {
@@ -69,8 +70,8 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
 }
 
 /**
- * Loads an adapter module from a path (TypeScript needs no build step: the command registers a
- * TypeScript loader first). Every way this can fail becomes an {@link AdapterLoadError} with a
+ * Loads an adapter module from a path (TypeScript needs no build step: a TypeScript loader is
+ * registered first, for TypeScript adapters only). Every way this can fail becomes an {@link AdapterLoadError} with a
  * one-paragraph message.
  */
 export async function loadAdapter(path: string, cwd = process.cwd()): Promise<CloneAdapter> {
@@ -81,6 +82,7 @@ export async function loadAdapter(path: string, cwd = process.cwd()): Promise<Cl
   if (!(ADAPTER_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new AdapterLoadError(`The adapter ${path} has the extension "${extension}"; use one of ${ADAPTER_EXTENSIONS.join(', ')}.`);
   }
+  if (TYPESCRIPT_EXTENSIONS.includes(extension)) await ensureTypeScriptLoader();
   let namespace: Record<string, unknown>;
   try {
     namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;

@@ -6,7 +6,8 @@ import type { Verdict } from './verdict.ts';
  * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
  * counterexample?, replay? }], summary: { passed, failed, skipped } }. With a baseline, results
  * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome; `notChecked`
- * lists the fields an adapter does not map.
+ * lists the fields an adapter does not map; `nothingChecked: true` says every selected invariant was
+ * skipped; `interrupted` ("SIGINT" or "SIGTERM") and `notRun` mark a run a signal stopped.
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
   const expected = new Set(verdict.expectedFailures);
@@ -24,6 +25,10 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
   });
   const { adapter, seed, runs, conformant, summary } = report;
   const notChecked = report.notChecked.length > 0 ? { notChecked: report.notChecked } : {};
+  const flags = {
+    ...(verdict.nothingChecked ? { nothingChecked: true } : {}),
+    ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted, notRun: report.notRun ?? [] }),
+  };
   const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale } } : {};
-  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, ...notChecked, ...gate }, null, 2)}\n`;
+  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, ...notChecked, ...flags, ...gate }, null, 2)}\n`;
 }
