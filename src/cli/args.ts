@@ -189,7 +189,4 @@ function chooseReporters(values: readonly string[], output: string | undefined):
   return resolved;
 }
 
-/** Quotes one shell word when it needs it, so that a replay line can be pasted as it is. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from '../report/replay.ts';

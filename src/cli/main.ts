@@ -8,6 +8,7 @@ import { formatGithubActions } from '../report/github-actions.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
 import { formatJunit } from '../report/junit.ts';
+import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
 import { buildReport, nothingChecked, type InvariantResult, type RunReport } from '../report/model.ts';
 import { formatSpec, region } from '../report/spec-markdown.ts';
@@ -18,7 +19,7 @@ import type { RunControl } from '../run/run-control.ts';
 import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { packageRoot } from '../package-root.ts';
 import { processSubject } from '../transports/process-subject.ts';
-import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
+import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
 import { SPEC_HELP } from './help.ts';
 import { runInit } from './init.ts';
@@ -49,21 +50,6 @@ export function version(): string {
 function specSources() {
   const read = (path: string) => readFileSync(new URL(path, packageRoot()), 'utf8');
   return { contract: region(read('src/adapter/contract.ts'), 'contract'), config: region(read('spec/agent-config.ts'), 'config') };
-}
-
-/** The replay line for one failure: the same adapter, seed and case, and nothing else. */
-function replayCommand(options: CliOptions, seed: number) {
-  return (id: string, path: string, replayPath: string | undefined) => {
-    const words = ['npx', 'clone-conformance'];
-    if (options.adapter !== undefined) words.push(options.adapter);
-    if (options.command !== undefined) words.push('--command', options.command);
-    words.push('--seed', String(seed), '--only', id);
-    if (path !== '') words.push('--path', path);
-    if (replayPath !== undefined) words.push('--replay-path', replayPath);
-    if (options.timeout !== DEFAULTS.timeout) words.push('--timeout', String(options.timeout));
-    if (options.startTimeout !== DEFAULTS.startTimeout) words.push('--start-timeout', String(options.startTimeout));
-    return words.map(shellQuote).join(' ');
-  };
 }
 
 interface Found {
@@ -136,8 +122,8 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   } finally {
     progress.end();
   }
-  const replay = replayCommand(options, seed);
-  const withReplay = found.results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path, result.replayPath) } : result));
+  const source = { adapter: options.adapter, command: options.command, seed, timeout: options.timeout, startTimeout: options.startTimeout };
+  const withReplay = found.results.map((result) => (result.status === 'failed' ? { ...result, replay: replayLine(source, result) } : result));
   const report = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked);
   if (signal === undefined) return report;
   const finished = new Set(found.results.map((result) => result.id));
