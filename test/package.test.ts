@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,33 @@ export default defineAdapter<Agent>({ ...referenceAdapter, name: 'gateway agent'
     }
     const version = spawnSync('npx', ['--no-install', 'clone-conformance', '--version'], { cwd: project, encoding: 'utf8' });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('runs from dist/: spec and init find their files, and without tsx installed only TypeScript adapters need it', () => {
+    const spec = spawnSync('npx', ['--no-install', 'clone-conformance', 'spec'], { cwd: project, encoding: 'utf8' });
+    expect(spec.status).toBe(0);
+    expect(spec.stdout).toContain('## The adapter contract');
+    const init = spawnSync('npx', ['--no-install', 'clone-conformance', 'init', '--lang', 'python', 'starter.py'], { cwd: project, encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    expect(readFileSync(join(project, 'starter.py'), 'utf8')).toContain('clone_conformance');
+    expect(existsSync(join(project, 'clone_conformance.py'))).toBe(true);
+    // Hide tsx: the reference and a JavaScript adapter still run (the loader is never imported);
+    // a TypeScript adapter is the one thing that needs it.
+    const tsx = join(project, 'node_modules/tsx');
+    writeFileSync(join(project, 'adapter.mjs'), `import { referenceAdapter } from 'clone-conformance';\nexport default { ...referenceAdapter, name: 'plain js' };\n`);
+    renameSync(tsx, `${tsx}.hidden`);
+    try {
+      const reference = spawnSync('npx', ['--no-install', 'clone-conformance', '--seed', '1', '--runs', '5', '--reporter', 'json'], { cwd: project, encoding: 'utf8' });
+      expect(reference.stderr).not.toContain('clone-conformance:');
+      expect(reference.status).toBe(0);
+      const javascript = spawnSync('npx', ['--no-install', 'clone-conformance', './adapter.mjs', '--seed', '1', '--runs', '5', '--reporter', 'json'], { cwd: project, encoding: 'utf8' });
+      expect(javascript.status).toBe(0);
+      expect(JSON.parse(javascript.stdout).adapter).toBe('plain js');
+      const typescript = spawnSync('npx', ['--no-install', 'clone-conformance', './adapter.ts', '--seed', '1', '--runs', '5'], { cwd: project, encoding: 'utf8' });
+      expect(typescript.status).toBe(2);
+      expect(typescript.stderr).toContain('is TypeScript, and the TypeScript loader (tsx, a dependency of clone-conformance) could not be loaded');
+    } finally {
+      renameSync(`${tsx}.hidden`, tsx);
+    }
   });
 });

@@ -82,7 +82,11 @@ export async function loadAdapter(path: string, cwd = process.cwd()): Promise<Cl
   if (!(ADAPTER_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new AdapterLoadError(`The adapter ${path} has the extension "${extension}"; use one of ${ADAPTER_EXTENSIONS.join(', ')}.`);
   }
-  if (TYPESCRIPT_EXTENSIONS.includes(extension)) await ensureTypeScriptLoader();
+  if (TYPESCRIPT_EXTENSIONS.includes(extension)) {
+    await ensureTypeScriptLoader().catch((error: unknown) => {
+      throw new AdapterLoadError(`The adapter ${path} is TypeScript, and the TypeScript loader (tsx, a dependency of clone-conformance) could not be loaded: ${firstLine(error)}. Reinstall clone-conformance, or compile the adapter to JavaScript.`, error);
+    });
+  }
   let namespace: Record<string, unknown>;
   try {
     namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
