@@ -58,9 +58,12 @@ interface Found {
   readonly results: readonly InvariantResult[];
 }
 
-/** Waits at most `ms` for a promise, never rejecting. */
-const settledWithin = (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise.then(() => {}, () => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+/** Waits at most `ms` for a promise, never rejecting. The timer keeps the process alive meanwhile (an unref'd one would let Node exit mid-await). */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise.then(() => {}, () => {}), bound]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Runs the invariants against an adapter process: no worker needed, the process is the isolation.
