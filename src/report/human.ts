@@ -62,8 +62,8 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   if (report.interrupted !== undefined) {
     const notRun = report.notRun ?? [];
     lines.push(c.yellow(c.bold(`Interrupted (${report.interrupted}): this report covers the invariants finished so far${notRun.length > 0 ? `; not run: ${notRun.join(', ')}` : ''}.`)));
-  }
-  if (verdict.nothingChecked) {
+    lines.push(c.yellow('No verdict: the run did not finish.'));
+  } else if (verdict.nothingChecked) {
     lines.push(c.yellow(c.bold('Nothing was checked: every selected invariant was skipped, so this run says nothing about the adapter.')));
   } else {
     lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
