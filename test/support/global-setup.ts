@@ -4,7 +4,10 @@
  * - dist/, which the bin runs: rebuilt when a source file is newer than it (a stale build would
  *   make the end-to-end tests check old code);
  * - examples/<framework>/node_modules: each example pins its framework in its own lockfile, and
- *   `npm ci` installs exactly that (from the registry when npm's cache lacks it).
+ *   `npm ci` installs exactly that (from the registry when npm's cache lacks it), again whenever the
+ *   lockfile is newer than the installation. Not workspaces: hoisting would mix the frameworks'
+ *   dependencies with the tool's own and with each other's, while each example must reproduce its
+ *   recorded results with exactly the versions its lockfile pins.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -34,7 +37,11 @@ function installExamples(): void {
   const examples = join(ROOT, 'examples');
   for (const folder of readdirSync(examples)) {
     const dir = join(examples, folder);
-    if (!existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'node_modules'))) continue;
+    const lockfile = join(dir, 'package-lock.json');
+    if (!existsSync(lockfile)) continue;
+    // npm records what it installed in node_modules/.package-lock.json: reinstall when the lockfile changed since.
+    const installed = join(dir, 'node_modules/.package-lock.json');
+    if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs) continue;
     process.stderr.write(`test setup: installing examples/${folder} (npm ci)\n`);
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   }
