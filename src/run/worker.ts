@@ -19,8 +19,10 @@ try {
   post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
   for (const id of request.ids) {
     post({ type: 'started', id });
-    const result = await runInvariant(findInvariant(id)!, subject, request);
+    const started = performance.now();
+    const result = { ...(await runInvariant(findInvariant(id)!, subject, request)), durationMs: Math.round(performance.now() - started) };
     post({ type: 'result', result });
+    if (request.bail && result.status === 'failed') break;
   }
   post({ type: 'done' });
 } catch (error) {
