@@ -18,11 +18,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Observes a view returned by an adapter; runtime objects by identity, configuration deeply. */
-export function observeView(registry: IdentityRegistry, view: AgentView): ObservedAgent {
+export function observeView(registry: IdentityRegistry, view: AgentView, runtimeTypes: readonly Function[] = []): ObservedAgent {
   const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
-    fields[field] = observe(registry, view[field], field === 'interruptController');
+    fields[field] = observe(registry, view[field], field === 'interruptController', runtimeTypes);
   }
   const locks = isRecord(view.locks)
     ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))
@@ -68,12 +68,17 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
     observeInput: (value) => observe(registry, value),
-    create: (config) => call('create()', () => adapter.create(config)),
+    async create(config) {
+      const agent = await call('create()', () => adapter.create(config));
+      // Otherwise the first view() or clone would fail, blaming an innocent call.
+      if (agent === undefined || agent === null) throw new AdapterCallError('create()', 'invalid', `returned ${agent}, not an agent: create() must return the agent it built`);
+      return agent;
+    },
     async view(agent: Handle) {
       const view = await call('view()', () => adapter.view(agent));
       if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
       try {
-        return observeView(registry, view);
+        return observeView(registry, view, adapter.runtimeTypes);
       } catch (error) {
         throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
       }

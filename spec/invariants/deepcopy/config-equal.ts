@@ -1,7 +1,7 @@
 import { CONFIG_FIELDS, type ConfigField } from '../../agent-config.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import { mutableObjects } from './mutable-objects.ts';
-import { deepEqual, describe } from '../../model/observed.ts';
+import { describe, firstDifference } from '../../model/observed.ts';
 import { compareFeatures } from '../compare.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
@@ -36,8 +36,9 @@ export const configEqual = deepCopyInvariant(
       if (field === 'features') {
         const violation = compareFeatures(before.fields.features, copyView.fields.features, subject.scope, 'copy', "the source's");
         if (violation) return violation;
-      } else if (!deepEqual(before.fields[field], copyView.fields[field])) {
-        return new Violation(`copy.${field} = ${describe(copyView.fields[field], 4)}`, `a value deeply equal to the source's: ${describe(before.fields[field], 4)}`);
+      } else {
+        const differs = firstDifference(before.fields[field], copyView.fields[field], { path: field });
+        if (differs) return new Violation(`copy.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to the source's: ${describe(differs.a, 3)}`);
       }
     }
     return sharingKept(before, copyView, CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field)));

@@ -1,12 +1,24 @@
-import type { Observed } from '../../model/observed.ts';
+import { isImmutable, type Observed } from '../../model/observed.ts';
 
-/** Every mutable object (array, object, date) in an observation: its path, and its identity token. */
+/**
+ * Every mutable object (array, set, map, object, date) in an observation: its path, and its
+ * identity token. Objects flagged immutable (Enum members, tuples of immutables, frozen objects)
+ * are not mutable state, and runtime objects (locks, events, weak dictionaries) are not
+ * configuration: neither is listed.
+ */
 export function mutableObjects(value: Observed, path: string, into = new Map<string, string>()): Map<string, string> {
-  if (value.kind === 'array') {
+  if (value.kind === 'array' || value.kind === 'set') {
+    if (!isImmutable(value)) into.set(path, value.id);
+    value.items.forEach((item, index) => mutableObjects(item, value.kind === 'array' ? `${path}[${index}]` : `${path}{${index}}`, into));
+  } else if (value.kind === 'map') {
     into.set(path, value.id);
-    value.items.forEach((item, index) => mutableObjects(item, `${path}[${index}]`, into));
+    value.entries.forEach(([key, item], index) => {
+      mutableObjects(key, `${path}.keys()[${index}]`, into);
+      mutableObjects(item, `${path}.values()[${index}]`, into);
+    });
   } else if (value.kind === 'object') {
-    into.set(path, value.id);
+    if (value.runtime) return into;
+    if (!isImmutable(value)) into.set(path, value.id);
     for (const [key, item] of value.entries ?? []) mutableObjects(item, `${path}.${key}`, into);
   } else if (value.kind === 'date') {
     into.set(path, value.id);
