@@ -60,6 +60,15 @@ export default {
     expect(stderr).toContain('creating ');
   });
 
+  it("passes every line an in-process adapter writes to standard error, even when the run ends right after", () => {
+    const { code, stdout, stderr } = runBin(['fixtures/chatty-burst.ts', '--only', 'channel.identity', '--runs', '1', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    const lines = stderr.split('\n').filter((line) => line.startsWith('burst line '));
+    // Standard output and standard error may interleave in any order; each line arrives once.
+    expect([...lines].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `burst line ${i + 1} of 200`).sort());
+  });
+
   it('prints a replay line that reproduces exactly the reported failure', () => {
     const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
     const failure = first.results.find((result: { status: string }) => result.status === 'failed');

@@ -11,6 +11,12 @@ const request = workerData as WorkerRequest;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const monitor = new SharedCallMonitor(request.monitor);
 
+/**
+ * Resolves once everything the adapter wrote so far has left this thread: a worker's standard
+ * streams are buffered, and the parent ends the worker as soon as it hears the run is over.
+ */
+const flushed = () => Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+
 try {
   monitor.enter('loading the adapter module');
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
@@ -22,9 +28,11 @@ try {
     const result = await runInvariant(findInvariant(id)!, subject, request);
     post({ type: 'result', result });
   }
+  await flushed();
   post({ type: 'done' });
 } catch (error) {
   monitor.exit();
+  await flushed();
   const kind = error instanceof AdapterLoadError ? 'load-error' : 'error';
   const detail = error instanceof AdapterLoadError ? error.detail : error;
   post({ type: kind, message: (error as Error)?.message ?? String(error), stack: detail instanceof Error ? detail.stack : undefined });
