@@ -69,6 +69,29 @@ export default {
     expect([...lines].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `burst line ${i + 1} of 200`).sort());
   });
 
+  it("reports an in-process create() that returns undefined as create()'s fault", async () => {
+    const { code, stdout } = await runMain(['fixtures/create-returns-undefined.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout).results;
+    expect(result.message).toBe('create() returned undefined, not an agent: create() must return the agent it built');
+  });
+
+  it("keeps the adapter's own stack out of reports, and shows it with --debug", async () => {
+    const args = ['fixtures/throwing/clone-throws.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1'];
+    const plain = await runMain([...args, '--reporter', 'json']);
+    const [withoutStack] = JSON.parse(plain.stdout).results;
+    expect(withoutStack.message).toBe('cloneForChannel() threw Error: clone exploded');
+    expect('stack' in withoutStack).toBe(false);
+    const debug = await runMain([...args, '--reporter', 'json', '--debug']);
+    const [withStack] = JSON.parse(debug.stdout).results;
+    expect(withStack.stack).toMatch(/^Error: clone exploded\n\s+at .*fixtures\/throwing\/clone-throws\.ts:\d+/);
+    const { stack, ...rest } = withStack;
+    expect(rest).toEqual(withoutStack); // nothing else differs
+    expect((await runMain(args)).stdout).not.toContain('Adapter stack');
+    const human = (await runMain([...args, '--debug'])).stdout;
+    expect(human).toContain('   Adapter stack (--debug):\n     Error: clone exploded\n');
+  });
+
   it('prints a replay line that reproduces exactly the reported failure', () => {
     const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
     const failure = first.results.find((result: { status: string }) => result.status === 'failed');

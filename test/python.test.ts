@@ -25,6 +25,29 @@ describe('Python adapters over the protocol', () => {
     expect(code).toBe(0);
   });
 
+  it("passes the adapter's standard error through, each line prefixed, and keeps standard output for the report", async () => {
+    const { code, stdout, stderr } = await python('fixtures/python/chatty_adapter.py', '--only', 'channel.identity', '--runs', '3');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('[adapter] chatty adapter ready');
+    expect(lines.filter((line) => line.startsWith('[adapter] creating ')).length).toBeGreaterThanOrEqual(3);
+    expect(lines.every((line) => line.startsWith('[adapter] '))).toBe(true);
+    expect(stdout).not.toContain('creating');
+  });
+
+  it('shows the traceback the kit sends with an error answer under --debug only', async () => {
+    const args = ['--only', 'channel.identity', '--runs', '3'];
+    const plain = await python('fixtures/python/raising_adapter.py', ...args);
+    const [withoutTraceback] = JSON.parse(plain.stdout).results;
+    expect(withoutTraceback.message).toBe('cloneForChannel() threw RuntimeError: channel state cannot be rebuilt');
+    expect('stack' in withoutTraceback).toBe(false);
+    expect(plain.stderr).toBe(''); // the traceback travels in the answer, not on standard error
+    const debug = await python('fixtures/python/raising_adapter.py', ...args, '--debug');
+    const [withTraceback] = JSON.parse(debug.stdout).results;
+    expect(withTraceback.stack).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*in rebuild_channel_state\n[\s\S]*RuntimeError: channel state cannot be rebuilt\n$/);
+  });
+
   it('there are at least six defective ones, mirroring TypeScript fixtures', () => {
     expect(defective.length).toBeGreaterThanOrEqual(6);
   });

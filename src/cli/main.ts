@@ -61,7 +61,9 @@ function useColor(io: CliIo): boolean {
 
 /** Runs the invariants against an adapter process: no worker needed, the process is the isolation. */
 async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo) {
-  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout });
+  // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
+  const stderr = (line: string) => io.stderr.write(`[adapter] ${line}\n`);
+  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr });
   try {
     const invariants = ids.map((id) => findInvariant(id)!);
     return { adapterName: subject.name, notChecked: subject.scope.unmapped, results: await runInvariants(invariants, subject, settings) };
@@ -84,7 +86,12 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
       ? await runProcess(options.command, ids, settings, options, io)
       : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, startTimeout: options.startTimeout, ...settings });
   const replay = replayCommand(options, seed);
-  const withReplay = results.map((result) => (result.status === 'failed' ? { ...result, replay: replay(result.id, result.path, result.replayPath) } : result));
+  const withReplay = results.map((result) => {
+    if (result.status !== 'failed') return result;
+    // The adapter's stack only under --debug: default reports stay the same for a given seed.
+    const { stack, ...failure } = result;
+    return { ...failure, replay: replay(result.id, result.path, result.replayPath), ...(options.debug && stack !== undefined ? { stack } : {}) };
+  });
   return buildReport(adapterName, seed, options.runs, withReplay, notChecked);
 }
 

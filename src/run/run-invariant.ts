@@ -84,6 +84,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     rule: invariant.rule,
     message: messageOf(error),
     ...(error instanceof Violation ? { observed: error.observed, required: error.required } : {}),
+    ...(error instanceof AdapterCallError && error.adapterStack !== undefined ? { stack: error.adapterStack } : {}),
   };
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...failure, counterexample: '', path: '', shrunk: false };

@@ -12,6 +12,8 @@ export class AdapterCallError extends Error {
     readonly call: string,
     readonly reason: 'threw' | 'timeout' | 'invalid' | 'broken',
     detail: string,
+    /** The adapter's own stack (JavaScript) or traceback (sent by an adapter process), when it threw. */
+    readonly adapterStack?: string,
   ) {
     super(`${call} ${detail}`);
   }
@@ -43,7 +45,7 @@ export async function boundedCall<T>(call: string, timeoutMs: number, run: () =>
         try {
           return await run();
         } catch (error) {
-          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`);
+          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`, error instanceof Error ? error.stack : undefined);
         }
       })(),
       deadline,

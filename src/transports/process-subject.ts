@@ -18,6 +18,8 @@ export interface ProcessOptions {
   readonly timeout: number;
   /** Bound on starting the process and its handshake, in milliseconds. */
   readonly startTimeout: number;
+  /** Receives each line the adapter process writes on standard error (PROTOCOL.md §1: passed through). */
+  readonly stderr?: (line: string) => void;
 }
 
 /** A subject driven over the adapter protocol, with a way to end it. */
@@ -95,7 +97,7 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observ
 
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
-  const process = new AdapterProcess(options.command, options.cwd);
+  const process = new AdapterProcess(options.command, options.cwd, options.stderr);
   let answer: Record<string, unknown>;
   try {
     answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION }, options.startTimeout);
