@@ -13,7 +13,8 @@ says how to create, view and clone an agent of its framework::
         def clone_for_channel(self, agent): return agent.clone_for_channel()
         # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
         # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool
-        # optional declarations: fields = [...] (canonical names it maps), deep_copy_tools = "copied"
+        # optional declarations: fields = [...] (canonical names it maps), deep_copy_tools = "copied",
+        # runtime_types = (MyMutex,) (runtime classes kept inside configuration: compared by type only)
 
     if __name__ == "__main__":
         run(MyAdapter())
@@ -28,7 +29,14 @@ objects, never copies: the suite compares identities. The handshake announces ex
 the subclass overrides, and at least one clone operation must be among them.
 
 Importing this module reserves the process's standard output for protocol messages: `print()`
-and anything else written to file descriptor 1 go to standard error instead.
+and anything else written to file descriptor 1 go to standard error instead, which the suite
+passes through to its own standard error, each line prefixed `[adapter] `. When an adapter method
+raises, its traceback travels with the error answer; `--debug` shows it with the failure.
+
+Values are observed the way PROTOCOL.md §7 says: sets, frozensets and dicts with non-string keys
+by content; Enum members, tuples and frozensets of immutables and frozen dataclasses flagged
+immutable (never shared mutable state); locks, events, threads, queues, weak containers, files,
+modules and generators met inside configuration flagged runtime (compared by type only).
 """
 
 import dataclasses

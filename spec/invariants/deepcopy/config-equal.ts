@@ -27,7 +27,7 @@ function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonl
 export const configEqual = deepCopyInvariant(
   {
     id: 'deepcopy.config-equal',
-    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; functions by identity. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places.',
+    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; sets and maps by content; functions by identity; runtime objects met inside configuration (locks, events) by class only. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places.',
     rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration.',
   },
   ({ subject, before, copyView }) => {
