@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compareFeatures } from '../spec/invariants/compare.ts';
 import { mutableObjects } from '../spec/invariants/deepcopy/mutable-objects.ts';
+import { FieldScope } from '../spec/model/field-scope.ts';
 import { deepEqual, DESCRIBE_LIMIT, describe as render, firstDifference, identical, isImmutable, isRuntime, sameAsIs } from '../spec/model/observed.ts';
 import { observeView } from '../src/transports/in-process.ts';
 import { IdentityRegistry, observe } from '../src/transports/observe.ts';
@@ -178,6 +180,11 @@ describe('firstDifference', () => {
     const first = make();
     first.self = other; // a ref to an object that is not its counterpart
     expect(deepEqual(seen(first), seen(make()))).toBe(false);
+  });
+
+  it('makes feature comparisons name the differing path', () => {
+    const violation = compareFeatures(seen({ context: { policy: 'lenient', window: 8 } }), seen({ context: { policy: 'strict', window: 8 } }), new FieldScope(undefined), 'copy', "the source's");
+    expect(violation?.message).toBe('observed copy.features.context.policy = "strict"; required a value deeply equal to the source\'s: "lenient"');
   });
 
   it('keeps descriptions bounded', () => {

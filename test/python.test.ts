@@ -78,6 +78,14 @@ describe('Python values the kit observes', () => {
     expect(code).toBe(1);
   });
 
+  it('names the first differing path when a deep copy changes a value nested in a handoff agent', async () => {
+    const { code, stdout } = await python('fixtures/python/handoff_agents_policy_reset.py', '--only', deepcopyIds.join(','), '--runs', '50');
+    expect(failedIds(stdout)).toEqual(['deepcopy.config-equal']);
+    const failure = (JSON.parse(stdout) as { results: { id: string; message: string }[] }).results.find((result) => result.id === 'deepcopy.config-equal')!;
+    expect(failure.message).toMatch(/^observed copy\.handoffs\[\d\]\.config\.context_policy\.name = "LENIENT"; required a value deeply equal to the source's: "STRICT"$/);
+    expect(code).toBe(1);
+  });
+
   it('observes sets, maps, Enum members, tuples, frozen dataclasses and runtime objects as the protocol says', () => {
     const script = `
 import dataclasses, enum, json, sys, threading, weakref
