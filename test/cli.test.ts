@@ -92,6 +92,29 @@ export default {
     expect(human).toContain('   Adapter stack (--debug):\n     Error: clone exploded\n');
   });
 
+  it('passes a correct deep copy of an agent whose handoffs hold runtime objects, sets, maps and frozen values; not one that shares their config', async () => {
+    const deepcopyIds = CATALOGUE.filter((invariant) => invariant.id.startsWith('deepcopy.')).map((invariant) => invariant.id);
+    const run = async (env: Record<string, string>) => {
+      Object.assign(process.env, env); // the worker thread takes a copy of the environment
+      try {
+        const { code, stdout } = await runMain(['fixtures/handoff-agents.ts', '--only', deepcopyIds.join(','), '--runs', '50', '--seed', '7', '--reporter', 'json']);
+        return { code, failed: failedIds(stdout), results: JSON.parse(stdout).results as { id: string; message?: string }[] };
+      } finally {
+        for (const key of Object.keys(env)) delete process.env[key];
+      }
+    };
+    const correct = await run({});
+    expect(correct.failed).toEqual([]);
+    expect(correct.results).toHaveLength(deepcopyIds.length);
+    expect(correct.code).toBe(0);
+    const shared = await run({ SHARE_HANDOFF_CONFIG: '1' });
+    expect(shared.failed).toEqual(['deepcopy.no-shared-state']);
+    // Without runtimeTypes, the framework's own mutex is compared as configuration.
+    const undeclared = await run({ UNDECLARED_MUTEX: '1' });
+    expect(undeclared.failed).toEqual(['deepcopy.config-equal']);
+    expect(undeclared.results.find((result) => result.id === 'deepcopy.config-equal')!.message).toMatch(/^observed copy\.handoffs\[\d\]\.mutex\.serial = \d+; required a value deeply equal to the source's: \d+$/);
+  });
+
   it('prints a replay line that reproduces exactly the reported failure', () => {
     const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
     const failure = first.results.find((result: { status: string }) => result.status === 'failed');

@@ -44,6 +44,16 @@ export function isRuntimeObject(value: object, declared: readonly Function[] = [
   return RUNTIME_CLASSES.some((type) => value instanceof type) || declared.some((type) => value instanceof type);
 }
 
+/** Whether an object is a real Set (or Map), not merely an object whose prototype is one (a naive copy's). */
+function isBranded(object: object, has: (this: unknown, key: unknown) => boolean): boolean {
+  try {
+    has.call(object, undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A primitive, a function, or an observation flagged immutable: what a frozen container may hold and stay immutable. */
 function holdsStill(value: Observed): boolean {
   switch (value.kind) {
@@ -105,8 +115,8 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
         const items = Array.from(object, (item) => visit(item, depth + 1));
         return frozen && items.every(holdsStill) ? { kind: 'array', id, items, immutable: true } : { kind: 'array', id, items };
       }
-      if (object instanceof Set) return { kind: 'set', id, type: type ?? 'Set', items: Array.from(object, (item) => visit(item, depth + 1)) };
-      if (object instanceof Map) {
+      if (object instanceof Set && isBranded(object, Set.prototype.has)) return { kind: 'set', id, type: type ?? 'Set', items: Array.from(object, (item) => visit(item, depth + 1)) };
+      if (object instanceof Map && isBranded(object, Map.prototype.has)) {
         return { kind: 'map', id, type: type ?? 'Map', entries: Array.from(object, ([key, item]) => [visit(key, depth + 1), visit(item, depth + 1)] as const) };
       }
       const entries = Object.keys(object).map((key) => [key, visit((object as Record<string, unknown>)[key], depth + 1)] as const);
