@@ -88,7 +88,7 @@ describe('Python values the kit observes', () => {
 
   it('observes sets, maps, Enum members, tuples, frozen dataclasses and runtime objects as the protocol says', () => {
     const script = `
-import dataclasses, enum, json, sys, threading, weakref
+import dataclasses, datetime, enum, json, sys, threading, weakref
 sys.path.insert(0, "kits/python")
 import clone_conformance as kit
 class Color(enum.Enum):
@@ -107,7 +107,8 @@ class Adapter(kit.Adapter):
 session = kit._Session(Adapter())
 value = {"set": {1, 2}, "frozen": frozenset({"a"}), "map": {1: "one"}, "color": Color.RED, "tuple": (1, "x"),
          "mixed": (1, []), "limits": Limits(3, ("a",)), "holder": Holder([1]), "lock": threading.Lock(),
-         "event": threading.Event(), "weak": weakref.WeakValueDictionary(), "declared": Declared(), "module": sys}
+         "event": threading.Event(), "weak": weakref.WeakValueDictionary(), "declared": Declared(), "module": sys,
+         "bytes": b"ab", "class": Limits, "day": datetime.date(2026, 11, 22)}
 kit._send({"deep": session.observer.observe(value), "shallow": session.observer.observe(threading.Event(), shallow=True),
            "again": session.observer.observe(Color.RED)})
 `;
@@ -130,5 +131,9 @@ kit._send({"deep": session.observer.observe(value), "shallow": session.observer.
       expect(at.get(name)!.entries, name).toBeUndefined();
     }
     expect(shallow.runtime).toBeUndefined(); // the interrupt controller and locks stay identities
+    // Immutable values without attributes: by their repr, never shared mutable state.
+    expect(at.get('bytes')).toMatchObject({ kind: 'object', type: 'bytes', immutable: true, entries: [['repr', { kind: 'string', value: "b'ab'" }]] });
+    expect(at.get('class')).toMatchObject({ kind: 'object', type: 'type', immutable: true });
+    expect(at.get('day')).toMatchObject({ kind: 'object', type: 'date', immutable: true, entries: [['repr', { kind: 'string', value: 'datetime.date(2026, 11, 22)' }]] });
   });
 });

@@ -52,7 +52,7 @@ import threading
 import traceback
 import types
 import weakref
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
 
 __all__ = ["Adapter", "run", "UNDEFINED", "JSDate"]
 
@@ -285,6 +285,17 @@ def _runtime_types():
     return tuple(found)
 
 
+def _atomic_types():
+    """Immutable values without attributes to show (bytes, classes, dates, decimals, UUIDs, paths):
+    observed by their repr. Types of modules the adapter has not imported cannot occur."""
+    found = [bytes, complex, range, type, date, time_of_day, timedelta, tzinfo]
+    for module, names in (("decimal", ("Decimal",)), ("fractions", ("Fraction",)), ("uuid", ("UUID",)),
+                          ("pathlib", ("PurePath",)), ("re", ("Pattern",))):
+        loaded = sys.modules.get(module)
+        found += [getattr(loaded, name) for name in names if loaded is not None and hasattr(loaded, name)]
+    return tuple(found)
+
+
 # What a tuple, frozenset or frozen dataclass may hold and still be immutable: values, functions, dates.
 _STILL_KINDS = ("undefined", "null", "boolean", "number", "string", "bigint", "symbol", "function", "date")
 
@@ -343,10 +354,14 @@ class _Observer(object):
         cls = type(value)
         observed = {"kind": "object", "id": token,
                     "type": "Object" if cls is dict else cls.__name__, "protoId": self.token(cls)}
-        if shallow or depth >= _MAX_DEPTH or isinstance(value, type):
-            return observed  # identity only: locks, controllers, classes, what lies too deep
+        if shallow or depth >= _MAX_DEPTH:
+            return observed  # identity only: locks, controllers, what lies too deep
         if isinstance(value, runtime):
             observed["runtime"] = True  # state of a running agent: compared by type, never as configuration
+            return observed
+        if isinstance(value, _atomic_types()):
+            observed["entries"] = [["repr", {"kind": "string", "value": repr(value)}]]
+            observed["immutable"] = True
             return observed
         visit = functools.partial(self._visit, depth=depth + 1, path=path, shallow=shallow, runtime=runtime)
         path.add(id(value))
