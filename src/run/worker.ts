@@ -11,11 +11,17 @@ const request = workerData as WorkerRequest;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const monitor = new SharedCallMonitor(request.monitor);
 
+const FLUSH_MS = 2000;
+
 /**
  * Resolves once everything the adapter wrote so far has left this thread: a worker's standard
  * streams are buffered, and the parent ends the worker as soon as it hears the run is over.
  */
-const flushed = () => Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+const flushed = () =>
+  Promise.race([
+    Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve())))),
+    new Promise<void>((resolve) => setTimeout(resolve, FLUSH_MS).unref()), // never hang on a reader that stopped reading
+  ]);
 
 try {
   monitor.enter('loading the adapter module');

@@ -7,8 +7,9 @@ import { isImmutable, type Observed } from '../../model/observed.ts';
  * configuration: neither is listed.
  */
 export function mutableObjects(value: Observed, path: string, into = new Map<string, string>()): Map<string, string> {
+  if (isImmutable(value)) return into; // nor is anything inside it: an Enum member's value is a constant too
   if (value.kind === 'array' || value.kind === 'set') {
-    if (!isImmutable(value)) into.set(path, value.id);
+    into.set(path, value.id);
     value.items.forEach((item, index) => mutableObjects(item, value.kind === 'array' ? `${path}[${index}]` : `${path}{${index}}`, into));
   } else if (value.kind === 'map') {
     into.set(path, value.id);
@@ -18,7 +19,7 @@ export function mutableObjects(value: Observed, path: string, into = new Map<str
     });
   } else if (value.kind === 'object') {
     if (value.runtime) return into;
-    if (!isImmutable(value)) into.set(path, value.id);
+    into.set(path, value.id);
     for (const [key, item] of value.entries ?? []) mutableObjects(item, `${path}.${key}`, into);
   } else if (value.kind === 'date') {
     into.set(path, value.id);
