@@ -3,6 +3,7 @@ import { compareFeatures } from '../spec/invariants/compare.ts';
 import { mutableObjects } from '../spec/invariants/deepcopy/mutable-objects.ts';
 import { FieldScope } from '../spec/model/field-scope.ts';
 import { deepEqual, DESCRIBE_LIMIT, describe as render, firstDifference, identical, isImmutable, isRuntime, sameAsIs } from '../spec/model/observed.ts';
+import { AdapterCallError } from '../src/transports/adapter-call.ts';
 import { observeView } from '../src/transports/in-process.ts';
 import { IdentityRegistry, observe } from '../src/transports/observe.ts';
 
@@ -185,6 +186,13 @@ describe('firstDifference', () => {
   it('makes feature comparisons name the differing path', () => {
     const violation = compareFeatures(seen({ context: { policy: 'lenient', window: 8 } }), seen({ context: { policy: 'strict', window: 8 } }), new FieldScope(undefined), 'copy', "the source's");
     expect(violation?.message).toBe('observed copy.features.context.policy = "strict"; required a value deeply equal to the source\'s: "lenient"');
+  });
+
+  it('keeps adapter error messages bounded', () => {
+    const error = new AdapterCallError('create()', 'threw', `threw ValueError: ${'x'.repeat(20_000)}`);
+    expect(error.message.length).toBeLessThanOrEqual(700);
+    expect(error.message.startsWith('create() threw ValueError: xxx')).toBe(true);
+    expect(new AdapterCallError('view()', 'invalid', 'answered 3').message).toBe('view() answered 3');
   });
 
   it('keeps descriptions bounded', () => {

@@ -1,5 +1,8 @@
 import type { CallMonitor } from './call-monitor.ts';
 
+/** The longest adapter-supplied detail a message quotes; the full stack stays available under --debug. */
+const DETAIL_LIMIT = 600;
+
 /**
  * An adapter call that went wrong; names the call. `threw`: the adapter raised or rejected;
  * `invalid`: it answered something the contract does not allow; `timeout`: it did not answer in
@@ -15,7 +18,8 @@ export class AdapterCallError extends Error {
     /** The adapter's own stack (JavaScript) or traceback (sent by an adapter process), when it threw. */
     readonly adapterStack?: string,
   ) {
-    super(`${call} ${detail}`);
+    // An adapter's message may quote a whole agent: keep reports readable.
+    super(`${call} ${detail.length > DETAIL_LIMIT ? `${detail.slice(0, DETAIL_LIMIT - 1)}…` : detail}`);
   }
 
   /** After a timeout or a broken process, retrying (shrinking) would only repeat the wait or the crash. */
