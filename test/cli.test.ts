@@ -60,6 +60,61 @@ export default {
     expect(stderr).toContain('creating ');
   });
 
+  it("passes every line an in-process adapter writes to standard error, even when the run ends right after", () => {
+    const { code, stdout, stderr } = runBin(['fixtures/chatty-burst.ts', '--only', 'channel.identity', '--runs', '1', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    const lines = stderr.split('\n').filter((line) => line.startsWith('burst line '));
+    // Standard output and standard error may interleave in any order; each line arrives once.
+    expect([...lines].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `burst line ${i + 1} of 200`).sort());
+  });
+
+  it("reports an in-process create() that returns undefined as create()'s fault", async () => {
+    const { code, stdout } = await runMain(['fixtures/create-returns-undefined.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout).results;
+    expect(result.message).toBe('create() returned undefined, not an agent: create() must return the agent it built');
+  });
+
+  it("keeps the adapter's own stack out of reports, and shows it with --debug", async () => {
+    const args = ['fixtures/throwing/clone-throws.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1'];
+    const plain = await runMain([...args, '--reporter', 'json']);
+    const [withoutStack] = JSON.parse(plain.stdout).results;
+    expect(withoutStack.message).toBe('cloneForChannel() threw Error: clone exploded');
+    expect('stack' in withoutStack).toBe(false);
+    const debug = await runMain([...args, '--reporter', 'json', '--debug']);
+    const [withStack] = JSON.parse(debug.stdout).results;
+    expect(withStack.stack).toMatch(/^Error: clone exploded\n\s+at .*fixtures\/throwing\/clone-throws\.ts:\d+/);
+    const { stack, ...rest } = withStack;
+    expect(rest).toEqual(withoutStack); // nothing else differs
+    expect((await runMain(args)).stdout).not.toContain('Adapter stack');
+    const human = (await runMain([...args, '--debug'])).stdout;
+    expect(human).toContain('   Adapter stack (--debug):\n     Error: clone exploded\n');
+  });
+
+  it('passes a correct deep copy of an agent whose handoffs hold runtime objects, sets, maps and frozen values; not one that shares their config', async () => {
+    const deepcopyIds = CATALOGUE.filter((invariant) => invariant.id.startsWith('deepcopy.')).map((invariant) => invariant.id);
+    const run = async (env: Record<string, string>) => {
+      Object.assign(process.env, env); // the worker thread takes a copy of the environment
+      try {
+        const { code, stdout } = await runMain(['fixtures/handoff-agents.ts', '--only', deepcopyIds.join(','), '--runs', '50', '--seed', '7', '--reporter', 'json']);
+        return { code, failed: failedIds(stdout), results: JSON.parse(stdout).results as { id: string; message?: string }[] };
+      } finally {
+        for (const key of Object.keys(env)) delete process.env[key];
+      }
+    };
+    const correct = await run({});
+    expect(correct.failed).toEqual([]);
+    expect(correct.results).toHaveLength(deepcopyIds.length);
+    expect(correct.code).toBe(0);
+    const shared = await run({ SHARE_HANDOFF_CONFIG: '1' });
+    expect(shared.failed).toEqual(['deepcopy.no-shared-state']);
+    // Without runtimeTypes, the framework's own mutex is compared as configuration.
+    const undeclared = await run({ UNDECLARED_MUTEX: '1' });
+    expect(undeclared.failed).toEqual(['deepcopy.config-equal']);
+    expect(undeclared.results.find((result) => result.id === 'deepcopy.config-equal')!.message).toMatch(/^observed copy\.handoffs\[\d\]\.mutex\.serial = \d+; required a value deeply equal to the source's: \d+$/);
+  });
+
   it('prints a replay line that reproduces exactly the reported failure', () => {
     const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
     const failure = first.results.find((result: { status: string }) => result.status === 'failed');

@@ -4,7 +4,7 @@
  */
 import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
-import { deepEqual, describe, sameAsIs, type Observed } from '../model/observed.ts';
+import { describe, firstDifference, sameAsIs, type Observed } from '../model/observed.ts';
 import { Violation } from './invariant.ts';
 
 /** The feature configs of an observation that the adapter maps, by name. */
@@ -21,9 +21,8 @@ export function compareFeatures(expected: Observed, actual: Observed, scope: Fie
   if (!got) return new Violation(`${what}.features = ${describe(actual)}`, `${what}.features to be an object`);
   for (const [name, value] of want) {
     if (!got.has(name)) return new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`);
-    if (!deepEqual(value, got.get(name)!)) {
-      return new Violation(`${what}.features.${name} = ${describe(got.get(name)!, 4)}`, `a value deeply equal to ${whose}: ${describe(value, 4)}`);
-    }
+    const differs = firstDifference(value, got.get(name)!, { path: `features.${name}` });
+    if (differs) return new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`);
   }
   for (const [name, value] of got) {
     if (!want.has(name)) return new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added');

@@ -71,7 +71,9 @@ function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
  * returned; it is ended again once the run loop has stopped, in case the loop restarted it.
  */
 async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo, control: RunControl): Promise<Found> {
-  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout });
+  // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
+  const stderr = (line: string) => io.stderr.write(`[adapter] ${line}\n`);
+  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr });
   const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
   const results: InvariantResult[] = [];
   const running = runInvariants(ids.map((id) => findInvariant(id)!), subject, settings, (result) => {
@@ -126,7 +128,12 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
     progress.end();
   }
   const source = { adapter: options.adapter, command: options.command, seed, timeout: options.timeout, startTimeout: options.startTimeout };
-  const withReplay = found.results.map((result) => (result.status === 'failed' ? { ...result, replay: replayLine(source, result) } : result));
+  const withReplay = found.results.map((result) => {
+    if (result.status !== 'failed') return result;
+    // The adapter's stack only under --debug: default reports stay the same for a given seed.
+    const { stack, ...failure } = result;
+    return { ...failure, replay: replayLine(source, result), ...(options.debug && stack !== undefined ? { stack } : {}) };
+  });
   const report = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked);
   if (signal === undefined) return report;
   const finished = new Set(found.results.map((result) => result.id));

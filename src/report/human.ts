@@ -55,6 +55,7 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
       lines.push(indent(failure.counterexample, '     '));
     }
     if (failure.replay) lines.push(`   Replay:    ${c.cyan(failure.replay)}`);
+    if (failure.stack) lines.push('   Adapter stack (--debug):', indent(failure.stack.trimEnd(), '     '));
   });
   const { passed, failed, skipped } = report.summary;
   lines.push('', `Summary: ${passed} passed, ${failed} failed, ${skipped} skipped`);

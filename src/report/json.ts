@@ -4,7 +4,7 @@ import type { Verdict } from './verdict.ts';
 /**
  * The JSON report: one document, stable for a given seed (no timings, no identity tokens).
  * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
- * counterexample?, replay? }], summary: { passed, failed, skipped } }. With a baseline, results
+ * counterexample?, replay?, stack? (under --debug) }], summary: { passed, failed, skipped } }. With a baseline, results
  * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome; `notChecked`
  * lists the fields an adapter does not map. Results that ran carry `checked` (cases checked to the
  * end) and `discarded` (cases whose configuration the adapter rejected); `warnings` lists what the
@@ -24,7 +24,7 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
       case 'skipped':
         return { id: result.id, status: result.status, level: result.level, message: result.message, ...counts };
       case 'failed':
-        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...flags };
+        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...(result.stack === undefined ? {} : { stack: result.stack }), ...flags };
     }
   });
   const { adapter, seed, runs, conformant, summary, warnings } = report;

@@ -44,6 +44,8 @@ export type InvariantResult =
       /** A command line that runs exactly this case again; filled in by whoever knows the command. */
       readonly replay?: string;
       readonly shrunk: boolean;
+      /** The adapter's own stack or traceback, when an adapter call threw; reported under --debug only. */
+      readonly stack?: string;
     })
   | (ResultBase & { readonly status: 'skipped'; readonly message: string });
 

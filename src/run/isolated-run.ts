@@ -22,6 +22,8 @@ export type IsolatedRunControl = RunControl;
 /** Extra time a call gets before the watchdog calls it a synchronous hang (its own timer had a chance first). */
 const GRACE_MS = 1000;
 const POLL_MS = 100;
+/** The longest wait for a finished worker's output to drain. */
+const DRAIN_MS = 2000;
 
 /**
  * The worker's entry: from the build, the compiled worker itself (plain JavaScript: no TypeScript
@@ -36,12 +38,24 @@ interface Attempt {
   readonly stopped?: { readonly id: string | undefined; readonly message: string; readonly cause: 'hang' | 'crash' | 'interrupt' };
 }
 
+/** Resolves when a worker's output stream ends, or after a while if it never does. */
+function ended(stream: NodeJS.ReadableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, DRAIN_MS).unref();
+    stream.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 function attempt(request: WorkerRequest, control: IsolatedRunControl, onLoaded: (name: string, notChecked: readonly string[]) => void): Promise<Attempt> {
   const monitor = new SharedCallMonitor(request.monitor);
   // The adapter's own output goes to standard error: standard output carries only the report.
   const worker = new Worker(WORKER_ENTRY, { workerData: request, stdout: true, stderr: true });
   worker.stdout.pipe(process.stderr, { end: false });
   worker.stderr.pipe(process.stderr, { end: false });
+  const outputEnded = Promise.all([worker.stdout, worker.stderr].map((stream) => ended(stream)));
   const results: InvariantResult[] = [];
   let name: string | undefined;
   let current: string | undefined;
@@ -52,9 +66,11 @@ function attempt(request: WorkerRequest, control: IsolatedRunControl, onLoaded: 
       settled = true;
       clearInterval(watchdog);
       control.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
+      // The worker's last writes are delivered as it ends: let them reach our stderr before going on.
+      void worker
+        .terminate()
+        .then(() => outputEnded)
+        .finally(() => (outcome instanceof Error ? reject(outcome) : resolve(outcome)));
     };
     const onAbort = () => finish({ name, results, stopped: { id: current, message: 'the run was interrupted', cause: 'interrupt' } });
     if (control.signal?.aborted) queueMicrotask(onAbort);
