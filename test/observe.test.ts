@@ -138,7 +138,7 @@ describe('immutable and runtime values', () => {
     expect(declared).toMatchObject({ entries: [['mutex', { kind: 'object', type: 'Mutex', runtime: true }]] });
     expect(seen({ mutex: new Mutex() })).toMatchObject({ entries: [['mutex', { kind: 'object', type: 'Mutex', entries: [['held', {}]] }]] });
     expect(isRuntime(observe(registry, new AbortController(), true))).toBe(false);
-    const view = observeView(registry, { name: 'a', tools: [], handoffs: [{ mutex: new Mutex() }], interruptController: new AbortController() } as never, [Mutex]);
+    const view = observeView(registry, { name: 'a', tools: [], handoffs: [{ mutex: new Mutex() }], interruptController: new AbortController() } as never, {}, [Mutex]);
     expect(view.fields.handoffs).toMatchObject({ items: [{ entries: [['mutex', { runtime: true }]] }] });
     expect(isRuntime(view.fields.interruptController)).toBe(false);
   });

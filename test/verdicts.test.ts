@@ -130,7 +130,7 @@ describe('trivial configurations', () => {
 describe('agent-returning calls', () => {
   it('create() returning undefined is blamed on create()', async () => {
     const { report } = await json('fixtures/verdicts/create-returns-undefined.ts', '--only', 'agent.config-held,channel.identity');
-    for (const result of report!.results) expect(result.message).toMatch(/^create\(\) returned undefined instead of an agent/);
+    for (const result of report!.results) expect(result.message).toMatch(/^create\(\) returned undefined, not an agent/);
   });
 });
 

@@ -87,7 +87,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
       }
       throw error;
     }
-    if (agent === undefined || agent === null) throw new AdapterCallError(name, 'invalid', `returned ${String(agent)} instead of an agent`);
+    if (agent === undefined || agent === null) throw new AdapterCallError(name, 'invalid', `returned ${String(agent)}, not an agent: ${name} must return the agent it built`);
     return agent;
   };
   return {
