@@ -34,6 +34,18 @@ describe('field scopes reach every invariant', () => {
   });
 });
 
+describe('agent.config-held', () => {
+  it('lets a framework hold its own defaults for what it was not given: an absent role, a feature not named', async () => {
+    const { code, report } = await json('fixtures/verdicts/framework-defaults.ts', '--only', 'agent.config-held,channel.identity,channel.features');
+    expect(report!.results.map((result) => [result.id, result.status])).toEqual([
+      ['agent.config-held', 'passed'],
+      ['channel.identity', 'passed'],
+      ['channel.features', 'passed'],
+    ]);
+    expect(code).toBe(0);
+  });
+});
+
 describe('minimum fields', () => {
   it.each(['fields-without-tools', 'fields-empty'])('an in-process adapter whose fields lack name or tools cannot run (%s)', async (name) => {
     const { code, stderr, stdout } = await runMain([`fixtures/verdicts/${name}.ts`]);

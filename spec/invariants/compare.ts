@@ -13,8 +13,11 @@ function featuresOf(value: Observed, scope: FieldScope): Map<string, Observed> |
   return new Map(value.entries.filter(([name]) => !(FEATURE_NAMES as readonly string[]).includes(name) || scope.hasFeature(name as FeatureName)));
 }
 
-/** Feature configs deeply equal, none added and none lost. `what` names the side checked, e.g. `clone`. */
-export function compareFeatures(expected: Observed, actual: Observed, scope: FieldScope, what: string, whose: string): Violation | undefined {
+/**
+ * Feature configs deeply equal, none lost and (unless `added` is `'allowed'`) none added. `what`
+ * names the side checked, e.g. `clone`.
+ */
+export function compareFeatures(expected: Observed, actual: Observed, scope: FieldScope, what: string, whose: string, added: 'forbidden' | 'allowed' = 'forbidden'): Violation | undefined {
   const want = featuresOf(expected, scope);
   const got = featuresOf(actual, scope);
   if (!want) return new Violation(`${whose} features = ${describe(expected)}`, 'features reported as an object');
@@ -24,6 +27,7 @@ export function compareFeatures(expected: Observed, actual: Observed, scope: Fie
     const differs = firstDifference(value, got.get(name)!, { path: `features.${name}` });
     if (differs) return new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`);
   }
+  if (added === 'allowed') return undefined;
   for (const [name, value] of got) {
     if (!want.has(name)) return new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added');
   }
