@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { CONFIG_FIELDS, type AgentConfig, type ConfigField } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
 import { FIELD_VALUES } from './config.ts';
+import { SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { scenarioFor, type Scenario } from './scenario.ts';
+import { tool } from './tools.ts';
 
 /** A case for the override clone: a source, and the overrides to clone it with. */
 export interface OverrideCase {
@@ -23,10 +25,50 @@ function overrideValue(field: ConfigField): fc.Arbitrary<unknown> {
   return falsy ? fc.oneof(values, fc.constantFrom(...falsy)) : values;
 }
 
+/** Whether the case extends the source's own tools with the overriding ones. */
+interface DrawnOverrides {
+  readonly overrides: Partial<AgentConfig>;
+  readonly extendTools: boolean;
+}
+
+/**
+ * The override sets of the schedule's rows: nothing overridden, an empty tools list, an empty
+ * handoffs list, every scalar falsy, new tools and no features, handoffs reset to null, the
+ * source's tools extended, new features; the last rows are random. The source configurations of
+ * the same rows (config.ts) make each one bite: row 1's source has tools, row 2's has handoffs.
+ */
+function rowOverrides(fields: readonly ConfigField[], row: number): fc.Arbitrary<DrawnOverrides> | undefined {
+  const has = (field: ConfigField) => fields.includes(field);
+  const only = (overrides: Record<string, fc.Arbitrary<unknown>>, extendTools = false) =>
+    fc.record(Object.fromEntries(Object.entries(overrides).filter(([field]) => has(field as ConfigField)))).map((chosen) => ({ overrides: chosen as Partial<AgentConfig>, extendTools }));
+  const empty = () => fc.constant(null).map(() => [] as unknown[]);
+  switch (row) {
+    case 0:
+      return fc.constant(null).map(() => ({ overrides: {}, extendTools: false }));
+    case 1:
+      return only({ tools: empty() });
+    case 2:
+      return only({ handoffs: empty() });
+    case 3:
+      return only(Object.fromEntries(Object.entries(FALSY).map(([field, values]) => [field, fc.constant(values[0])])));
+    case 4:
+      return only({ tools: FIELD_VALUES.tools, features: fc.constant(null).map(() => ({})) });
+    case 5:
+      return only({ handoffs: fc.constant(null), toolTimeout: fc.constant(-0), parallelToolCalls: fc.constant(false) });
+    case 6:
+      return only({ tools: fc.array(tool, { minLength: 1, maxLength: 2 }) }, true);
+    case 7:
+      return only({ features: FIELD_VALUES.features, toolTimeout: fc.constant(Number.NaN), apiKey: fc.constant('') });
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Random override sets over the mapped fields: often empty, sometimes overriding tools and
  * handoffs, and sometimes extending the source's own tools (`tools: [...base.tools, extra]`, the
- * way clones are specialised in practice).
+ * way clones are specialised in practice). The first cases of a run follow the schedule
+ * ({@link rowOverrides}).
  */
 export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean): fc.Arbitrary<OverrideCase> {
   const fields = CONFIG_FIELDS.filter((field) => scope.has(field) && field !== 'name');
@@ -41,7 +83,10 @@ export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfi
   const overrides = keys.chain((chosen) =>
     fc.record(Object.fromEntries(chosen.map((field) => [field, overrideValue(field)]))),
   ) as fc.Arbitrary<Partial<AgentConfig>>;
-  const cases = fc.record({ scenario: scenarioFor(scope, accepts), overrides, extendTools: fc.boolean() }).map(({ scenario, overrides: chosen, extendTools }) => ({
+  const random = fc.record({ overrides, extendTools: fc.boolean() });
+  const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowOverrides(fields, row) ?? random);
+  const drawn = scheduled('overrides', (row) => (row === undefined ? random : rows[row]!));
+  const cases = fc.record({ scenario: scenarioFor(scope, accepts), drawn }).map(({ scenario, drawn: { overrides: chosen, extendTools } }) => ({
     scenario,
     overrides: extendTools && chosen.tools ? { ...chosen, tools: [...scenario.config.tools, ...chosen.tools] } : chosen,
   }));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { caseNumbered } from '../../spec/generators/schedule.ts';
 import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
@@ -57,7 +58,8 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts) } as unknown as InputPlan<Input>);
   if (plan.skip !== undefined) return skip(plan.skip);
   let stopped = false;
-  const property = fc.asyncProperty(plan.arbitrary, async (input: Input) => {
+  // Case-numbered: the first cases of every run follow the edge-value schedule (spec/generators/schedule.ts).
+  const property = caseNumbered(fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
     try {
       await invariant.check(subject, input);
@@ -67,7 +69,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     } finally {
       if (!stopped) await subject.endCase?.();
     }
-  });
+  }));
   await subject.beginInvariant?.();
   const details = await fc.check(property, {
     seed: options.seed,
