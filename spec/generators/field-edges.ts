@@ -69,8 +69,13 @@ const LLM_EDGES: readonly Edge[] = [
   primitiveEdge(' gpt-4o '),
   {
     label: '{ model, temperature }',
-    arbitrary: fc.record({ model: fc.constantFrom('gpt-4o', 'local'), temperature: trickyNumber }),
+    arbitrary: fc.tuple(fc.constantFrom('gpt-4o', 'local'), trickyNumber).map(([model, temperature]) => ({ model, temperature })),
     matches: isPlainObject,
+  },
+  {
+    label: 'a null-prototype object',
+    arbitrary: fc.tuple(fc.constantFrom('gpt-4o', 'local'), trickyNumber).map(([model, temperature]) => Object.assign(Object.create(null) as object, { model, temperature })),
+    matches: (value) => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === null,
   },
   {
     label: 'a ModelClient instance',
