@@ -53,9 +53,10 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     probes: subject.probes,
     scope: subject.scope,
     ...(subject.accepts ? { accepts: subject.accepts } : {}),
+    ...(subject.domains ? { domains: subject.domains } : {}),
     ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
   };
-  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts) } as unknown as InputPlan<Input>);
+  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts, subject.domains) } as unknown as InputPlan<Input>);
   if (plan.skip !== undefined) return skip(plan.skip);
   let stopped = false;
   // Case-numbered: the first cases of every run follow the edge-value schedule (spec/generators/schedule.ts).

@@ -4,6 +4,7 @@ import { FieldScope } from '../../spec/model/field-scope.ts';
 import { CLONE_OPERATIONS, PROBES, type CloneOperation, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
 import { AdapterCallError, boundedCall } from './adapter-call.ts';
+import { BuiltValues } from './built.ts';
 import type { CallMonitor } from './call-monitor.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
@@ -48,6 +49,8 @@ function guardAccepts(accepts: (config: AgentConfig) => boolean): (config: Agent
 /** The implementation under test, reached by calling an adapter module in this process. */
 export function inProcessSubject(adapter: CloneAdapter, options: InProcessOptions): Subject {
   const registry = new IdentityRegistry();
+  // Values of `built` domains: the adapter receives (and observeInput sees) what its build() made.
+  const built = new BuiltValues(adapter.build?.bind(adapter));
   const { timeout, monitor } = options;
   const call = <T>(name: string, run: () => T | Promise<T>) => boundedCall(name, timeout, run, monitor);
   const probes = new Set<Probe>(PROBES.filter((probe) => typeof adapter[probe] === 'function'));
@@ -66,9 +69,10 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
     scope: new FieldScope(adapter.fields),
     ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
+    ...(adapter.domains ? { domains: adapter.domains } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
-    observeInput: (value) => observe(registry, value),
-    create: (config) => call('create()', () => adapter.create(config)),
+    observeInput: (value) => observe(registry, built.materialise(value)),
+    create: (config) => call('create()', () => adapter.create(built.materialise(config) as AgentConfig)),
     async view(agent: Handle) {
       const view = await call('view()', () => adapter.view(agent));
       if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
@@ -79,7 +83,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
       }
     },
     cloneForChannel: (agent) => call('cloneForChannel()', () => operation('cloneForChannel')(agent)),
-    cloneWith: (agent, overrides) => call('cloneWith()', () => operation('cloneWith')(agent, overrides)),
+    cloneWith: (agent, overrides) => call('cloneWith()', () => operation('cloneWith')(agent, built.materialise(overrides) as Partial<AgentConfig>)),
     deepCopy: (agent) => call('deepCopy()', () => operation('deepCopy')(agent)),
     interrupt: (agent) => call('interrupt()', () => probe('interrupt')(agent)),
     isInterrupted: (agent) => call('isInterrupted()', () => probe('isInterrupted')(agent)).then(Boolean),
