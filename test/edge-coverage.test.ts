@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { edgeCoverage } from '../bench/edge-coverage.ts';
+import { edgeCoverage, sharedKinds } from '../bench/edge-coverage.ts';
+import { SHARED_KINDS } from '../spec/generators/features.ts';
+import { firstCases } from '../spec/generators/schedule.ts';
+import { scenarioFor } from '../spec/generators/scenario.ts';
+import { FieldScope } from '../spec/model/field-scope.ts';
 import { FEATURE_NAMES } from '../spec/agent-config.ts';
 
 // The quick mode of `npm run bench`'s edge coverage: on each of the first seeds, the first ten
@@ -19,5 +23,16 @@ describe(`edge coverage: the first ten cases, on seeds 1 to ${SEEDS}`, () => {
 
   it('holds every edge on every seed', () => {
     expect(coverage.filter((row) => row.seeds < SEEDS).map((row) => `${row.field}: ${row.edge} (${row.seeds}/${SEEDS})`)).toEqual([]);
+  });
+});
+
+describe('sharing, for an adapter that maps only three features', () => {
+  it('holds every kind of mutable value in two places within the first ten cases, on seeds 1 to 20', async () => {
+    const scope = new FieldScope(['name', 'tools', 'handoffs', 'memory', 'web', 'guardrails']);
+    for (let seed = 1; seed <= 20; seed++) {
+      const configs = (await firstCases(scenarioFor(scope), seed, 10)).map((scenario) => scenario.config);
+      const shared = new Set(configs.flatMap((config) => [...sharedKinds(config)]));
+      expect([...shared].sort(), `seed ${seed}`).toEqual([...SHARED_KINDS].sort());
+    }
   });
 });

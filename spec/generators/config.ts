@@ -4,7 +4,7 @@ import type { Domain, Domains } from '../domains.ts';
 import { FieldScope } from '../model/field-scope.ts';
 import { domainModel, holdsObjects, type ValueModel } from './domain-values.ts';
 import { ABSENT, ABSENT_EDGE, shrinkingTo, type Edge } from './edge.ts';
-import { featureEdges, FEATURE_ROWS, FIELD_EDGES, FIELD_OFFSETS } from './field-edges.ts';
+import { featureEdges, FEATURE_ROWS, FIELD_EDGES, FIELD_OFFSETS, NESTED_EDGE } from './field-edges.ts';
 import { featureValue, mutableValue, randomFeatures, SHARED_KINDS } from './features.ts';
 import { ModelClient } from './model-client.ts';
 import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
@@ -112,8 +112,16 @@ function featuresRow(scope: FieldScope, row: number, domains?: Domains): fc.Arbi
   const names = FEATURE_NAMES.filter((name) => scope.hasFeature(name));
   if (row >= FEATURE_ROWS || names.length === 0) return fc.constant(null).map(() => ({}));
   const leaders = sharingGroups(names, domains);
-  const kind = row < SHARED_KINDS.length ? fc.constant(SHARED_KINDS[row]!) : fc.constantFrom(...SHARED_KINDS);
-  return kind.chain(mutableValue).chain((shared) => {
+  // The rows in which some feature holds a nested config share two kinds of value each, in turn,
+  // so that even an adapter mapping two features sees most kinds shared within ten cases.
+  const undeclared = names.filter((name) => !domains?.features?.[name] || domains.features[name]!.kind === 'any');
+  const nestedRows = Array.from({ length: FEATURE_ROWS }, (_, at) => at).filter((at) => undeclared.some((name) => (at + FEATURE_NAMES.indexOf(name)) % FEATURE_ROWS === NESTED_EDGE));
+  const turn = nestedRows.indexOf(row);
+  const kinds =
+    turn === -1
+      ? fc.tuple(fc.constantFrom(...SHARED_KINDS), fc.constantFrom(...SHARED_KINDS))
+      : fc.constant([SHARED_KINDS[(2 * turn) % SHARED_KINDS.length]!, SHARED_KINDS[(2 * turn + 1) % SHARED_KINDS.length]!] as const);
+  return kinds.chain(([first, second]) => fc.tuple(mutableValue(first), mutableValue(second))).chain((shared) => {
     const usual = featureEdges(shared);
     const edgeOf = (name: FeatureName): Edge => {
       const domain = domains?.features?.[name];

@@ -110,13 +110,14 @@ export const features = randomFeatures;
 
 /**
  * A nested feature config as real ones are: random settings, a nested object holding an array,
- * a date, and `shared` held under two keys (the row's shared value, also held by the row's other
- * nested configs).
+ * a date, and the row's two shared values each held under two keys (`policy` and `fallback`,
+ * `rules` and `backup`; the row's other nested configs hold them too).
  */
-export function nestedConfig(shared: unknown): fc.Arbitrary<Record<string, unknown>> {
+export function nestedConfig(shared: readonly [unknown, unknown]): fc.Arbitrary<Record<string, unknown>> {
+  const [first, second] = shared;
   return fc
     .record({ own: fc.array(fc.tuple(configKey, leaf), { maxLength: 2 }), limit: trickyNumber, items: fc.array(leaf, { maxLength: 2 }), since: fc.date() })
-    .map(({ own, limit, items, since }) => ({ ...toObject(own), nested: { limit, items }, since, policy: shared, fallback: shared }));
+    .map(({ own, limit, items, since }) => ({ ...toObject(own), nested: { limit, items }, since, policy: first, fallback: first, rules: second, backup: second }));
 }
 
 /** A config whose keys trip naive merging: own `__proto__` and `constructor` keys, and a hook function. */

@@ -133,9 +133,9 @@ const holds = (value: unknown, test: (value: unknown) => boolean, seen = new Set
 
 /**
  * The edge values of each feature's config, one per schedule row (rows 0 to 8; row 9 has no
- * features at all). The nested config holds the row's shared value.
+ * features at all). The nested config holds the row's shared values.
  */
-export function featureEdges(shared: unknown): readonly Edge[] {
+export function featureEdges(shared: readonly [unknown, unknown]): readonly Edge[] {
   return [
     primitiveEdge(true),
     primitiveEdge(false),
@@ -158,7 +158,10 @@ export function featureEdges(shared: unknown): readonly Edge[] {
 }
 
 /** The feature edges' labels and matchers (their arbitraries need a shared value: see {@link featureEdges}). */
-export const FEATURE_EDGES: readonly Edge[] = featureEdges(null);
+export const FEATURE_EDGES: readonly Edge[] = featureEdges([null, null]);
+
+/** Where the nested config stands among the feature edges: the edge that holds the row's shared values. */
+export const NESTED_EDGE = FEATURE_EDGES.findIndex((edge) => edge.label.startsWith('nested config'));
 
 /** Rows of the schedule in which the features hold edges; the last row has none at all. */
 export const FEATURE_ROWS = FEATURE_EDGES.length;
