@@ -6,6 +6,7 @@ import { BuiltValue } from '../spec/generators/built.ts';
 import { agentConfigFor } from '../spec/generators/config.ts';
 import { domainModel } from '../spec/generators/domain-values.ts';
 import { ABSENT } from '../spec/generators/edge.ts';
+import { StoreSettings } from '../spec/generators/features.ts';
 import { firstCases } from '../spec/generators/schedule.ts';
 import { CATALOGUE } from '../spec/invariants/catalogue.ts';
 import { FieldScope } from '../spec/model/field-scope.ts';
@@ -69,6 +70,16 @@ describe('drawing from domains', () => {
     const built = (config: AgentConfig) => Object.values(config.features).filter((value) => value instanceof BuiltValue);
     expect(configs.some((config) => built(config).some((value) => (value as BuiltValue).value !== null && (value as { value: { allow?: unknown[] } }).value.allow?.length === 0))).toBe(true);
     expect(configs.some((config) => new Set(built(config)).size < built(config).length)).toBe(true);
+  });
+
+  it('draws class instances and nested objects where a domain allows any value, and one object twice in a list', () => {
+    const domain: Domain = { kind: 'object', keys: { extra: { kind: 'any' }, rules: { kind: 'list', of: { kind: 'object', keys: { on: { kind: 'boolean' } } } } } };
+    const values = fc.sample(domainModel(domain, { edges: [], random: fc.constant(null) }).random, { seed: 5, numRuns: 300 }) as { extra: unknown; rules: unknown[] }[];
+    expect(values.some(({ extra }) => extra instanceof StoreSettings)).toBe(true);
+    expect(values.some(({ extra }) => typeof extra === 'object' && extra !== null && Object.getPrototypeOf(extra) === Object.prototype)).toBe(true);
+    const listEdges = domainModel({ kind: 'list', of: { kind: 'object', keys: { on: { kind: 'boolean' } } } }, { edges: [], random: fc.constant(null) }).edges;
+    const twice = fc.sample(listEdges.find((edge) => edge.label === '[a, b, a]')!.arbitrary, { seed: 1, numRuns: 5 }) as unknown[][];
+    for (const list of twice) expect(list[0]).toBe(list[2]);
   });
 
   it('holds every edge of every declared feature domain within the first ten cases, on seeds 1 to 5', async () => {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Domain } from '../domains.ts';
 import { BuiltValue } from './built.ts';
 import { fresh, primitiveEdge, type Edge } from './edge.ts';
+import { featureValue, settingsConfig, StoreSettings } from './features.ts';
 import { STRING_EDGE_VALUES } from './field-edges.ts';
 import { namedFunction, trickyString } from './values.ts';
 
@@ -115,10 +116,20 @@ export function domainModel(domain: Domain, fallback: ValueModel): ValueModel {
   }
 }
 
-/** `any` nested inside a declared domain: a primitive, a list or a small object. */
+/**
+ * `any` nested inside a declared domain: falsy primitives, a class instance, a nested object
+ * holding a list, or any feature config value (dates, functions, keys such as `__proto__`).
+ */
 const ANY_NESTED: ValueModel = {
-  edges: [primitiveEdge(''), primitiveEdge(0), primitiveEdge(false), primitiveEdge(null)],
-  random: fc.oneof(fc.boolean(), fc.integer(), trickyString, fc.constant(null)),
+  edges: [
+    primitiveEdge(''),
+    primitiveEdge(0),
+    primitiveEdge(false),
+    primitiveEdge(null),
+    { label: 'a class instance', arbitrary: settingsConfig, matches: (value) => value instanceof StoreSettings },
+    { label: '{ items: [...] }', arbitrary: fc.array(featureValue, { maxLength: 2 }).map((items) => ({ items })), matches: (value) => isObject(value) && Array.isArray((value as { items?: unknown }).items) },
+  ],
+  random: featureValue,
 };
 
 /** Whether the values of a domain are objects (so that holding one in two places is sharing). */
