@@ -134,7 +134,14 @@ describe('a framework that validates its configuration', () => {
     const report = JSON.parse(stdout) as { results: { id: string; status: string }[] };
     expect(report.results.filter((result) => result.status === 'failed').map((result) => result.id)).toEqual([]);
     expect(code).toBe(0);
-  });
+    }, 180_000);
+
+  it('passes every invariant over the protocol too (hello.domains, built descriptions built by the JS host)', async () => {
+    const { code, stdout } = await runMain(['--command', 'node --import tsx fixtures/process/serve.mts fixtures/validating.ts', '--seed', '7', '--runs', '20', '--reporter', 'json']);
+    const report = JSON.parse(stdout) as { results: { id: string; status: string }[] };
+    expect(report.results.filter((result) => result.status === 'failed').map((result) => result.id)).toEqual([]);
+    expect(code).toBe(0);
+  }, 180_000);
 
   it('fails at create() without them: the domains are what make it checkable', async () => {
     const subject = inProcessSubject({ ...validating, domains: undefined }, { timeout: 2000 });
