@@ -57,7 +57,7 @@ import types
 import weakref
 from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
 
-__all__ = ["Adapter", "run", "UNDEFINED", "JSDate"]
+__all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap"]
 
 PROTOCOL_VERSION = 1
 
@@ -91,6 +91,13 @@ class _Undefined(object):
 
 
 UNDEFINED = _Undefined()
+
+
+class JSMap(dict):
+    """A JavaScript Map the suite described: a dict that is observed back as a map (by content),
+    whatever its keys, so that a Map with string keys does not come back as a plain object."""
+
+    __slots__ = ()
 
 
 class JSDate(object):
@@ -231,7 +238,7 @@ class _Materialiser(object):
         if kind == "set":
             return self._keep(d, set(self.value(item) for item in d["items"]))
         if kind == "map":
-            mapping = self._keep(d, {})
+            mapping = self._keep(d, JSMap())
             for key, item in d["entries"]:
                 mapping[self.value(key)] = self.value(item)
             return mapping
@@ -402,11 +409,11 @@ class _Observer(object):
                 observed = {"kind": "set", "id": token, "type": cls.__name__, "items": [visit(item) for item in value]}
                 return _immutable_if_still(observed, observed["items"]) if isinstance(value, frozenset) else observed
             if isinstance(value, dict):
-                if all(isinstance(key, str) for key in value):
+                if not isinstance(value, JSMap) and all(isinstance(key, str) for key in value):
                     observed["entries"] = [[key, visit(item)] for key, item in value.items()]
                     return observed
                 # Keys that are not strings (numbers, tuples, enums) stay values: a map.
-                return {"kind": "map", "id": token, "type": cls.__name__,
+                return {"kind": "map", "id": token, "type": "Map" if cls is JSMap else cls.__name__,
                         "entries": [[visit(key), visit(item)] for key, item in value.items()]}
             frozen = dataclasses.is_dataclass(value) and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen

@@ -91,10 +91,16 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: 
     case 'ref':
       return { ...value, id: id(value.id) };
     case 'array':
-    case 'set':
       return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
-    case 'map':
-      return { ...value, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens, built), translate(item, tokens, built)] as const) };
+    // The kind crosses languages, the class name does not (a JavaScript Set is a Python set): no type.
+    case 'set': {
+      const { type: _type, ...set } = value;
+      return { ...set, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
+    }
+    case 'map': {
+      const { type: _type, ...map } = value;
+      return { ...map, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens, built), translate(item, tokens, built)] as const) };
+    }
     case 'object':
       return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens, built)] as const) } : {}) };
     default:
