@@ -3,8 +3,10 @@ import { createInterface } from 'node:readline';
 import type { MappedField } from '../../spec/agent-config.ts';
 import { AdapterCallError } from './adapter-call.ts';
 
-/** The protocol version this suite speaks (spec/PROTOCOL.md). */
+/** The first protocol version (spec/PROTOCOL.md): every adapter speaks it. */
 export const PROTOCOL_VERSION = 1;
+/** The protocol versions this suite speaks; version 2 adds batches (spec/PROTOCOL.md §10). */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2];
 
 /** What an adapter process says about itself in its `hello` answer. */
 export interface Hello {
@@ -27,6 +29,13 @@ interface Pending {
 
 const STDERR_KEEP = 4000;
 
+/** An adapter's error answer (`{"type", "message"}`) to a call, as the suite reports it. */
+export function errorAnswer(call: string, error: unknown): AdapterCallError {
+  const { type, message } = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : JSON.stringify(error);
+  return new AdapterCallError(call, 'threw', `threw ${typeof type === 'string' ? type : 'Error'}: ${text}`);
+}
+
 /**
  * One running adapter process, spoken to one request at a time over JSON lines. Once it breaks
  * (exits, prints a non-protocol line, answers the wrong id or too late) every further request
@@ -36,11 +45,12 @@ export class AdapterProcess {
   readonly #child: ChildProcessWithoutNullStreams;
   #nextId = 0;
   #pending: Pending | undefined;
-  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string } | undefined;
+  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string; readonly during?: string } | undefined;
   #stderr = '';
   /** Requests sent so far, for measurements. */
   requests = 0;
   readonly #exited: Promise<void>;
+  #closing: Promise<void> | undefined;
 
   constructor(command: string, cwd: string) {
     // A process group of its own, so that the whole tree (a shell and what it started) is ended.
@@ -74,7 +84,11 @@ export class AdapterProcess {
 
   /** Sends one request and waits for its answer, at most `timeoutMs`. */
   request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number): Promise<Record<string, unknown>> {
-    if (this.#broken) return Promise.reject(new AdapterCallError(call, 'broken', `was not sent: the adapter process ${this.#broken.detail}`));
+    if (this.#broken) {
+      const { detail, during } = this.#broken;
+      // Name the call that broke it: "create() was not sent" alone would hide a crash during dispose().
+      return Promise.reject(new AdapterCallError(call, 'broken', `was not sent: the adapter process had already stopped${during ? ` (${during} ${detail})` : `: ${detail}`}`));
+    }
     const id = this.#nextId++;
     this.requests += 1;
     return new Promise((resolve, reject) => {
@@ -95,7 +109,7 @@ export class AdapterProcess {
   #break(reason: 'broken' | 'timeout', detail: string): void {
     const pending = this.#settle();
     const withStderr = this.stderr ? `${detail}; its stderr ends with: ${this.stderr.split('\n').slice(-5).join(' | ')}` : detail;
-    this.#broken ??= { reason, detail: withStderr };
+    this.#broken ??= { reason, detail: withStderr, ...(pending ? { during: pending.call } : {}) };
     pending?.reject(new AdapterCallError(pending.call, reason, withStderr));
     if (reason === 'timeout') void this.kill();
   }
@@ -123,9 +137,7 @@ export class AdapterProcess {
     }
     const pending = this.#settle()!;
     if (error !== undefined) {
-      const type = typeof error?.type === 'string' ? error.type : 'Error';
-      const text = typeof error?.message === 'string' ? error.message : JSON.stringify(error);
-      pending.reject(new AdapterCallError(pending.call, 'threw', `threw ${type}: ${text}`));
+      pending.reject(errorAnswer(pending.call, error));
     } else if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       pending.reject(new AdapterCallError(pending.call, 'invalid', `answered ${JSON.stringify(result)}, not a result object`));
     } else {
@@ -133,22 +145,54 @@ export class AdapterProcess {
     }
   }
 
-  /** Asks the process to shut down, then ends its whole process group if it lingers. */
-  async close(graceMs = 500): Promise<void> {
-    if (!this.#broken) {
-      await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
+  /**
+   * Ends the session and everything the adapter started: asks the process to shut down, closes its
+   * standard input, then ends its whole process group (a grandchild outlives its parent otherwise),
+   * with SIGTERM and, for whatever is still there after `graceMs`, SIGKILL. Idempotent.
+   */
+  close(graceMs = 500): Promise<void> {
+    this.#closing ??= (async () => {
+      if (!this.#broken) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
       this.#child.stdin.end();
-    }
-    const exited = await Promise.race([this.#exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, graceMs, false).unref())]);
-    if (!exited) await this.kill();
+      await Promise.race([this.#exited, delay(graceMs)]);
+      if (!this.#groupAlive()) return;
+      this.#signalGroup('SIGTERM');
+      for (let waited = 0; waited < graceMs && this.#groupAlive(); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS);
+      if (this.#groupAlive()) this.#signalGroup('SIGKILL');
+      await this.#exited;
+    })();
+    return this.#closing;
+  }
+
+  /** Ends the whole process group at once, synchronously: usable from a signal handler. */
+  killNow(): void {
+    this.#signalGroup('SIGKILL');
   }
 
   async kill(): Promise<void> {
+    this.killNow();
+    await this.#exited;
+  }
+
+  /** Whether any process of the adapter's group is still there (zombies included: they are harmless to signal). */
+  #groupAlive(): boolean {
+    if (this.#child.pid === undefined) return false;
     try {
-      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, 'SIGKILL');
+      process.kill(-this.#child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  #signalGroup(signal: NodeJS.Signals): void {
+    try {
+      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, signal);
     } catch {
       // already gone
     }
-    await this.#exited;
   }
 }
+
+const GROUP_POLL_MS = 20;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -7,7 +7,8 @@ import { CLONE_OPERATIONS, PROBES, type Handle, type ObservedAgent, type Probe, 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError } from './adapter-call.ts';
-import { AdapterProcess, PROTOCOL_VERSION, type Hello } from './adapter-process.ts';
+import { AdapterProcess, errorAnswer, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
+import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
 export interface ProcessOptions {
@@ -18,6 +19,11 @@ export interface ProcessOptions {
   readonly timeout: number;
   /** Bound on starting the process and its handshake, in milliseconds. */
   readonly startTimeout: number;
+  /**
+   * The protocol versions the suite offers in the handshake; every version it speaks by default.
+   * `[1]` forces version 1 (one round trip per call), e.g. to compare it with version 2.
+   */
+  readonly protocols?: readonly number[];
 }
 
 /** A subject driven over the adapter protocol, with a way to end it. */
@@ -25,7 +31,12 @@ export interface ProcessSubject extends Subject {
   readonly name: string;
   /** Round trips so far, over every process this subject started. */
   readonly requests: number;
+  /** The protocol version spoken with the current adapter process. */
+  readonly protocol: number;
+  /** Ends the session and the adapter's whole process group (idempotent). */
   close(): Promise<void>;
+  /** Ends the adapter's whole process group at once, synchronously: for a signal handler. */
+  killNow(): void;
 }
 
 const KINDS = new Set(['undefined', 'null', 'boolean', 'number', 'string', 'bigint', 'symbol', 'function', 'array', 'date', 'object', 'ref']);
@@ -90,15 +101,19 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observ
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
   const process = new AdapterProcess(options.command, options.cwd);
+  const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
   let answer: Record<string, unknown>;
   try {
-    answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION }, options.startTimeout);
+    // `protocol: 1` stays for version 1 adapters that check it; `protocols` offers the others.
+    answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION, protocols: offered }, options.startTimeout);
   } catch (error) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` did not complete the handshake: ${(error as Error).message}.`);
   }
   const problems: string[] = [];
-  if (answer.protocol !== PROTOCOL_VERSION) problems.push(`it speaks protocol ${JSON.stringify(answer.protocol)}, this suite speaks ${PROTOCOL_VERSION}`);
+  if (!offered.includes(answer.protocol as number)) {
+    problems.push(`it speaks protocol ${JSON.stringify(answer.protocol)}, this suite speaks ${offered.length === 1 ? offered[0] : `${offered.slice(0, -1).join(', ')} or ${offered.at(-1)}`}`);
+  }
   if (typeof answer.name !== 'string' || answer.name.trim() === '') problems.push('"name" must be a non-empty string');
   const operations = Array.isArray(answer.operations) ? answer.operations : [];
   for (const required of ['create', 'view']) if (!operations.includes(required)) problems.push(`"operations" must include "${required}"`);
@@ -130,8 +145,9 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   const registry = new IdentityRegistry();
   let { process, hello } = await start(options);
   let live: Handle[] = [];
+  /** Version 2: agents of ended cases, disposed of with the next request instead of a round trip of their own. */
+  let disposable: Handle[] = [];
   let previousRequests = 0;
-  const call = async (name: string, method: string, params: Record<string, unknown>) => process.request(name, method, params, options.timeout);
   const handleOf = (name: string, result: Record<string, unknown>): Handle => {
     const agent = result.agent;
     if (typeof agent !== 'number' && typeof agent !== 'string') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)} without an agent handle`);
@@ -152,62 +168,136 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     return result;
   };
   const describeValue = (value: unknown) => observe(registry, value);
-  return {
+
+  /** A call as the protocol writes it; `agent` is a handle, or `{"ref": i}` inside a batch. */
+  const wire = (call: Call, offset = 0): { method: string; params: Record<string, unknown> } => {
+    const agent = 'agent' in call ? (call.agent instanceof Earlier ? { ref: call.agent.index + offset } : call.agent) : undefined;
+    switch (call.method) {
+      case 'create':
+        return { method: 'create', params: { config: describeValue(call.config) } };
+      case 'cloneWith':
+        return { method: 'cloneWith', params: { agent, overrides: describeValue(call.overrides) } };
+      case 'tryAcquire':
+      case 'release':
+        return { method: call.method, params: { agent, lock: call.lock, owner: call.owner } };
+      case 'addTool':
+        return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
+      default:
+        return { method: call.method, params: { agent } };
+    }
+  };
+  /** How reports name a call. */
+  const nameOf = (call: Call): string => (call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : `${call.method}()`);
+  /** The value a call's result stands for, checked as the protocol requires. */
+  const interpret = (call: Call, result: Record<string, unknown>): unknown => {
+    const name = nameOf(call);
+    switch (call.method) {
+      case 'create':
+      case 'cloneWith':
+        return handleOf(name, learnTokens(result));
+      case 'cloneForChannel':
+      case 'deepCopy':
+        return handleOf(name, result);
+      case 'view':
+        return readView(result);
+      case 'isInterrupted':
+        return flag(name, 'interrupted', result);
+      case 'tryAcquire':
+        return flag(name, 'acquired', result);
+      case 'addTool':
+        learnTokens(result);
+        return undefined;
+      default:
+        return undefined;
+    }
+  };
+  const DISPOSE = "dispose() of the previous case's agents";
+  /** Version 2: the calls in one round trip, after the pending dispose (spec/PROTOCOL.md §10). */
+  const sendBatch = async (calls: readonly Call[]): Promise<BatchOutcome> => {
+    const agents = disposable;
+    disposable = [];
+    const offset = agents.length > 0 ? 1 : 0;
+    const wired = [...(offset ? [{ method: 'dispose', params: { agents } }] : []), ...calls.map((call) => wire(call, offset))];
+    const names = [...(offset ? [DISPOSE] : []), ...calls.map(nameOf)];
+    const results: unknown[] = [];
+    try {
+      const answer = await process.request(`batch [${names.join(', ')}]`, 'batch', { calls: wired }, options.timeout * wired.length);
+      const entries = answer.results;
+      if (!Array.isArray(entries) || entries.length > wired.length) {
+        throw new AdapterCallError(`batch [${names.join(', ')}]`, 'invalid', `answered ${JSON.stringify(answer).slice(0, 200)}; "results" must list one answer per call run`);
+      }
+      for (const [index, entry] of entries.entries()) {
+        const { result, error } = (entry ?? {}) as { result?: unknown; error?: unknown };
+        if (error !== undefined) throw errorAnswer(names[index]!, error);
+        if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+          throw new AdapterCallError(names[index]!, 'invalid', `answered ${JSON.stringify(entry)}, not a result object`);
+        }
+        if (index >= offset) results.push(interpret(calls[index - offset]!, result as Record<string, unknown>));
+      }
+      if (entries.length < wired.length) {
+        throw new AdapterCallError(names[entries.length]!, 'invalid', 'was left without an answer in its batch, though no call before it failed');
+      }
+    } catch (error) {
+      return { results, failed: true, error };
+    }
+    return { results, failed: false };
+  };
+  /** One call: a request of its own, or a batch when disposals are pending. */
+  const one = async (call: Call): Promise<unknown> => {
+    if (disposable.length > 0) {
+      const outcome = await sendBatch([call]);
+      if (outcome.failed) throw outcome.error;
+      return outcome.results[0];
+    }
+    const { method, params } = wire(call);
+    return interpret(call, await process.request(nameOf(call), method, params, options.timeout));
+  };
+  const subject: ProcessSubject = {
     get name() {
       return hello.name;
     },
     get requests() {
       return previousRequests + process.requests;
     },
+    get protocol() {
+      return hello.protocol;
+    },
     probes: new Set<Probe>(hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => hello.operations.includes(operation))),
     scope: new FieldScope(hello.fields),
     deepCopyTools: hello.deepCopyTools ?? 'shared',
     observeInput: (value) => translate(describeValue(value), adapterTokens),
-    async create(config) {
-      return handleOf('create()', learnTokens(await call('create()', 'create', { config: describeValue(config) })));
-    },
-    async cloneWith(agent, overrides) {
-      return handleOf('cloneWith()', learnTokens(await call('cloneWith()', 'cloneWith', { agent, overrides: describeValue(overrides) })));
-    },
-    async deepCopy(agent) {
-      return handleOf('deepCopy()', await call('deepCopy()', 'deepCopy', { agent }));
-    },
-    async view(agent) {
-      return readView(await call('view()', 'view', { agent }));
-    },
-    async cloneForChannel(agent) {
-      return handleOf('cloneForChannel()', await call('cloneForChannel()', 'cloneForChannel', { agent }));
-    },
-    async interrupt(agent) {
-      await call('interrupt()', 'interrupt', { agent });
-    },
-    async isInterrupted(agent) {
-      return flag('isInterrupted()', 'interrupted', await call('isInterrupted()', 'isInterrupted', { agent }));
-    },
-    async tryAcquire(agent, lock, owner) {
-      return flag(`tryAcquire("${lock}")`, 'acquired', await call(`tryAcquire("${lock}")`, 'tryAcquire', { agent, lock, owner }));
-    },
-    async release(agent, lock, owner) {
-      await call(`release("${lock}")`, 'release', { agent, lock, owner });
-    },
-    async addTool(agent, tool) {
-      learnTokens(await call('addTool()', 'addTool', { agent, tool: describeValue(tool) }));
-    },
+    create: async (config) => one({ method: 'create', config }),
+    cloneWith: async (agent, overrides) => one({ method: 'cloneWith', agent, overrides }),
+    deepCopy: async (agent) => one({ method: 'deepCopy', agent }),
+    view: async (agent) => (await one({ method: 'view', agent })) as ObservedAgent,
+    cloneForChannel: async (agent) => one({ method: 'cloneForChannel', agent }),
+    interrupt: async (agent) => void (await one({ method: 'interrupt', agent })),
+    isInterrupted: async (agent) => (await one({ method: 'isInterrupted', agent })) as boolean,
+    tryAcquire: async (agent, lock, owner) => (await one({ method: 'tryAcquire', agent, lock, owner })) as boolean,
+    release: async (agent, lock, owner) => void (await one({ method: 'release', agent, lock, owner })),
+    addTool: async (agent, tool) => void (await one({ method: 'addTool', agent, tool })),
+    batch: (calls) => (hello.protocol >= 2 ? sendBatch(calls) : runInOrder(subject, calls)),
     async beginInvariant() {
       if (process.broken === undefined) return;
       await process.kill();
       previousRequests += process.requests;
       ({ process, hello } = await start(options));
       live = [];
+      disposable = [];
     },
     async endCase() {
       if (live.length === 0 || process.broken !== undefined) return;
       const agents = live;
       live = [];
-      await call('dispose()', 'dispose', { agents });
+      if (hello.protocol >= 2) {
+        disposable.push(...agents);
+        return;
+      }
+      await process.request('dispose() at the end of a case', 'dispose', { agents }, options.timeout);
     },
     close: () => process.close(),
+    killNow: () => process.killNow(),
   };
+  return subject;
 }
-
