@@ -2,7 +2,7 @@ import { scenarioFor, type Scenario } from '../../generators/scenario.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { prepareSource, type PreparedSource } from '../channel/setup.ts';
+import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after the deep copy, and the copy's view. */
 export interface DeepCopied {
@@ -26,11 +26,14 @@ export function deepCopyInvariant(
     ...clause,
     input: ({ scope, accepts }) => ({ arbitrary: scenarioFor(scope, accepts) }),
     async check(subject, scenario) {
-      const source = await prepareSource(subject, scenario);
-      const before = await subject.view(source.handle);
-      const copy = await subject.deepCopy(source.handle);
-      const after = await subject.view(source.handle);
-      const violation = await check({ subject, source, before, after, copy, copyView: await subject.view(copy) });
+      const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
+        const before = batch.view(handle);
+        const copy = batch.deepCopy(handle);
+        const after = batch.view(handle);
+        const copyView = batch.view(copy);
+        return (results) => ({ before: results.get(before), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
+      });
+      const violation = await check({ subject, source, ...then });
       if (violation) throw violation;
     },
   };

@@ -2,7 +2,7 @@ import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.t
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { prepareSource, type PreparedSource } from '../channel/setup.ts';
+import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after cloning with overrides, and the clone's view. */
 export interface OverrideClone {
@@ -18,12 +18,14 @@ export interface OverrideClone {
 }
 
 async function cloneWithOverrides(subject: Subject, input: OverrideCase): Promise<OverrideClone> {
-  const source = await prepareSource(subject, input.scenario);
-  const before = await subject.view(source.handle);
-  const clone = await subject.cloneWith(source.handle, input.overrides);
-  const after = await subject.view(source.handle);
-  const cloneView = await subject.view(clone);
-  return { subject, input, source, before, after, clone, cloneView, overridden: (field) => Object.hasOwn(input.overrides, field) };
+  const { source, then } = await prepareSourceThen(subject, input.scenario, (batch, handle) => {
+    const before = batch.view(handle);
+    const clone = batch.cloneWith(handle, input.overrides);
+    const after = batch.view(handle);
+    const cloneView = batch.view(clone);
+    return (results) => ({ before: results.get(before), clone: results.get(clone), after: results.get(after), cloneView: results.get(cloneView) });
+  });
+  return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field) };
 }
 
 /** Builds an override invariant: clone a random source with random overrides, then check. */
