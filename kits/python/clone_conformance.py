@@ -109,6 +109,7 @@ def _snake(name):
 _METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
             "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",
             "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
+_VIEW_NAMES = [(field, _snake(field)) for field in _VIEW_FIELDS]  # (canonical, Python) once, not per view
 _OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
 _PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
 
@@ -345,7 +346,7 @@ class _Session(object):
             raise NotImplementedError("the adapter does not implement %r" % (method,))
         agent = self.agent(params.get("agent"))
         if method == "view":
-            return {"view": self.view(agent)}
+            return {"view": self.view(agent, params.get("fields") if self.protocol >= 2 else None)}
         if method == "cloneForChannel":
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
         if method == "cloneWith":
@@ -439,16 +440,20 @@ class _Session(object):
             raise KeyError("unknown agent handle %r" % (handle,))
         return self.agents[handle]
 
-    def view(self, agent):
+    def view(self, agent, only=None):
+        """The agent observed; with `only` (protocol 2), just those view fields (and locks if named)."""
         view = self.adapter.view(agent)
         get = view.get if isinstance(view, dict) else (lambda key, default: getattr(view, key, default))
         fields = {}
-        for field in _VIEW_FIELDS:
-            value = get(_snake(field), get(field, UNDEFINED))
-            fields[field] = self.observer.observe(value, shallow=field == "interruptController")
-        locks = get("locks", None) or {}
-        return {"fields": fields,
-                "locks": dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items())}
+        for field, snake in _VIEW_NAMES:
+            if only is None or field in only:
+                value = get(snake, get(field, UNDEFINED))
+                fields[field] = self.observer.observe(value, shallow=field == "interruptController")
+        answer = {"fields": fields}
+        if only is None or "locks" in only:
+            locks = get("locks", None) or {}
+            answer["locks"] = dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items())
+        return answer
 
 
 def _boolean(method, value):

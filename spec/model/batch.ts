@@ -1,4 +1,4 @@
-import type { AgentConfig } from '../agent-config.ts';
+import type { AgentConfig, ViewField } from '../agent-config.ts';
 import type { Handle, ObservedAgent, Subject } from './subject.ts';
 
 /**
@@ -20,7 +20,12 @@ export type AgentArg = Handle | Earlier<Handle>;
 /** One adapter call, as data. */
 export type Call =
   | { readonly method: 'create'; readonly config: AgentConfig }
-  | { readonly method: 'view' | 'cloneForChannel' | 'deepCopy' | 'interrupt' | 'isInterrupted'; readonly agent: AgentArg }
+  /**
+   * `fields`: the only view fields the caller reads. A transport may observe just those (the
+   * others then throw when read); without it, or made one by one, a view is whole.
+   */
+  | { readonly method: 'view'; readonly agent: AgentArg; readonly fields?: readonly ViewField[] }
+  | { readonly method: 'cloneForChannel' | 'deepCopy' | 'interrupt' | 'isInterrupted'; readonly agent: AgentArg }
   | { readonly method: 'cloneWith'; readonly agent: AgentArg; readonly overrides: Partial<AgentConfig> }
   | { readonly method: 'tryAcquire' | 'release'; readonly agent: AgentArg; readonly lock: string; readonly owner: string }
   | { readonly method: 'addTool'; readonly agent: AgentArg; readonly tool: unknown };
@@ -95,7 +100,7 @@ export class Batch {
   }
 
   create = (config: AgentConfig) => this.#queue<Handle>({ method: 'create', config });
-  view = (agent: AgentArg) => this.#queue<ObservedAgent>({ method: 'view', agent });
+  view = (agent: AgentArg, fields?: readonly ViewField[]) => this.#queue<ObservedAgent>({ method: 'view', agent, ...(fields ? { fields } : {}) });
   cloneForChannel = (agent: AgentArg) => this.#queue<Handle>({ method: 'cloneForChannel', agent });
   cloneWith = (agent: AgentArg, overrides: Partial<AgentConfig>) => this.#queue<Handle>({ method: 'cloneWith', agent, overrides });
   deepCopy = (agent: AgentArg) => this.#queue<Handle>({ method: 'deepCopy', agent });

@@ -18,13 +18,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Observes a view returned by an adapter; runtime objects by identity, configuration deeply. */
-export function observeView(registry: IdentityRegistry, view: AgentView): ObservedAgent {
+export function observeView(registry: IdentityRegistry, view: AgentView, only?: readonly string[]): ObservedAgent {
   const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
   for (const field of VIEW_FIELDS) {
-    if (field === 'locks') continue;
+    if (field === 'locks' || (only && !only.includes(field))) continue;
     fields[field] = observe(registry, view[field], field === 'interruptController');
   }
-  const locks = isRecord(view.locks)
+  const locks = isRecord(view.locks) && (!only || only.includes('locks'))
     ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))
     : undefined;
   return { fields, locks };

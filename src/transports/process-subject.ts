@@ -54,7 +54,11 @@ function isObserved(value: unknown): value is Observed {
   return true;
 }
 
-function readView(result: Record<string, unknown>): ObservedAgent {
+/**
+ * Reads a view answer. With `only` (protocol version 2: the suite asked for these fields), the
+ * other fields were not observed: reading one throws, so that no check compares what was not seen.
+ */
+function readView(result: Record<string, unknown>, only?: readonly string[]): ObservedAgent {
   const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null } | undefined;
   if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
     throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
@@ -62,6 +66,15 @@ function readView(result: Record<string, unknown>): ObservedAgent {
   const fields = {} as Record<string, Observed>;
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
+    if (only && !only.includes(field)) {
+      Object.defineProperty(fields, field, {
+        enumerable: true,
+        get: () => {
+          throw new Error(`view field "${field}" was read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
+        },
+      });
+      continue;
+    }
     const value = view.fields[field] ?? { kind: 'undefined' };
     if (!isObserved(value)) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(value).slice(0, 200)}, not an observation`);
     fields[field] = value;
@@ -73,6 +86,14 @@ function readView(result: Record<string, unknown>): ObservedAgent {
       if (!isObserved(lock)) throw new AdapterCallError('view()', 'invalid', `reported lock "${name}" as ${JSON.stringify(lock).slice(0, 200)}, not an observation`);
       locks[name] = lock;
     }
+  }
+  if (only && !only.includes('locks')) {
+    return Object.defineProperty({ fields: fields as ObservedAgent['fields'] }, 'locks', {
+      enumerable: true,
+      get: () => {
+        throw new Error(`view locks were read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
+      },
+    }) as ObservedAgent;
   }
   return { fields: fields as ObservedAgent['fields'], locks };
 }
@@ -182,6 +203,8 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
         return { method: call.method, params: { agent, lock: call.lock, owner: call.owner } };
       case 'addTool':
         return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
+      case 'view':
+        return { method: 'view', params: { agent, ...(call.fields && hello.protocol >= 2 ? { fields: call.fields } : {}) } };
       default:
         return { method: call.method, params: { agent } };
     }
@@ -199,7 +222,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
       case 'deepCopy':
         return handleOf(name, result);
       case 'view':
-        return readView(result);
+        return readView(result, hello.protocol >= 2 ? call.fields : undefined);
       case 'isInterrupted':
         return flag(name, 'interrupted', result);
       case 'tryAcquire':

@@ -75,7 +75,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       if (!adapter.deepCopy) throw new Error('deepCopy is not supported');
       return { agent: handle(await adapter.deepCopy(agentOf(params))) };
     },
-    view: async (params) => ({ view: observeView(registry, await adapter.view(agentOf(params))) }),
+    view: async (params) => ({ view: observeView(registry, await adapter.view(agentOf(params)), params.fields as readonly string[] | undefined) }),
     cloneForChannel: async (params) => {
       if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');
       return { agent: handle(await adapter.cloneForChannel(agentOf(params))) };

@@ -28,7 +28,7 @@ export async function prepareSourceThen<T>(subject: Subject, scenario: Scenario,
   const created = first.create(scenario.config);
   const interrupted = scenario.interrupted && subject.probes.has('interrupt');
   const interrupt = interrupted ? first.interrupt(created) : undefined;
-  const lockView = scenario.held.length > 0 && subject.probes.has('tryAcquire') ? first.view(created) : undefined;
+  const lockView = scenario.held.length > 0 && subject.probes.has('tryAcquire') ? first.view(created, ['locks']) : undefined;
   const finishFirst = lockView === undefined ? then(first, created) : undefined;
   const results = await first.run(subject);
   const handle = results.get(created);

@@ -65,7 +65,7 @@ export class CreateSource extends Operation {
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     this.label = labelOf(model.members.length);
     const created = batch.create(this.config);
-    const view = batch.view(created);
+    const view = batch.view(created, ['tools']);
     return {
       added: created,
       apply: (results) => {
@@ -132,7 +132,7 @@ class AddTool extends Operation {
     const member = model.members[index]!;
     this.label = member.label;
     const adding = batch.addTool(family.handles[index], this.tool);
-    const view = batch.view(family.handles[index]);
+    const view = batch.view(family.handles[index], ['tools']);
     return {
       apply: (results) => {
         results.get(adding);
@@ -194,7 +194,9 @@ class Acquire extends Operation {
     const member = model.members[index]!;
     this.label = member.label;
     // Which lock depends on the names the member shows: a look-up of its own, before the batch.
-    const names = lockNames(await family.subject.view(family.handles[index]));
+    const lookup = new Batch();
+    const locks = lookup.view(family.handles[index], ['locks']);
+    const names = lockNames((await lookup.run(family.subject)).get(locks));
     if (names.length === 0) return { apply: () => {} };
     const lock = names[this.lock % names.length]!;
     this.#lock = lock;

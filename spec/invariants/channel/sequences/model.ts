@@ -48,6 +48,9 @@ function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap
   return `[${tokens.map((token) => (token === undefined ? '?' : describe(known.get(token) ?? { kind: 'undefined' }, 0))).join(', ')}]`;
 }
 
+/** What the family check reads of each member: its own tools and its runtime objects. */
+export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks'] as const;
+
 /**
  * Queues, on the batch of a step, what compares the whole family with the model after it: a view of
  * every member (`members`: the family's handles, and the member the step adds), then every
@@ -55,7 +58,7 @@ function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap
  * tools, no runtime object shared between two members, every interrupt state.
  */
 export function queueFamilyCheck(family: Family, batch: Batch, members: readonly AgentArg[]): (model: FamilyModel, results: BatchResults, operation: string) => void {
-  const viewed = members.map((member) => batch.view(member));
+  const viewed = members.map((member) => batch.view(member, FAMILY_FIELDS));
   const interrupted = family.subject.probes.has('isInterrupted') ? members.map((member) => batch.isInterrupted(member)) : undefined;
   return (model, results, operation) => {
     const views = viewed.map((slot) => results.get(slot));
