@@ -69,15 +69,15 @@ describe('the adapter process group ends with the session', () => {
 
 describe('a crash while a case ends', () => {
   it.each([
-    ['2', '', "batch [dispose() of the previous case's agents, create()] failed: the adapter process exited (code 5)"],
-    ['1', ' --protocol 1', 'dispose() at the end of a case failed: the adapter process exited (code 5)'],
+    ['2', '', /^batch \[dispose\(\) of the previous case's agents, create\(\)[^\]]*\] failed: the adapter process exited \(code 5\)$/],
+    ['1', ' --protocol 1', /^dispose\(\) at the end of a case failed: the adapter process exited \(code 5\)$/],
   ])('names dispose() as the call during which the adapter process exited, not the next create() (protocol %s)', async (_version, flag, message) => {
     const file = pidfile();
     const command = `SERVE_PIDFILE=${file} node --import tsx fixtures/process/serve.mts --misbehave crash-on-dispose${flag}`;
     const { code, stdout } = await runMain(['--command', command, '--seed', '1', '--reporter', 'json', '--only', 'channel.identity', '--runs', '20']);
     expect(code).toBe(1);
     const [result] = JSON.parse(stdout).results as { message: string; replay: string }[];
-    expect(result!.message).toBe(message);
+    expect(result!.message).toMatch(message);
     // Not shrunk: shrinking would only meet the dead process again (a shrunk path has a colon).
     expect(result!.replay).toMatch(/--path \d+$/);
     expect(pidsIn(file).filter(running)).toEqual([]);

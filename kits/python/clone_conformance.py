@@ -471,7 +471,7 @@ def _error_answer(error):
 
 
 def _send(message):
-    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False) + "\n")
+    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False, separators=(",", ":")) + "\n")  # compact: views are large
     _PROTOCOL_OUT.flush()
 
 

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
@@ -13,7 +14,8 @@ import { verdict, type Verdict } from '../report/verdict.ts';
 import { runIsolated } from '../run/isolated-run.ts';
 import { runInvariants } from '../run/run-catalogue.ts';
 import type { InvariantRunOptions } from '../run/run-invariant.ts';
-import { processSubject } from '../transports/process-subject.ts';
+import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
+import { runInvariantsInParallel } from '../run/run-parallel.ts';
 import { DEFAULTS, HELP, parseCliArgs, shellQuote, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { runInit } from './init.ts';
 
@@ -61,13 +63,25 @@ function useColor(io: CliIo): boolean {
 
 /** Runs the invariants against an adapter process: no worker needed, the process is the isolation. */
 async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo) {
-  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout });
+  const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout }, Math.min(adapterProcesses(io.env), ids.length));
+  const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
   try {
     const invariants = ids.map((id) => findInvariant(id)!);
-    return { adapterName: subject.name, notChecked: subject.scope.unmapped, results: await runInvariants(invariants, subject, settings) };
+    const results = subjects.length > 1 ? await runInvariantsInParallel(invariants, subjects, settings) : await runInvariants(invariants, subject, settings);
+    return { adapterName: subject.name, notChecked: subject.scope.unmapped, results };
   } finally {
-    await subject.close();
+    await Promise.all(subjects.map((each) => each.close()));
   }
+}
+
+/**
+ * How many adapter processes run invariants side by side: two where the machine has the cores
+ * (the suite's own work and the adapter's then overlap), or CLONE_CONFORMANCE_ADAPTER_PROCESSES.
+ */
+function adapterProcesses(env: CliIo['env']): number {
+  const asked = Number.parseInt(env.CLONE_CONFORMANCE_ADAPTER_PROCESSES ?? '', 10);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 8);
+  return Math.min(2, availableParallelism());
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {

@@ -324,3 +324,17 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   };
   return subject;
 }
+
+/**
+ * Starts `count` adapter processes of one command side by side, for invariants run in parallel.
+ * The first must start (its failure is the run's); a later one that does not is left out.
+ */
+export async function processSubjects(options: ProcessOptions, count: number): Promise<ProcessSubject[]> {
+  const started = await Promise.allSettled(Array.from({ length: Math.max(1, count) }, () => processSubject(options)));
+  const subjects = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (started[0]!.status === 'rejected') {
+    await Promise.all(subjects.map((subject) => subject.close()));
+    throw started[0]!.reason;
+  }
+  return subjects;
+}
