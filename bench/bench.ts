@@ -254,17 +254,17 @@ Figures are this machine's; rerun the script to measure yours.
 | path | time in properties | generated cases checked per second | adapter round trips per second |
 |---|---|---|---|
 | in-process (the reference adapter) | ${ms(inProcess.ms)} | ${perCase(inProcess)} | (no round trips) |
-| JSON-lines protocol, TypeScript host (\`fixtures/process/serve.mts\`) | ${ms(jsHost.ms)} | ${perCase(jsHost)} | ${fixed((jsHost.requests / jsHost.ms) * 1000)} |
-| JSON-lines protocol, Python reference (\`fixtures/python/reference_adapter.py\`) | ${ms(pythonHost.ms)} | ${perCase(pythonHost)} | ${fixed((pythonHost.requests / pythonHost.ms) * 1000)} |
+| JSON-lines protocol 2, TypeScript host (\`fixtures/process/serve.mts\`), one process | ${ms(jsHost.ms)} | ${perCase(jsHost)} | ${fixed((jsHost.requests / jsHost.ms) * 1000)} |
+| JSON-lines protocol 2, Python reference (\`fixtures/python/reference_adapter.py\`), one process | ${ms(pythonHost.ms)} | ${perCase(pythonHost)} | ${fixed((pythonHost.requests / pythonHost.ms) * 1000)} |
 
-Full runs through the protocol, start-up included: TypeScript host ${ms(jsHost.whole)}, Python
+Full runs through the protocol, one adapter process, start-up included: TypeScript host ${ms(jsHost.whole)}, Python
 reference ${ms(pythonHost.whole)} (${fixed(pythonHost.requests)} round trips), against ${ms(verdict.median)} for the
 whole in-process command. A bare round trip to a Python process that only echoes costs
-${bare.toFixed(0)} µs here; a protocol call costs ${((pythonHost.ms / pythonHost.requests) * 1000).toFixed(0)} µs on average with the Python reference (its
-observation of each view, JSON both ways, and the suite's checks). The cost of the protocol is
-therefore the number of round trips, one per adapter call; \`channel.sequences\`, which views
-the whole family after every step to compare it with its model, makes the largest share (about
-two in five on seed 1) under protocol 1. Protocol 2 batches calls: see the next section.
+${bare.toFixed(0)} µs here; a protocol 2 round trip costs ${((pythonHost.ms / pythonHost.requests) * 1000).toFixed(0)} µs on average with the Python reference (a
+batch of calls, the observation of each view, JSON both ways, and the suite's checks). Under
+protocol 1, one round trip per adapter call, the number of round trips was the cost, and
+\`channel.sequences\`, which views the whole family after every step, made about two in five of
+them; protocol 2 sends each step, and each case's setup, as one batch: see the next section.
 
 ${sideBySideSection(protocol)}
 
