@@ -152,7 +152,8 @@ export class AdapterProcess {
    */
   close(graceMs = 500): Promise<void> {
     this.#closing ??= (async () => {
-      if (!this.#broken) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
+      // With a call still in flight (a close on a signal), a shutdown request would cross its answer.
+      if (!this.#broken && !this.#pending) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
       this.#child.stdin.end();
       await Promise.race([this.#exited, delay(graceMs)]);
       if (!this.#groupAlive()) return;
