@@ -67,6 +67,20 @@ describe('the adapter process group ends with the session', () => {
   });
 });
 
+describe('a session ended mid-call', () => {
+  it('close() while a call hangs ends the adapter without waiting for its answer', async () => {
+    const file = pidfile();
+    const subject = await start(`SERVE_PIDFILE=${file} exec node --import tsx fixtures/process/serve.mts --misbehave late-view`);
+    const agent = await subject.create({ name: 'A' } as never);
+    await subject.view(agent);
+    await subject.view(agent);
+    const hanging = subject.view(agent).catch((error: Error) => error.message); // the third view never answers
+    await subject.close();
+    expect(await hanging).toContain('view()');
+    expect(pidsIn(file).filter(running)).toEqual([]);
+  });
+});
+
 describe('a crash while a case ends', () => {
   it.each([
     ['2', '', /^batch \[dispose\(\) of the previous case's agents, create\(\)[^\]]*\] failed: the adapter process exited \(code 5\)$/],

@@ -1,3 +1,4 @@
+import type { ViewField } from '../../agent-config.ts';
 import { Batch, type AgentArg, type BatchResults } from '../../model/batch.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Scenario } from '../../generators/scenario.ts';
@@ -62,15 +63,16 @@ export interface ClonedPair {
   readonly cloneView: ObservedAgent;
 }
 
-/** Queues a channel clone of `source` and both views right after it. */
-export const cloneAndView: Then<Omit<ClonedPair, 'source'>> = (batch, source) => {
+/** Queues a channel clone of `source` and both views right after it (only `fields` of them, when given). */
+export const cloneAndView = (fields?: readonly ViewField[]): Then<Omit<ClonedPair, 'source'>> => (batch, source) => {
   const clone = batch.cloneForChannel(source);
-  const sourceView = batch.view(source);
-  const cloneView = batch.view(clone);
+  const sourceView = batch.view(source, fields);
+  const cloneView = batch.view(clone, fields);
   return (results) => ({ clone: results.get(clone), sourceView: results.get(sourceView), cloneView: results.get(cloneView) });
 };
 
-export async function cloneOnce(subject: Subject, scenario: Scenario): Promise<ClonedPair> {
-  const { source, then } = await prepareSourceThen(subject, scenario, cloneAndView);
+/** Prepares the scenario's source and clones it once; `fields`: the only view fields the caller reads. */
+export async function cloneOnce(subject: Subject, scenario: Scenario, fields?: readonly ViewField[]): Promise<ClonedPair> {
+  const { source, then } = await prepareSourceThen(subject, scenario, cloneAndView(fields));
   return { source, ...then };
 }
