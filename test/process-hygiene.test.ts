@@ -71,7 +71,7 @@ describe('a session ended mid-call', () => {
   it('close() while a call hangs ends the adapter without waiting for its answer', async () => {
     const file = pidfile();
     const subject = await start(`SERVE_PIDFILE=${file} exec node --import tsx fixtures/process/serve.mts --misbehave late-view`);
-    const agent = await subject.create({ name: 'A' } as never);
+    const agent = await subject.create({ name: 'A', tools: [], handoffs: null, features: {} } as never);
     await subject.view(agent);
     await subject.view(agent);
     const hanging = subject.view(agent).catch((error: Error) => error.message); // the third view never answers
