@@ -1,3 +1,4 @@
+import type { ViewField } from '../../agent-config.ts';
 import { scenarioFor, type Scenario } from '../../generators/scenario.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
@@ -14,10 +15,15 @@ export interface DeepCopied {
   readonly copyView: ObservedAgent;
 }
 
-/** Builds a deep-copy invariant: copy a random source in a random runtime state, then check. */
+/**
+ * Builds a deep-copy invariant: copy a random source in a random runtime state, then check.
+ * `viewed`: the view fields the check reads (its `reads` by default; all when neither is given);
+ * an adapter process that speaks protocol 2 observes only those.
+ */
 export function deepCopyInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
   check: (copied: DeepCopied) => Violation | undefined | Promise<Violation | undefined>,
+  viewed: readonly ViewField[] | undefined = clause.reads,
 ): Invariant<Scenario> {
   return {
     level: 'MUST',
@@ -27,10 +33,10 @@ export function deepCopyInvariant(
     input: ({ scope, accepts }) => ({ arbitrary: scenarioFor(scope, accepts) }),
     async check(subject, scenario) {
       const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
-        const before = batch.view(handle);
+        const before = batch.view(handle, viewed);
         const copy = batch.deepCopy(handle);
-        const after = batch.view(handle);
-        const copyView = batch.view(copy);
+        const after = batch.view(handle, viewed);
+        const copyView = batch.view(copy, viewed);
         return (results) => ({ before: results.get(before), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
       });
       const violation = await check({ subject, source, ...then });
