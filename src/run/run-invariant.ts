@@ -109,6 +109,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
       if (!stopped) {
         await subject.endCase?.().catch((error: unknown) => {
           if (error instanceof AdapterCallError && error.final) stopped = true;
+          failures += 1; // a failure like any other: never read as "stopped for discards"
           throw error;
         });
       }
