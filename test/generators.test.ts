@@ -51,3 +51,18 @@ describe('the scenario generator reaches, within 100 runs', () => {
     expect(reaches(test)).toBeGreaterThan(0);
   });
 });
+
+describe('override cases stay within the fields and features an adapter maps', () => {
+  it('never override a feature the adapter does not map, with or without declared domains', async () => {
+    const { overrideCaseFor } = await import('../spec/generators/overrides.ts');
+    const { FieldScope } = await import('../spec/model/field-scope.ts');
+    const scope = new FieldScope(['name', 'tools', 'guardrails', 'hooks']);
+    const domains = { features: { guardrails: { kind: 'boolean' } } } as const;
+    for (const declared of [undefined, domains]) {
+      const cases = fc.sample(overrideCaseFor(scope, undefined, declared as never), { seed: 1, numRuns: 300 });
+      const overridden = new Set(cases.flatMap((one) => Object.keys(one.overrides.features ?? {})));
+      expect([...overridden].filter((name) => name !== 'guardrails' && name !== 'hooks')).toEqual([]);
+      expect(overridden.size).toBeGreaterThan(0);
+    }
+  });
+});

@@ -101,7 +101,7 @@ describe('Python values the kit observes', () => {
 
   it('observes sets, maps, Enum members, tuples, frozen dataclasses and runtime objects as the protocol says', () => {
     const script = `
-import dataclasses, datetime, enum, json, sys, threading, weakref
+import dataclasses, datetime, enum, json, sys, threading, typing, weakref
 sys.path.insert(0, "kits/python")
 import clone_conformance as kit
 class Color(enum.Enum):
@@ -117,11 +117,16 @@ class Declared(object):
     pass
 class Adapter(kit.Adapter):
     runtime_types = (Declared,)
+T = typing.TypeVar("T")
+class Box(typing.Generic[T]):
+    pass
+Generic = Box[int]  # an instance made through the alias keeps it in __orig_class__
 session = kit._Session(Adapter())
 value = {"set": {1, 2}, "frozen": frozenset({"a"}), "map": {1: "one"}, "color": Color.RED, "tuple": (1, "x"),
          "mixed": (1, []), "limits": Limits(3, ("a",)), "holder": Holder([1]), "lock": threading.Lock(),
          "event": threading.Event(), "weak": weakref.WeakValueDictionary(), "declared": Declared(), "module": sys,
-         "bytes": b"ab", "class": Limits, "day": datetime.date(2026, 11, 22)}
+         "bytes": b"ab", "class": Limits, "day": datetime.date(2026, 11, 22),
+         "alias": typing.Generic[typing.TypeVar("T")], "builtin_alias": list[int], "generic": Generic()}
 kit._send({"deep": session.observer.observe(value), "shallow": session.observer.observe(threading.Event(), shallow=True),
            "again": session.observer.observe(Color.RED)})
 `;
@@ -147,6 +152,10 @@ kit._send({"deep": session.observer.observe(value), "shallow": session.observer.
     // Immutable values without attributes: by their repr, never shared mutable state.
     expect(at.get('bytes')).toMatchObject({ kind: 'object', type: 'bytes', immutable: true, entries: [['repr', { kind: 'string', value: "b'ab'" }]] });
     expect(at.get('class')).toMatchObject({ kind: 'object', type: 'type', immutable: true });
+    // Type-level objects (typing aliases; one kept by a generic instance) are constants, not shared state.
+    expect(at.get('alias')).toMatchObject({ kind: 'object', immutable: true });
+    expect(at.get('builtin_alias')).toMatchObject({ kind: 'object', immutable: true });
+    expect(new Map((at.get('generic') as unknown as { entries: [string, Record<string, unknown>][] }).entries).get('__orig_class__')).toMatchObject({ immutable: true });
     expect(at.get('day')).toMatchObject({ kind: 'object', type: 'date', immutable: true, entries: [['repr', { kind: 'string', value: 'datetime.date(2026, 11, 22)' }]] });
   });
 });

@@ -322,7 +322,10 @@ def _runtime_types():
 def _atomic_types():
     """Immutable values without attributes to show (bytes, classes, dates, decimals, UUIDs, paths):
     observed by their repr. Types of modules the adapter has not imported cannot occur."""
-    found = [bytes, complex, range, type, date, time_of_day, timedelta, tzinfo]
+    found = [bytes, complex, range, type, date, time_of_day, timedelta, tzinfo, types.GenericAlias]
+    typing = sys.modules.get("typing")
+    if typing is not None:  # type-level objects: `List[int]`, a TypeVar, the alias a generic instance keeps
+        found += [getattr(typing, name) for name in ("_Final", "TypeVar") if hasattr(typing, name)]
     for module, names in (("decimal", ("Decimal",)), ("fractions", ("Fraction",)), ("uuid", ("UUID",)),
                           ("pathlib", ("PurePath",)), ("re", ("Pattern",))):
         loaded = sys.modules.get(module)

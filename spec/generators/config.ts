@@ -142,11 +142,13 @@ function featuresRow(scope: FieldScope, row: number, domains?: Domains): fc.Arbi
 /** Random feature sets: the usual ones, with each feature that has a declared domain drawn from it instead. */
 function randomFeaturesFor(scope: FieldScope, domains?: Domains): fc.Arbitrary<Partial<Record<FeatureName, unknown>>> {
   const declared = FEATURE_NAMES.filter((name) => scope.hasFeature(name) && domains?.features?.[name] && domains.features[name]!.kind !== 'any');
-  if (declared.length === 0) return randomFeatures;
+  // Only the features the adapter maps: overrides are drawn from here too, and must not hold others.
+  const mapped = (features: Partial<Record<FeatureName, unknown>>) => Object.fromEntries(Object.entries(features).filter(([name]) => scope.hasFeature(name as FeatureName))) as Partial<Record<FeatureName, unknown>>;
+  if (declared.length === 0) return randomFeatures.map(mapped);
   const leaders = sharingGroups(declared, domains);
   const models = Object.fromEntries(declared.map((name) => [name, featureModel(domains!.features![name]!).random]));
   return fc.tuple(randomFeatures, fc.record(models, { requiredKeys: [] }), fc.boolean()).map(([usual, drawn, share]) => {
-    const features: Record<string, unknown> = Object.fromEntries(Object.entries(usual).filter(([name]) => !declared.includes(name as FeatureName)));
+    const features: Record<string, unknown> = Object.fromEntries(Object.entries(mapped(usual)).filter(([name]) => !declared.includes(name as FeatureName)));
     for (const [name, value] of Object.entries(drawn)) features[name] = value;
     if (share) for (const [follower, leader] of leaders) if (Object.hasOwn(features, leader)) features[follower] = features[leader];
     return features as Partial<Record<FeatureName, unknown>>;
