@@ -1,0 +1,294 @@
+"""clone-conformance adapter for PraisonAI (`praisonaiagents`, Python): the channel clone
+`Agent.clone_for_channel()` and `copy.deepcopy(agent)` (the agent's own `__deepcopy__`).
+
+    pip install praisonaiagents==1.7.0
+    PYTHONPATH=kits/python npx clone-conformance --command "python3 examples/praisonai/adapter.py"
+
+(The adapter also finds the kit by itself, relative to this file.) See FINDINGS.md for what the
+suite found and how it was run.
+
+What is mapped (canonical field -> PraisonAI `Agent`):
+  name, role, goal, backstory, instructions -> the constructor arguments and attributes of the same names
+  llm               -> `llm=` (a model name); viewed as `agent.llm`
+  baseUrl, apiKey, auth -> `base_url=`, `api_key=`, `auth=`; viewed as the attributes of those names
+  tools             -> `tools=`; viewed as `agent.tools`, the agent's own list
+  handoffs          -> `handoffs=`; viewed as `agent.handoffs` (the constructor turns None into [])
+  features          -> the 17 constructor arguments of the same names (memory=, knowledge=, ...)
+  toolTimeout       -> `tool_config=ToolConfig(timeout=...)`; viewed as `agent._tool_timeout`
+  parallelToolCalls -> `tool_config=ToolConfig(parallel=...)`; viewed as `agent.parallel_tool_calls`
+  cliBackend        -> `cli_backend=` (a backend object; PraisonAI rejects a string id); viewed as
+                       `agent._cli_backend`
+Runtime state, mapped to the agent's real objects:
+  interruptController -> `agent.interrupt_controller`: every agent is created with an
+                         `InterruptController()` of PraisonAI's own (`interrupt_controller=`), the
+                         documented way to make an agent cancellable (without one it has None)
+  locks               -> "cache": the agent's re-entrant `_Agent__cache_lock` (`threading.RLock`),
+                         "cost": its `_cost_lock` (`threading.Lock`), the two the docs name.
+
+Feature configs: PraisonAI keeps no one object holding an agent's features. For each feature the
+view reports what the agent really holds for it (see FEATURE_HELD): the config object itself where
+the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
+the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
+(e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). Every feature
+is reported, given or not, because the agent always holds a value for each (defaults included).
+The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
+they are kept per agent and refilled in place at each view, so that two views of one agent show the
+same objects; the values inside are the agent's own, never copies.
+
+Configurations PraisonAI rejects (unknown keys in a feature dict, unknown presets, an unknown
+`auth` provider, `web` fetch with a non-Claude model, a string `cli_backend`, ...) raise the kit's
+`Rejected` when the kit has it, so the suite discards the case; with an older kit they raise the
+framework's own error.
+
+Side effects: PraisonAI writes memory files under `./.praisonai` and reads a project config from the
+working directory; the adapter runs in a temporary directory of its own (removed at exit), with
+`PRAISONAI_HOME` pointing into it and telemetry disabled, so that nothing outside it is touched and
+no user configuration changes the agents. No agent is ever run: nothing calls a model.
+
+`python3 examples/praisonai/adapter.py --without-interrupt-controller` creates agents without an
+interrupt controller (PraisonAI's default), to see what the deep copy does when it does not fail
+on the controller's lock (see FINDINGS.md).
+"""
+
+import atexit
+import copy
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import warnings
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kits", "python"))
+
+import clone_conformance  # noqa: E402
+from clone_conformance import Adapter, UNDEFINED, run  # noqa: E402
+
+# A private working directory: PraisonAI's file memory and project config live under the cwd.
+_WORKDIR = tempfile.mkdtemp(prefix="praisonai-conformance-")
+atexit.register(shutil.rmtree, _WORKDIR, True)
+os.chdir(_WORKDIR)
+os.environ["PRAISONAI_HOME"] = os.path.join(_WORKDIR, "home")
+os.environ["PRAISONAI_TELEMETRY_DISABLED"] = "true"
+os.environ["DO_NOT_TRACK"] = "true"
+os.environ.pop("OPENAI_MODEL_NAME", None)  # the default model would otherwise come from the environment
+warnings.simplefilter("ignore", DeprecationWarning)  # llm= and cli_backend= are deprecated spellings
+
+from praisonaiagents import Agent  # noqa: E402
+from praisonaiagents.agent.interrupt import InterruptController  # noqa: E402
+from praisonaiagents.config.feature_configs import ToolConfig  # noqa: E402
+
+# The kit's rejection (clone-conformance issue 10); older kits have none.
+Rejected = getattr(clone_conformance, "Rejected", None)
+
+FEATURE_NAMES = (
+    "memory", "knowledge", "planning", "reflection", "guardrails", "web", "context", "autonomy",
+    "output", "execution", "templates", "caching", "hooks", "skills", "approval", "learn", "sandbox",
+)
+
+# What an agent holds for each feature (agent.py, the constructor): one attribute, reported as the
+# object itself, or several attributes derived from the config, reported together.
+FEATURE_HELD = {
+    "memory": "_memory_config",
+    "knowledge": ("_knowledge_sources", "_retrieval_config", "knowledge", "embedder_config"),
+    "planning": ("planning", "planning_tools", "planning_reasoning", "plan_mode"),
+    "reflection": ("self_reflect", "min_reflect", "max_reflect", "reflect_llm", "reflect_prompt"),
+    "guardrails": ("guardrail", "max_guardrail_retries"),
+    "web": ("web_search", "web_fetch"),
+    "context": "_context_param",
+    "autonomy": ("autonomy_enabled", "autonomy_config"),
+    "output": ("verbose", "markdown", "stream", "metrics", "reasoning_steps", "_actions_trace",
+               "_output_file", "_output_template", "_output_style"),
+    "execution": "_execution_config",
+    "templates": ("system_template", "prompt_template", "response_template", "use_system_prompt"),
+    "caching": ("cache", "prompt_caching"),
+    "hooks": "_hooks_registry_param",
+    "skills": ("_skills", "_skills_dirs", "_skills_auto_discover"),
+    "approval": ("_approval_backend", "_approve_all_tools", "_approval_timeout", "_approval_permissions",
+                 "_perm_deny", "_permission_mode"),
+    "learn": "_learn_config",
+    "sandbox": "sandbox_config",
+}
+
+_RLOCK = type(threading.RLock())
+
+
+class StubCliBackend(object):
+    """A user's CLI backend object (PraisonAI takes any object with `execute` and `stream`).
+    Never called: no agent is run."""
+
+    def __init__(self, label):
+        self.label = label
+
+    def execute(self, *args, **kwargs):
+        raise RuntimeError("not run by the conformance adapter")
+
+    def stream(self, *args, **kwargs):
+        raise RuntimeError("not run by the conformance adapter")
+
+
+class OwnedLock(object):
+    """Owner bookkeeping around one of the agent's threading locks, for the suite's lock probes.
+
+    The suite names owners with strings and calls from one thread, so an RLock alone would let
+    every owner in (it is re-entrant per thread). The owner string decides who holds the lock; the
+    agent's real lock is taken with acquire(blocking=False) and released as often as it was taken.
+    """
+
+    def __init__(self, lock):
+        self.lock = lock
+        self.reentrant = isinstance(lock, _RLOCK)
+        self.owner = None
+        self.depth = 0
+
+    def try_acquire(self, owner):
+        if self.owner is not None and (self.owner != owner or not self.reentrant):
+            return False
+        if not self.lock.acquire(blocking=False):
+            return False
+        self.owner = owner
+        self.depth += 1
+        return True
+
+    def release(self, owner):
+        if self.owner != owner:
+            raise RuntimeError("lock is not held by %r" % (owner,))
+        self.lock.release()
+        self.depth -= 1
+        if self.depth == 0:
+            self.owner = None
+
+
+def _rejected(error):
+    """The framework's validation error as the kit's Rejected (or as itself, with an older kit)."""
+    if Rejected is None:
+        return error
+    return Rejected("PraisonAI rejects this configuration: %s: %s" % (type(error).__name__, error))
+
+
+class PraisonAIAdapter(Adapter):
+    name = "praisonaiagents 1.7.0 (python)"
+    fields = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
+              "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
+    deep_copy_tools = "copied"  # __deepcopy__ deep-copies the tools list: objects copied, functions kept
+
+    def __init__(self):
+        self._owned = {}  # id(lock) -> (lock, OwnedLock): two agents sharing a lock share its owner
+        self._views = {}  # id(agent) -> (agent, features dict, {feature: derived dict}); kept alive
+
+    # Creating and cloning
+    def create(self, config):
+        kwargs = {}
+        for key in ("name", "role", "goal", "backstory", "instructions", "llm", "base_url", "api_key", "auth",
+                    "tools", "handoffs"):
+            if key in config:
+                kwargs[key] = config[key]
+        for feature, value in config.get("features", {}).items():
+            if value is not UNDEFINED:
+                kwargs[feature] = value
+        tool_settings = {}
+        if config.get("tool_timeout", UNDEFINED) is not UNDEFINED:
+            tool_settings["timeout"] = config["tool_timeout"]
+        if config.get("parallel_tool_calls", UNDEFINED) is not UNDEFINED:
+            tool_settings["parallel"] = config["parallel_tool_calls"]
+        if tool_settings:
+            kwargs["tool_config"] = ToolConfig(**tool_settings)
+        if "cli_backend" in config:
+            kwargs["cli_backend"] = config["cli_backend"]
+        kwargs.update(self._runtime())
+        try:
+            return Agent(**kwargs)
+        except (TypeError, ValueError) as error:  # PraisonAI's validation (AuthError is a ValueError too)
+            raise _rejected(error)
+
+    def _runtime(self):
+        """Runtime objects given to a new agent: none (PraisonAI's default)."""
+        return {}
+
+    def build(self, name, value):
+        """Typed values built from a drawn plain value (clone-conformance value domains)."""
+        if name == "cliBackend":
+            return StubCliBackend(value)
+        if name == "handoffs":
+            return Agent(name=value)
+        raise KeyError("no built values for %r" % (name,))
+
+    def clone_for_channel(self, agent):
+        return agent.clone_for_channel()
+
+    def deep_copy(self, agent):
+        return copy.deepcopy(agent)
+
+    # Observing
+    def view(self, agent):
+        return {
+            "name": agent.name, "role": agent.role, "goal": agent.goal, "backstory": agent.backstory,
+            "instructions": agent.instructions, "llm": agent.llm, "base_url": agent.base_url,
+            "api_key": agent.api_key, "auth": agent.auth, "tools": agent.tools, "handoffs": agent.handoffs,
+            "features": self._features(agent), "tool_timeout": agent._tool_timeout,
+            "parallel_tool_calls": agent.parallel_tool_calls, "cli_backend": agent._cli_backend,
+            "interrupt_controller": agent.interrupt_controller, "locks": self._locks(agent),
+        }
+
+    def _features(self, agent):
+        entry = self._views.get(id(agent))
+        if entry is None:
+            entry = self._views[id(agent)] = (agent, {}, dict((f, {}) for f, held in FEATURE_HELD.items()
+                                                               if not isinstance(held, str)))
+        _, features, derived = entry
+        for feature in FEATURE_NAMES:
+            held = FEATURE_HELD[feature]
+            if isinstance(held, str):
+                features[feature] = getattr(agent, held, UNDEFINED)
+            else:
+                box = derived[feature]
+                for attribute in held:
+                    box[attribute] = getattr(agent, attribute, UNDEFINED)
+                features[feature] = box
+        return features
+
+    @staticmethod
+    def _locks(agent):
+        return {"cache": agent._Agent__cache_lock, "cost": agent._cost_lock}
+
+    # Probes
+    def try_acquire(self, agent, lock, owner):
+        return self._lock(agent, lock).try_acquire(owner)
+
+    def release(self, agent, lock, owner):
+        self._lock(agent, lock).release(owner)
+
+    def add_tool(self, agent, tool):
+        agent.tools.append(tool)  # PraisonAI has no add_tool(); users append to agent.tools
+
+    def _lock(self, agent, name):
+        locks = self._locks(agent)
+        if name not in locks:
+            raise KeyError("the agent has no lock named %r" % (name,))
+        lock = locks[name]
+        if id(lock) not in self._owned:
+            self._owned[id(lock)] = (lock, OwnedLock(lock))
+        return self._owned[id(lock)][1]
+
+
+class WithInterruptController(PraisonAIAdapter):
+    """Every agent created with an interrupt controller of its own, as a cancellable agent is."""
+
+    def _runtime(self):
+        return {"interrupt_controller": InterruptController()}
+
+    def interrupt(self, agent):
+        controller = agent.interrupt_controller
+        if controller is None:
+            raise RuntimeError("this agent has no interrupt controller (agent.interrupt_controller is None): "
+                               "it cannot be interrupted")
+        controller.request("clone-conformance")
+
+    def is_interrupted(self, agent):
+        controller = agent.interrupt_controller
+        return controller is not None and controller.is_set()
+
+
+if __name__ == "__main__":
+    run(PraisonAIAdapter() if "--without-interrupt-controller" in sys.argv[1:] else WithInterruptController())
