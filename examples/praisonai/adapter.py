@@ -29,8 +29,9 @@ Feature configs: PraisonAI keeps no one object holding an agent's features. For 
 view reports what the agent really holds for it (see FEATURE_HELD): the config object itself where
 the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
 the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
-(e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). Every feature
-is reported, given or not, because the agent always holds a value for each (defaults included).
+(e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). PraisonAI has
+no "unset" feature, only defaults: a feature is reported when what the agent holds for it differs
+from what an agent created without it holds (so `planning=False`, the default, reads as absent).
 The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
 they are kept per agent and refilled in place at each view, so that two views of one agent show the
 same objects; the values inside are the agent's own, never copies.
@@ -160,6 +161,14 @@ class OwnedLock(object):
             self.owner = None
 
 
+def _same(value, default):
+    """Equal without raising (config objects compare by fields; odd values may not compare)."""
+    try:
+        return value is default or bool(value == default)
+    except Exception:
+        return False
+
+
 def _rejected(error):
     """The framework's validation error as the kit's Rejected (or as itself, with an older kit)."""
     if Rejected is None:
@@ -176,6 +185,7 @@ class PraisonAIAdapter(Adapter):
     def __init__(self):
         self._owned = {}  # id(lock) -> (lock, OwnedLock): two agents sharing a lock share its owner
         self._views = {}  # id(agent) -> (agent, features dict, {feature: derived dict}); kept alive
+        self._default_features = None
 
     # Creating and cloning
     def create(self, config):
@@ -232,21 +242,37 @@ class PraisonAIAdapter(Adapter):
         }
 
     def _features(self, agent):
+        """What the agent holds for each feature it has. PraisonAI has no unset feature, only
+        defaults: a feature whose held value is what an agent created without it holds is
+        reported absent."""
         entry = self._views.get(id(agent))
         if entry is None:
             entry = self._views[id(agent)] = (agent, {}, dict((f, {}) for f, held in FEATURE_HELD.items()
                                                                if not isinstance(held, str)))
         _, features, derived = entry
+        defaults = self._defaults()
+        features.clear()
         for feature in FEATURE_NAMES:
             held = FEATURE_HELD[feature]
             if isinstance(held, str):
-                features[feature] = getattr(agent, held, UNDEFINED)
+                value = getattr(agent, held, UNDEFINED)
             else:
-                box = derived[feature]
+                value = derived[feature]
                 for attribute in held:
-                    box[attribute] = getattr(agent, attribute, UNDEFINED)
-                features[feature] = box
+                    value[attribute] = getattr(agent, attribute, UNDEFINED)
+            if not _same(value, defaults[feature]):
+                features[feature] = value
         return features
+
+    def _defaults(self):
+        """What an agent holds for each feature when it is given none (computed once)."""
+        if self._default_features is None:
+            bare = Agent(name="defaults", **self._runtime())
+            self._default_features = dict(
+                (f, getattr(bare, held, UNDEFINED) if isinstance(held, str)
+                 else dict((a, getattr(bare, a, UNDEFINED)) for a in held))
+                for f, held in FEATURE_HELD.items())
+        return self._default_features
 
     @staticmethod
     def _locks(agent):
