@@ -74,9 +74,33 @@ def _rejected(error):
     return Rejected("the OpenAI Agents SDK rejects this configuration: %s: %s" % (type(error).__name__, error))
 
 
+_GUARDRAIL_NAMES = {"kind": "list", "of": {"kind": "oneOf", "values": ["relevance", "no_pii", "tone"]}, "maxLength": 2}
+
+# What the SDK accepts, per field and per feature (clone-conformance value domains).
+DOMAINS = {
+    "fields": {
+        "name": {"kind": "string"},
+        "instructions": {"kind": "anyOf", "of": [{"kind": "string"}, {"kind": "function"}, {"kind": "oneOf", "values": [None]}]},
+        # A model name or None (a `Model` object is accepted too; none is drawn: it would be a stand-in).
+        "llm": {"kind": "anyOf", "of": [{"kind": "string"}, {"kind": "oneOf", "values": [None]}]},
+        "handoffs": {"kind": "anyOf", "of": [{"kind": "oneOf", "values": [None]}, {"kind": "list", "maxLength": 3, "of": {
+            "kind": "built", "name": "Agent", "from": {"kind": "oneOf", "values": ["billing", "escalation", "triage"]}}}]},
+        "parallelToolCalls": {"kind": "anyOf", "of": [{"kind": "boolean"}, {"kind": "oneOf", "values": [None]}]},
+    },
+    "features": {
+        # Built as {"input": [...], "output": [...]} of guardrails with these names; build() puts a
+        # "relevance" input guardrail first, since two empty lists are no guardrails at all.
+        "guardrails": {"kind": "built", "name": "Guardrails", "from": {"kind": "object", "keys": {
+            "input": _GUARDRAIL_NAMES, "output": _GUARDRAIL_NAMES}}},
+        "hooks": {"kind": "built", "name": "AgentHooks", "from": {"kind": "oneOf", "values": ["hooks"]}},
+    },
+}
+
+
 class OpenAIAgentsAdapter(Adapter):
     name = "openai-agents 0.22.0 (python)"
     fields = ["name", "instructions", "llm", "tools", "handoffs", "parallelToolCalls", "guardrails", "hooks"]
+    domains = DOMAINS
     deep_copy_tools = "copied"  # copy.deepcopy copies tool objects (functions stay themselves)
 
     def __init__(self):
@@ -97,14 +121,15 @@ class OpenAIAgentsAdapter(Adapter):
         return duplicate
 
     def build(self, name, value):
-        """Typed values built from a drawn plain value (clone-conformance value domains)."""
-        if name == "guardrails":
-            return {"input": [InputGuardrail(guardrail_function=_check, name=str(value))], "output": []}
-        if name == "hooks":
+        """A value of a `built` domain (DOMAINS) from its drawn plain value."""
+        if name == "Guardrails":  # value: {"input": [names], "output": [names]}
+            return {"input": [InputGuardrail(guardrail_function=_check, name=n) for n in ["relevance"] + list(value["input"])],
+                    "output": [OutputGuardrail(guardrail_function=_check, name=n) for n in value["output"]]}
+        if name == "AgentHooks":
             return ConformanceHooks()
-        if name == "handoffs":
-            return Agent(name=str(value))
-        raise KeyError("no built values for %r" % (name,))
+        if name == "Agent":
+            return Agent(name=value)
+        raise KeyError("no built values named %r" % (name,))
 
     @staticmethod
     def _checked(make):
@@ -129,18 +154,21 @@ class OpenAIAgentsAdapter(Adapter):
             sdk.update(input_guardrails=[], output_guardrails=[], hooks=None)
         features = fields.get("features", {})
         for name, value in features.items():
-            if name == "guardrails":
-                if value is UNDEFINED or value is None:
-                    sdk["input_guardrails"], sdk["output_guardrails"] = [], []
-                elif isinstance(value, dict):
-                    sdk["input_guardrails"] = value.get("input", [])
-                    sdk["output_guardrails"] = value.get("output", [])
-                else:
-                    raise _rejected(TypeError("guardrails must be {'input': [...], 'output': [...]}, got %r" % (value,)))
-            elif name == "hooks":
-                sdk["hooks"] = None if value is UNDEFINED else value
-            elif value is not UNDEFINED:
+            if name not in ("guardrails", "hooks"):
                 raise ValueError("the OpenAI Agents SDK has no counterpart for the feature %r" % (name,))
+            if value is UNDEFINED or value is None:
+                # The SDK's "no hooks" / "no guardrails" is also what an agent not given them holds:
+                # a feature present but unset has no counterpart, so no view could show it.
+                raise _rejected(ValueError("%s=%r: the SDK cannot hold a feature present but unset" % (name, value)))
+            if name == "hooks":
+                sdk["hooks"] = value
+            elif (isinstance(value, dict) and set(value) <= {"input", "output"} and any(value.values())
+                  and all(isinstance(v, list) for v in value.values())):
+                sdk["input_guardrails"] = value.get("input", [])
+                sdk["output_guardrails"] = value.get("output", [])
+            else:
+                raise _rejected(TypeError("guardrails must be {'input': [...], 'output': [...]}, two lists not both "
+                                          "empty (empty is no guardrails), got %r" % (value,)))
         return sdk
 
     def _handoffs(self, handoffs):

@@ -78,7 +78,13 @@ warnings.simplefilter("ignore", DeprecationWarning)  # llm= and cli_backend= are
 
 from praisonaiagents import Agent  # noqa: E402
 from praisonaiagents.agent.interrupt import InterruptController  # noqa: E402
-from praisonaiagents.config.feature_configs import ToolConfig  # noqa: E402
+from praisonaiagents.agent.autonomy import AutonomyConfig  # noqa: E402
+from praisonaiagents.approval.protocols import ApprovalConfig  # noqa: E402
+from praisonaiagents.config.feature_configs import (  # noqa: E402
+    CachingConfig, ExecutionConfig, GuardrailConfig, HooksConfig, KnowledgeConfig, LearnConfig, MemoryConfig,
+    OutputConfig, PlanningConfig, ReflectionConfig, SkillsConfig, TemplateConfig, ToolConfig, WebConfig)
+from praisonaiagents.context.models import ContextConfig  # noqa: E402
+from praisonaiagents.sandbox import SandboxConfig  # noqa: E402
 
 # The kit's rejection (clone-conformance issue 10); older kits have none.
 Rejected = getattr(clone_conformance, "Rejected", None)
@@ -111,6 +117,71 @@ FEATURE_HELD = {
     "learn": "_learn_config",
     "sandbox": "sandbox_config",
 }
+
+def _one_of(*values):
+    return {"kind": "oneOf", "values": list(values)}
+
+
+def _typed(name, keys, optional=None):
+    """A typed config built from a dict of these keys: `build(name, {...})` is `Class(**dict)`."""
+    shape = {"kind": "object", "keys": keys}
+    if optional:
+        shape["optional"] = list(optional)
+    return {"kind": "built", "name": name, "from": shape}
+
+
+_BOOL = {"kind": "boolean"}
+_STRING = {"kind": "string"}
+
+# What PraisonAI accepts, per field and per feature (clone-conformance value domains). Features are
+# drawn as the typed config objects PraisonAI documents (`memory=MemoryConfig(...)`), each with
+# keys that make it differ from the feature's default (a config equal to the default reads as
+# absent, see FEATURE_HELD); the shorthands (`True`, presets) are accepted too but turned into other
+# objects by the constructor, so the agent never holds them as given.
+DOMAINS = {
+    "fields": {
+        "name": _STRING, "role": _STRING, "goal": _STRING, "backstory": _STRING, "instructions": _STRING,
+        # A model name, or a dict with "model" (PraisonAI keeps only the name from it).
+        "llm": {"kind": "anyOf", "of": [_STRING, {"kind": "object", "keys": {"model": _one_of("gpt-4o", "openai/gpt-4o-mini")}}]},
+        "baseUrl": _STRING,
+        "apiKey": _STRING,
+        # A subscription provider id needs its credentials on the machine (agent.py resolves them at
+        # construction); drawing one would read the user's credential files, so only None is drawn.
+        "auth": _one_of(None),
+        "handoffs": {"kind": "anyOf", "of": [_one_of(None), {"kind": "list", "of": {
+            "kind": "built", "name": "Agent", "from": _one_of("billing", "escalation", "triage")}, "maxLength": 3}]},
+        "toolTimeout": {"kind": "number"},  # stored as given (ToolConfig does not validate it)
+        "parallelToolCalls": _BOOL,
+        "cliBackend": {"kind": "built", "name": "CliBackend", "from": _STRING},  # a string id is rejected
+    },
+    "features": {
+        "memory": _typed("MemoryConfig", {"history": _BOOL, "history_limit": {"kind": "number", "integer": True, "min": 1, "max": 50}}),
+        "knowledge": _typed("KnowledgeConfig", {"sources": {"kind": "list", "of": _one_of("notes.txt", "faq.md"), "maxLength": 2},
+                                                "retrieval_k": {"kind": "number", "integer": True, "min": 1, "max": 10}}),
+        "planning": _typed("PlanningConfig", {"reasoning": _BOOL, "read_only": _BOOL}),
+        "reflection": _typed("ReflectionConfig", {"min_iterations": _one_of(1, 2), "max_iterations": _one_of(2, 4, 5)}),
+        "guardrails": _typed("GuardrailConfig", {"validator": {"kind": "function"}, "max_retries": {"kind": "number", "integer": True, "min": 0, "max": 5}}),
+        "web": _typed("WebConfig", {"search": _BOOL, "fetch": _one_of(False), "max_results": _one_of(3, 10)}),  # fetch needs a Claude model
+        "context": _typed("ContextConfig", {"auto_compact": _BOOL, "compact_threshold": _one_of(0.5, 0.9)}),
+        "autonomy": _typed("AutonomyConfig", {"level": _one_of("suggest", "auto_edit"), "max_iterations": _one_of(5, 30)}),
+        "output": _typed("OutputConfig", {"markdown": _one_of(True), "stream": _BOOL, "metrics": _BOOL}),  # all False is the default
+        "execution": _typed("ExecutionConfig", {"max_iter": _one_of(1, 5, 7), "max_retry_limit": _one_of(0, 1, 4)}),
+        "templates": _typed("TemplateConfig", {"system": _STRING, "prompt": _STRING, "use_system_prompt": _BOOL}, optional=["prompt"]),
+        "caching": _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL}),
+        "hooks": _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"]),
+        "skills": _typed("SkillsConfig", {"paths": {"kind": "list", "of": _one_of("skills/a", "skills/b"), "maxLength": 2}, "auto_discover": _BOOL}),
+        "approval": _typed("ApprovalConfig", {"all_tools": _BOOL, "timeout": _one_of(0, 30)}),
+        "learn": _typed("LearnConfig", {"persona": _BOOL, "insights": _BOOL}),
+        "sandbox": _typed("SandboxConfig", {"sandbox_type": _one_of("subprocess"), "working_dir": _one_of("/workspace", "/tmp/work")}),
+    },
+}
+
+# build(name, value) for the typed configs above: the class, called with the drawn dict.
+CONFIG_CLASSES = dict((cls.__name__, cls) for cls in (
+    MemoryConfig, KnowledgeConfig, PlanningConfig, ReflectionConfig, GuardrailConfig, WebConfig, ContextConfig,
+    AutonomyConfig, OutputConfig, ExecutionConfig, TemplateConfig, CachingConfig, HooksConfig, SkillsConfig,
+    ApprovalConfig, LearnConfig, SandboxConfig))
+
 
 _RLOCK = type(threading.RLock())
 
@@ -180,6 +251,7 @@ class PraisonAIAdapter(Adapter):
     name = "praisonaiagents 1.7.0 (python)"
     fields = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
               "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
+    domains = DOMAINS
     deep_copy_tools = "copied"  # __deepcopy__ deep-copies the tools list: objects copied, functions kept
 
     def __init__(self):
@@ -195,8 +267,12 @@ class PraisonAIAdapter(Adapter):
             if key in config:
                 kwargs[key] = config[key]
         for feature, value in config.get("features", {}).items():
-            if value is not UNDEFINED:
-                kwargs[feature] = value
+            if value is UNDEFINED or value is None or value is False:
+                # Off or unset: the agent then holds the feature's default (for caching, "off"),
+                # not a config of its own, so no view can show the feature as given.
+                raise _rejected(ValueError("%s=%r: PraisonAI holds no config for a feature given as off or unset"
+                                           % (feature, value)))
+            kwargs[feature] = value
         tool_settings = {}
         if config.get("tool_timeout", UNDEFINED) is not UNDEFINED:
             tool_settings["timeout"] = config["tool_timeout"]
@@ -217,12 +293,17 @@ class PraisonAIAdapter(Adapter):
         return {}
 
     def build(self, name, value):
-        """Typed values built from a drawn plain value (clone-conformance value domains)."""
-        if name == "cliBackend":
+        """A value of a `built` domain (DOMAINS) from its drawn plain value."""
+        if name in CONFIG_CLASSES:
+            try:
+                return CONFIG_CLASSES[name](**value)
+            except (TypeError, ValueError) as error:  # the config class's own validation
+                raise _rejected(error)
+        if name == "Agent":
+            return Agent(name=value)  # a handoff target, as users write one: no controller of its own
+        if name == "CliBackend":
             return StubCliBackend(value)
-        if name == "handoffs":
-            return Agent(name=value)
-        raise KeyError("no built values for %r" % (name,))
+        raise KeyError("no built values named %r" % (name,))
 
     def clone_for_channel(self, agent):
         return agent.clone_for_channel()
