@@ -31,11 +31,16 @@ the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config
 the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
 (e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). PraisonAI has
 no "unset" feature, only defaults: a feature is reported when what the agent holds for it differs
-from what an agent created without it holds (so `planning=False`, the default, reads as absent).
+from what an agent created without it holds. A feature given as off or unset (None, False) leaves
+the agent holding such a default, which no view can tell from "not given": those configurations are
+rejected, with that reason.
 The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
 they are kept per agent and refilled in place at each view, so that two views of one agent show the
 same objects; the values inside are the agent's own, never copies.
 
+Value domains (DOMAINS, clone-conformance issue 10): what PraisonAI accepts per field and per
+feature, features as the typed configs it documents (`memory=MemoryConfig(...)`), built by
+`build()` from drawn plain values, handoffs as PraisonAI agents, `cliBackend` as a backend object.
 Configurations PraisonAI rejects (unknown keys in a feature dict, unknown presets, an unknown
 `auth` provider, `web` fetch with a non-Claude model, a string `cli_backend`, ...) raise the kit's
 `Rejected` when the kit has it, so the suite discards the case; with an older kit they raise the
