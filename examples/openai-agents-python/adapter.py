@@ -33,12 +33,15 @@ its `RunResultStreaming`, not through the agent), so the view reports none.
 
 The SDK has no notion of a feature present but unset: no hooks is `None`, no guardrails two empty
 lists. The view reports a feature only when the agent has it (hooks set, a guardrail in either
-list), and overriding `features` sets both (those left out of the override are reset). The
+list), a feature given as unset (None) is rejected with that reason, and overriding `features` sets
+both (those left out of the override are reset). The
 containers of the `features` view (one dict per agent, and one per agent for the two guardrail
 lists) belong to the adapter: kept per agent and refilled in place at each view, so that two views
 of one agent show the same objects; the values inside are the agent's own.
 
-Configurations the SDK rejects (a model that is neither a string nor a `Model`, hooks that are not
+Value domains (DOMAINS, clone-conformance issue 10): what the SDK accepts per field, handoffs built
+as SDK agents, guardrails and hooks built by `build()` from drawn names. Configurations the SDK
+rejects (a model that is neither a string nor a `Model`, hooks that are not
 `AgentHooks`, guardrails that are not lists, ...: `Agent.__post_init__`) raise the kit's
 `Rejected` when the kit has it, so the suite discards the case; with an older kit they raise the
 SDK's own `TypeError`.
