@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBaseline } from '../src/report/baseline.ts';
 import { CATALOGUE, INVARIANT_IDS } from '../spec/invariants/catalogue.ts';
+import { FieldScope } from '../spec/model/field-scope.ts';
+import type { MappedField } from '../spec/agent-config.ts';
 import { ROOT } from './support/cli.ts';
 
 // The Python frameworks in examples/ cannot be installed here (no Python package registry), so CI
@@ -13,12 +15,35 @@ import { ROOT } from './support/cli.ts';
 const FRAMEWORKS = [
   { folder: 'praisonai', package: 'praisonaiagents' },
   { folder: 'openai-agents-python', package: 'openai-agents' },
+  { folder: 'agno', package: 'agno' },
 ];
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
 // Compiled files go to a scratch prefix, never into examples/.
 const pycache = mkdtempSync(join(tmpdir(), 'clone-conformance-pycache-'));
 afterAll(() => rmSync(pycache, { recursive: true, force: true }));
+
+/** Python method name of each probe. */
+const PROBE_METHODS: Record<string, string> = { interrupt: 'interrupt', isInterrupted: 'is_interrupted', tryAcquire: 'try_acquire', release: 'release', addTool: 'add_tool' };
+
+const defines = (source: string, method: string) => new RegExp(`^\\s+def ${method}\\(self`, 'm').test(source);
+
+/**
+ * The invariants the suite checks on an adapter, read from its source the way the suite decides
+ * (src/run/run-invariant.ts): its profiles, its probes, and the fields it declares.
+ */
+function checkedBy(source: string) {
+  const profiles = profilesOf(source);
+  const declared = /^\s+fields = \[([^\]]*)\]/m.exec(source)?.[1];
+  const scope = new FieldScope(declared === undefined ? undefined : ([...declared.matchAll(/"([^"]+)"/g)].map((match) => match[1]) as MappedField[]));
+  return CATALOGUE.filter(
+    (invariant) =>
+      // The `agent` profile (the configuration held) runs whenever any clone profile runs.
+      (profiles.has(invariant.profile) || ((invariant.profile as string) === 'agent' && profiles.size > 0)) &&
+      invariant.needs.every((probe) => defines(source, PROBE_METHODS[probe]!)) &&
+      (!invariant.reads || invariant.reads.some((field) => scope.has(field))),
+  );
+}
 
 /** The clone operations an adapter implements, read from its source: `def clone_for_channel(self, ...)` etc. */
 function profilesOf(source: string): Set<string> {
@@ -54,10 +79,8 @@ describe.each(FRAMEWORKS)('examples/$folder (Python)', ({ folder, package: name 
     for (const id of expectedFailures) expect(profiles.has(CATALOGUE.find((invariant) => invariant.id === id)!.profile), id).toBe(true);
   });
 
-  it("the README's table has a row for every invariant of those profiles, failing exactly where the baseline does", () => {
-    const profiles = profilesOf(adapter);
-    // The `agent` profile (the configuration held) runs whenever any clone profile runs.
-    const checked = CATALOGUE.filter((invariant) => profiles.has(invariant.profile) || (invariant.profile as string) === 'agent');
+  it("the README's table has a row for every invariant the suite checks on it, failing exactly where the baseline does", () => {
+    const checked = checkedBy(adapter);
     const { expectedFailures } = readBaseline(`${dir}/expected-failures.json`, INVARIANT_IDS);
     const rows = readme.split('\n').filter((line) => line.startsWith(`| ${name} ${version} | `));
     expect(rows.length).toBe(checked.length);
