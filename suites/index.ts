@@ -7,6 +7,7 @@ import type { CloneAdapter } from '../src/adapter/contract.ts';
 import { validateAdapter } from '../src/adapter/load.ts';
 import { inProcessSubject } from '../src/transports/in-process.ts';
 import type { Subject } from '../spec/model/subject.ts';
+import { agentTests } from './agent.ts';
 import { configurationTests } from './channel/configuration.ts';
 import { familyTests } from './channel/family.ts';
 import { historyTests } from './channel/histories.ts';
@@ -30,6 +31,7 @@ export function describeCloneConformance(adapter: CloneAdapter, options: CloneCo
   const subject = () => (current ??= inProcessSubject(adapter, { timeout: options.timeout ?? 2000 }));
 
   describe(`clone-conformance: ${adapter.name}`, () => {
+    describe('configured agent', () => agentTests(subject, options));
     if (has('cloneWith')) describe('override clone', () => overrideTests(subject, options));
     if (has('deepCopy')) describe('deep copy', () => deepCopyTests(subject, options));
     if (!has('cloneForChannel')) return;

@@ -35,8 +35,8 @@ export default {
     const { code, stdout } = runBin([file, '--seed', '1', '--runs', '20', '--reporter', 'json'], outside);
     const report = JSON.parse(stdout);
     expect(report.adapter).toBe('outside adapter');
-    // It has no probes and only the channel clone, so only the probe-free channel invariants run, and pass.
-    expect(report.summary).toEqual({ passed: 12, failed: 0, skipped: 16 });
+    // It has no probes and only the channel clone, so only agent.config-held and the probe-free channel invariants run, and pass.
+    expect(report.summary).toEqual({ passed: 15, failed: 0, skipped: 18 });
     expect(code).toBe(0);
   });
 
@@ -47,10 +47,10 @@ export default {
     expect(first.code).toBe(1);
     expect(second.stdout).toBe(first.stdout);
     const report = JSON.parse(first.stdout);
-    expect(Object.keys(report)).toEqual(['adapter', 'seed', 'runs', 'conformant', 'results', 'summary']);
+    expect(Object.keys(report)).toEqual(['adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings']);
     expect(report).toMatchObject({ seed: 99, runs: 100, conformant: false });
     const failure = report.results.find((result: { status: string }) => result.status === 'failed');
-    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay']);
+    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'checked', 'discarded']);
   });
 
   it("keeps an adapter's own logging off standard output, so the JSON stays one document", () => {
@@ -113,7 +113,7 @@ describe('flags', () => {
     [['--seed', '1.5'], '--seed takes an integer'],
     [['--timeout', '0'], '--timeout takes an integer from 1 to 3600000; got "0".'],
     [['--reporter', 'xml'], '--reporter takes one of human, json, junit, github-actions; got "xml".'],
-    [['--only', 'channel.nope'], 'Unknown invariant id: channel.nope. Known ids: channel.identity'],
+    [['--only', 'channel.nope'], 'Unknown invariant id: channel.nope. Known ids: agent.config-held, channel.distinct-agent, channel.identity'],
     [['--frobnicate'], "Unknown option '--frobnicate'"],
     [['a.ts', 'b.ts'], 'Expected at most one adapter path'],
     [['--path', '1:2'], '--path replays one failure'],

@@ -26,7 +26,9 @@ describe('channel.sequences', () => {
     const replay = (result.replay as string).split(' ').slice(2);
     expect(replay).toContain('--replay-path');
     const again = await sequencesResult(replay);
-    expect(again.result).toEqual(result);
+    // The same failure; only the counts differ, since a replay runs that one case.
+    const { checked: _checked, discarded: _discarded, ...failure } = result;
+    expect(again.result).toEqual({ ...failure, checked: 0, discarded: 0 });
   });
 
   it('leaves out operations whose probes the adapter lacks, and says so', async () => {
@@ -37,6 +39,8 @@ describe('channel.sequences', () => {
       status: 'passed',
       level: 'MUST',
       message: 'operations left out for missing probes: acquire (needs tryAcquire(), release()); release (needs tryAcquire(), release())',
+      checked: 100,
+      discarded: 0,
     });
   });
 

@@ -13,7 +13,9 @@ says how to create, view and clone an agent of its framework::
         def clone_for_channel(self, agent): return agent.clone_for_channel()
         # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
         # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool
-        # optional declarations: fields = [...] (canonical names it maps), deep_copy_tools = "copied"
+        # optional declarations: fields = [...] (canonical names it maps, at least name and tools),
+        # deep_copy_tools = "copied"; raise Rejected("why") from create or clone_with when the
+        # framework rejects a configuration: the case is discarded, not failed
 
     if __name__ == "__main__":
         run(MyAdapter())
@@ -110,6 +112,11 @@ _METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_ch
             "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
 _OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
 _PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
+
+
+class Rejected(Exception):
+    """Raise from `create` or `clone_with` when the framework rejects the configuration it was given
+    (it validates it): the suite discards that case instead of failing it, and counts it."""
 
 
 class Adapter(object):
@@ -420,7 +427,8 @@ class _Session(object):
             fields[field] = self.observer.observe(value, shallow=field == "interruptController")
         locks = get("locks", None) or {}
         return {"fields": fields,
-                "locks": dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items())}
+                "locks": dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items()),
+                "self": self.observer.observe(agent, shallow=True)}
 
 
 def _boolean(method, value):
@@ -451,10 +459,13 @@ def run(adapter):
         try:
             response = {"id": request_id, "result": session.handle(method, params)}
         except Exception as error:  # an adapter failure is an answer, never the end of the loop
-            traceback.print_exc(file=sys.stderr)
+            if not isinstance(error, Rejected):  # a rejection is an answer, not a failure to debug
+                traceback.print_exc(file=sys.stderr)
             # KeyError's str() is the repr of its key; its message reads better bare.
             message = error.args[0] if isinstance(error, KeyError) and len(error.args) == 1 else error
             response = {"id": request_id, "error": {"type": type(error).__name__, "message": str(message)}}
+            if isinstance(error, Rejected) and method in ("create", "cloneWith"):
+                response["error"]["rejected"] = True
         _send(response)
         if method == "shutdown" and "result" in response:
             break

@@ -68,3 +68,11 @@ export class Violation extends Error {
 
 /** An invariant whatever its input: the catalogue holds invariants whose inputs differ. */
 export type AnyInvariant = Invariant<any>;
+
+/**
+ * Thrown by a check that cannot decide for this adapter (e.g. its views lack what the rule
+ * compares): the invariant is reported as skipped with this message, never as passed.
+ */
+export class NotCheckable extends Error {
+  override readonly name = 'NotCheckable';
+}

@@ -2,6 +2,13 @@ import type { CloneOperation } from '../model/subject.ts';
 
 /** The clone semantics the specification covers, each a profile of invariants with its operation. */
 export const PROFILES = {
+  agent: {
+    title: 'The configured agent',
+    operation: 'create',
+    call: 'create(config)',
+    summary:
+      'What every clone check stands on: an agent created from a configuration holds that configuration, as its view shows it. Checked whenever any clone profile is, since a clone compared with a source that lost its configuration compares nothing.',
+  },
   channel: {
     title: 'The channel clone',
     operation: 'cloneForChannel',
@@ -23,6 +30,6 @@ export const PROFILES = {
     summary:
       'An independent copy of an agent (PraisonAI\'s `__deepcopy__`): an equal configuration with no mutable object shared with the source, fresh runtime state, and tools shared or copied as the adapter declares.',
   },
-} as const satisfies Record<string, { title: string; operation: CloneOperation; call: string; summary: string }>;
+} as const satisfies Record<string, { title: string; operation: CloneOperation | 'create'; call: string; summary: string }>;
 
 export type ProfileName = keyof typeof PROFILES;

@@ -1,6 +1,22 @@
 import { CONFIG_FIELDS, FEATURE_NAMES, type ConfigField, type FeatureName, type MappedField } from '../agent-config.ts';
 
 /**
+ * The fields every adapter must map, whatever its profiles: `name` and `tools`. agent.config-held
+ * needs something the agent must hold, and the rules on lists (a clone's own tools list of the
+ * same tools) need a list; a clone check over no field at all compares nothing and passes vacuously.
+ */
+export const MINIMUM_FIELDS = ['name', 'tools'] as const satisfies readonly ConfigField[];
+
+/** Why {@link MINIMUM_FIELDS} are required, for the message that names the missing ones. */
+export const MINIMUM_FIELDS_REASON =
+  'agent.config-held needs a value the agent must hold, the tools-list rules need a list, and a clone check over no field compares nothing: it passes vacuously';
+
+/** The minimum fields an adapter's declared `fields` leave out (none when it declares none: everything is mapped). */
+export function missingMinimumFields(mapped: readonly string[] | undefined): string[] {
+  return mapped === undefined ? [] : MINIMUM_FIELDS.filter((field) => !mapped.includes(field));
+}
+
+/**
  * The part of the canonical configuration an adapter maps. Real frameworks lack some fields (the
  * OpenAI Agents SDK has no role or feature configs); generators then produce only mapped fields
  * and invariants compare only those.

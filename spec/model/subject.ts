@@ -21,6 +21,20 @@ export interface ObservedAgent {
   readonly fields: Readonly<Record<Exclude<ViewField, 'locks'>, Observed>>;
   /** The agent's locks by name, each observed by identity; `undefined` when `locks` is not an object. */
   readonly locks: Readonly<Record<string, Observed>> | undefined;
+  /**
+   * The agent object itself, observed by identity (in-process: the handle the adapter returned;
+   * over the protocol: the view answer's `self`). `{ kind: 'undefined' }` when unknown: an adapter
+   * process whose kit predates `self`.
+   */
+  readonly self: Observed;
+}
+
+/**
+ * Thrown by a subject's `create()` or `cloneWith()` when the adapter rejects the configuration it
+ * was given (the framework validates it): the case is discarded, neither passed nor failed.
+ */
+export class ConfigRejectedError extends Error {
+  override readonly name = 'ConfigRejectedError';
 }
 
 /**

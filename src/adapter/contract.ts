@@ -46,6 +46,16 @@ export interface CloneAdapter<A = unknown> {
 }
 // #endregion contract
 
+/**
+ * Thrown by an adapter's `create()` or `cloneWith()` when the framework rejects the configuration
+ * it was given (it validates it: unknown feature keys, a non-string model...). The suite discards
+ * that case, neither passed nor failed, and counts it; an invariant whose every case was rejected
+ * is reported as not checked. Recognised by its name, so a copy of this class works as well.
+ */
+export class RejectedConfig extends Error {
+  override readonly name = 'RejectedConfig';
+}
+
 /** Identity helper that gives an adapter object literal its types. */
 export function defineAdapter<A>(adapter: CloneAdapter<A>): CloneAdapter<A> {
   return adapter;

@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
+import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import type { CloneAdapter } from './contract.ts';
@@ -62,6 +63,10 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
     problems.push(`\`fields\`, when present, must list canonical field or feature names (${MAPPABLE.join(', ')})`);
   }
   if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
+  const missing = missingMinimumFields(fields as readonly string[] | undefined);
+  if (missing.length > 0) {
+    throw new AdapterLoadError(`${where} declares \`fields\` without ${missing.map((field) => `"${field}"`).join(' and ')}: every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON}. Map ${missing.join(' and ')} in the adapter.`);
+  }
   if (CLONE_OPERATIONS.every((operation) => candidate[operation] === undefined)) {
     throw new AdapterLoadError(`${where} has no clone operation to check: implement cloneForChannel(agent), cloneWith(agent, overrides) or deepCopy(agent) on the adapter.`);
   }

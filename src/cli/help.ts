@@ -25,7 +25,7 @@ Options:
   --output FILE        the file of the junit reporter (or of json)
   --expect FILE        known-failures baseline: exit 0 when exactly those fail
   --write-expect FILE  record the current failures as a starting baseline
-  --strict             SHOULD failures fail the run too
+  --strict             SHOULD failures and report warnings fail the run too
   --path P             replay one failure (with --seed and one --only ID, as printed)
   --replay-path R      with --path: the commands replay path of a failed sequence
   --lang LANG          with init: ts (default) or python

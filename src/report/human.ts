@@ -30,8 +30,9 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   }
   function resultLine(result: InvariantResult): string {
     if (result.status === 'passed') {
+      const counts = result.discarded ? ` (${result.checked} checked, ${result.discarded} discarded)` : '';
       const remark = stale.has(result.id) ? c.red(' (passes, but the baseline expects it to fail: remove it from the baseline)') : result.note === undefined ? '' : c.dim(` (${result.note})`);
-      return `  ${c.green('✓')} ${result.id}${remark}`;
+      return `  ${c.green('✓')} ${result.id}${c.dim(counts)}${remark}`;
     }
     if (result.status === 'failed') {
       const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
@@ -59,7 +60,11 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   lines.push('', `Summary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (verdict.expectedFailures.length > 0) lines.push(`Expected failures (baseline): ${verdict.expectedFailures.join(', ')}`);
   if (verdict.stale.length > 0) lines.push(c.red(`Stale baseline entries (they pass now; remove them from ${options.baselineFile ?? 'the baseline'}): ${verdict.stale.join(', ')}`));
+  for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warning}`));
   lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
   if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
+  if (verdict.exitCode === 1 && verdict.newFailures.length === 0 && verdict.stale.length === 0 && report.warnings.length > 0) {
+    lines.push(c.red('Gate fails: --strict counts the warnings above.'));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -6,24 +6,28 @@ import type { Verdict } from './verdict.ts';
  * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
  * counterexample?, replay? }], summary: { passed, failed, skipped } }. With a baseline, results
  * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome; `notChecked`
- * lists the fields an adapter does not map.
+ * lists the fields an adapter does not map. Results that ran carry `checked` (cases checked to the
+ * end) and `discarded` (cases whose configuration the adapter rejected); `warnings` lists what the
+ * verdict may not show (e.g. only trivial configurations checked).
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
   const expected = new Set(verdict.expectedFailures);
   const stale = new Set(verdict.stale);
   const results = report.results.map((result) => {
-    const flags = withBaseline ? { ...(expected.has(result.id) ? { expectedFailure: true } : {}), ...(stale.has(result.id) ? { stale: true } : {}) } : {};
+    const baselineFlags = withBaseline ? { ...(expected.has(result.id) ? { expectedFailure: true } : {}), ...(stale.has(result.id) ? { stale: true } : {}) } : {};
+    const counts = result.checked === undefined ? {} : { checked: result.checked, discarded: result.discarded ?? 0 };
+    const flags = { ...counts, ...baselineFlags };
     switch (result.status) {
       case 'passed':
         return { id: result.id, status: result.status, level: result.level, ...(result.note === undefined ? {} : { message: result.note }), ...flags };
       case 'skipped':
-        return { id: result.id, status: result.status, level: result.level, message: result.message };
+        return { id: result.id, status: result.status, level: result.level, message: result.message, ...counts };
       case 'failed':
         return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...flags };
     }
   });
-  const { adapter, seed, runs, conformant, summary } = report;
+  const { adapter, seed, runs, conformant, summary, warnings } = report;
   const notChecked = report.notChecked.length > 0 ? { notChecked: report.notChecked } : {};
   const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale } } : {};
-  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, ...notChecked, ...gate }, null, 2)}\n`;
+  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, warnings, ...notChecked, ...gate }, null, 2)}\n`;
 }

@@ -3,6 +3,15 @@ import type { Level } from '../../spec/invariants/invariant.ts';
 interface ResultBase {
   readonly id: string;
   readonly level: Level;
+  /** Generated cases whose check ran to the end (always more than 0 for a passed result). */
+  readonly checked?: number;
+  /** Generated cases discarded because the adapter rejected their configuration (RejectedConfig). */
+  readonly discarded?: number;
+  /**
+   * Mapped configuration fields that held only trivial values (absent, empty) in every checked
+   * case: for the run's warnings, not reported per invariant.
+   */
+  readonly trivial?: readonly string[];
 }
 
 /** The outcome of one invariant, as a discriminated union on `status`. */
@@ -40,6 +49,8 @@ export type Status = InvariantResult['status'];
 
 export interface RunReport {
   readonly adapter: string;
+  /** What the verdict may not show: e.g. only trivial configurations were checked. `--strict` fails on any. */
+  readonly warnings: readonly string[];
   /** Fields and features the adapter does not map: not generated, not compared. */
   readonly notChecked: readonly string[];
   readonly seed: number;
@@ -50,9 +61,28 @@ export interface RunReport {
   readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number };
 }
 
+/** Fewer checked cases than this over a whole run cannot tell an adapter's restrictions from chance. */
+const COVERAGE_MIN_CASES = 20;
+
+/**
+ * The run's warnings: mapped fields that held only trivial values (absent, empty) in every case
+ * checked by every invariant, over enough cases that this is the adapter's doing, not chance.
+ */
+export function coverageWarnings(results: readonly InvariantResult[]): string[] {
+  const checked = results.filter((result) => (result.checked ?? 0) > 0 && result.trivial !== undefined);
+  const cases = checked.reduce((total, result) => total + result.checked!, 0);
+  if (checked.length === 0 || cases < COVERAGE_MIN_CASES) return [];
+  const trivial = checked.map((result) => new Set(result.trivial)).reduce((common, next) => new Set([...common].filter((field) => next.has(field))));
+  if (trivial.size === 0) return [];
+  return [
+    `Over ${cases} checked cases, ${[...trivial].join(', ')} only ever held trivial values (absent or empty): the rules on ${trivial.size === 1 ? 'it' : 'them'} compared nothing. The adapter's accepts() or its rejections (RejectedConfig) let only trivial configurations through; widen them.`,
+  ];
+}
+
 export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[], notChecked: readonly string[] = []): RunReport {
   const count = (status: Status) => results.filter((result) => result.status === status).length;
   const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   const mustFailed = results.some((result) => result.status === 'failed' && result.level === 'MUST');
-  return { adapter, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, summary };
+  const warnings = coverageWarnings(results);
+  return { adapter, warnings, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, summary };
 }

@@ -1,5 +1,6 @@
 import type { AnyInvariant } from '../../spec/invariants/invariant.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
+import { MINIMUM_FIELDS, MINIMUM_FIELDS_REASON } from '../../spec/model/field-scope.ts';
 
 /** Source texts the specification quotes: the adapter contract and the configuration model. */
 export interface SpecSources {
@@ -32,6 +33,15 @@ export function formatSpec(catalogue: readonly AnyInvariant[], sources: SpecSour
     'of own keys: a key holding `undefined` differs from a missing key, `-0` from `0`, classes must',
     'match, functions compare by identity. For top-level optional fields, missing and `undefined` are',
     'the same.',
+    '',
+    `An adapter maps at least \`${MINIMUM_FIELDS.join('` and `')}\` (its \`fields\`, when it declares them, must list them;`,
+    `otherwise the run cannot start), since ${MINIMUM_FIELDS_REASON}.`,
+    '',
+    'An adapter whose framework validates its configuration rejects the ones it refuses by throwing',
+    '`RejectedConfig` from `create()` or `cloneWith()` (Python kit: `raise Rejected(...)`; protocol: an',
+    'error answer with `"rejected": true`). Such a case is discarded, neither passed nor failed. Every',
+    'result counts the cases it checked and discarded; an invariant with no case checked is not checked,',
+    'never passed.',
     '',
   ];
   for (const [profile, about] of Object.entries(PROFILES)) {

@@ -1,7 +1,7 @@
 import type { Baseline } from './baseline.ts';
 import type { RunReport } from './model.ts';
 
-/** How failures count: SHOULD failures only with `strict`; baseline entries not at all. */
+/** How failures count: SHOULD failures and report warnings only with `strict`; baseline entries not at all. */
 export interface VerdictOptions {
   readonly strict: boolean;
   readonly baseline?: Baseline;
@@ -29,5 +29,6 @@ export function verdict(report: RunReport, options: VerdictOptions): Verdict {
   const expectedFailures = failed.filter((result) => expected.has(result.id)).map((result) => result.id);
   const stale = report.results.filter((result) => result.status === 'passed' && expected.has(result.id)).map((result) => result.id);
   const tolerated = failed.filter((result) => !counted.includes(result) && !expected.has(result.id)).map((result) => result.id);
-  return { exitCode: newFailures.length > 0 || stale.length > 0 ? 1 : 0, newFailures, expectedFailures, stale, tolerated };
+  const warned = options.strict && report.warnings.length > 0;
+  return { exitCode: newFailures.length > 0 || stale.length > 0 || warned ? 1 : 0, newFailures, expectedFailures, stale, tolerated };
 }

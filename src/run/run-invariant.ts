@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
-import { Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
-import type { Subject } from '../../spec/model/subject.ts';
+import { NotCheckable, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
+import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
+import { AdapterLoadError } from '../adapter/load.ts';
+import { ConfigCoverage } from './config-coverage.ts';
 import type { InvariantResult } from '../report/model.ts';
 import { AdapterCallError } from '../transports/adapter-call.ts';
 
@@ -25,6 +27,27 @@ function messageOf(error: unknown): string {
   return `the check threw ${String(error)}`;
 }
 
+/**
+ * How many discarded cases fast-check may draw per case it checks: enough to make up for an
+ * adapter that rejects some configurations, bounded so that one rejecting everything ends soon.
+ * Running out is not a failure: the result says how many cases were checked and discarded.
+ */
+const MAX_SKIPS_PER_RUN = 3;
+
+/** The note of a result whose cases were mostly rejected by the adapter. */
+const discardNote = (checked: number, discarded: number): string | undefined =>
+  discarded > checked ? `most generated cases were rejected by the adapter (${discarded} of ${checked + discarded}): what it rejects is never checked` : undefined;
+
+const joinNotes = (...notes: (string | undefined)[]): string | undefined => {
+  const present = notes.filter((note) => note !== undefined);
+  return present.length === 0 ? undefined : present.join('; ');
+};
+
+/** Whether a profile's operation is there: `agent` (creation) runs whenever any clone operation does. */
+function hasOperation(subject: Subject, operation: string): boolean {
+  return operation === 'create' ? subject.operations.size > 0 : subject.operations.has(operation as never);
+}
+
 /** Whether an invariant can run against a subject, or why not. */
 export function missingProbes(invariant: Pick<Invariant, 'needs'>, subject: Subject): string[] {
   return invariant.needs.filter((probe) => !subject.probes.has(probe));
@@ -39,7 +62,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   const { id, level } = invariant;
   const skip = (message: string): InvariantResult => ({ id, level, status: 'skipped', message });
   const profile = PROFILES[invariant.profile];
-  if (!subject.operations.has(profile.operation)) return skip(`profile ${invariant.profile} not checked: the adapter has no ${profile.operation}()`);
+  if (!hasOperation(subject, profile.operation)) return skip(`profile ${invariant.profile} not checked: the adapter has no ${profile.operation}()`);
   const missing = missingProbes(invariant, subject);
   if (missing.length > 0) {
     const names = missing.map((probe) => `${probe}()`).join(' and ');
@@ -57,25 +80,57 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts) } as unknown as InputPlan<Input>);
   if (plan.skip !== undefined) return skip(plan.skip);
   let stopped = false;
+  let notCheckable: string | undefined;
+  let failures = 0;
+  const coverage = new ConfigCoverage(subject.scope);
+  const watched = coverage.watch(subject);
   const property = fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
     try {
-      await invariant.check(subject, input);
+      await invariant.check(watched, input);
+      coverage.caseChecked();
     } catch (error) {
+      coverage.caseDropped();
+      if (error instanceof ConfigRejectedError) {
+        fc.pre(false); // the framework refused the configuration: discarded, neither passed nor failed
+      }
+      if (error instanceof NotCheckable) {
+        notCheckable = error.message;
+        stopped = true;
+      }
       if (error instanceof AdapterCallError && error.final) stopped = true;
+      failures += 1;
       throw error;
     } finally {
       if (!stopped) await subject.endCase?.();
     }
   });
   await subject.beginInvariant?.();
-  const details = await fc.check(property, {
-    seed: options.seed,
-    numRuns: options.runs,
-    ...(options.shrink === false ? { endOnFailure: true } : {}),
-    ...(options.path === undefined ? {} : { path: options.path }),
-  });
-  if (!details.failed) return { id, level, status: 'passed', runs: details.numRuns, ...(plan.note === undefined ? {} : { note: plan.note }) };
+  let details: fc.RunDetails<[Input]>;
+  try {
+    details = await fc.check(property, {
+      seed: options.seed,
+      numRuns: options.runs,
+      maxSkipsPerRun: MAX_SKIPS_PER_RUN,
+      ...(options.shrink === false ? { endOnFailure: true } : {}),
+      ...(options.path === undefined ? {} : { path: options.path }),
+    });
+  } catch (error) {
+    // Generation itself failed: the adapter's accepts() threw or rejects everything (named in the error).
+    if (error instanceof AdapterLoadError) throw error;
+    throw new AdapterLoadError(`generating cases for ${id} failed: ${messageOf(error)}`, error);
+  }
+  if (notCheckable !== undefined) return skip(`not checked: ${notCheckable}`);
+  const counts = { checked: details.numRuns, discarded: details.numSkips };
+  const trivial = coverage.trivial;
+  if (!details.failed || failures === 0) {
+    // Not failed, or stopped only because too many cases were discarded: a verdict on the cases checked.
+    if (counts.checked === 0) {
+      return { ...skip('not checked: every generated case was rejected by the adapter'), ...counts };
+    }
+    const note = joinNotes(plan.note, discardNote(counts.checked, counts.discarded));
+    return { id, level, status: 'passed', runs: details.numRuns, ...counts, trivial, ...(note === undefined ? {} : { note }) };
+  }
   const error = details.errorInstance;
   const failure = {
     id,
@@ -84,6 +139,9 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     rule: invariant.rule,
     message: messageOf(error),
     ...(error instanceof Violation ? { observed: error.observed, required: error.required } : {}),
+    checked: Math.max(details.numRuns - 1, 0),
+    discarded: details.numSkips,
+    trivial,
   };
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...failure, counterexample: '', path: '', shrunk: false };

@@ -12,6 +12,8 @@ export class AdapterCallError extends Error {
     readonly call: string,
     readonly reason: 'threw' | 'timeout' | 'invalid' | 'broken',
     detail: string,
+    /** What the adapter threw (in-process), or its error answer (over the protocol), when it threw. */
+    readonly thrown?: unknown,
   ) {
     super(`${call} ${detail}`);
   }
@@ -43,7 +45,7 @@ export async function boundedCall<T>(call: string, timeoutMs: number, run: () =>
         try {
           return await run();
         } catch (error) {
-          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`);
+          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`, error);
         }
       })(),
       deadline,

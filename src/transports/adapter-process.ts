@@ -125,7 +125,7 @@ export class AdapterProcess {
     if (error !== undefined) {
       const type = typeof error?.type === 'string' ? error.type : 'Error';
       const text = typeof error?.message === 'string' ? error.message : JSON.stringify(error);
-      pending.reject(new AdapterCallError(pending.call, 'threw', `threw ${type}: ${text}`));
+      pending.reject(new AdapterCallError(pending.call, 'threw', `threw ${type}: ${text}`, error));
     } else if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       pending.reject(new AdapterCallError(pending.call, 'invalid', `answered ${JSON.stringify(result)}, not a result object`));
     } else {

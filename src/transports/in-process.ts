@@ -3,7 +3,9 @@ import type { Observed } from '../../spec/model/observed.ts';
 import { FieldScope } from '../../spec/model/field-scope.ts';
 import { CLONE_OPERATIONS, PROBES, type CloneOperation, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
+import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError, boundedCall } from './adapter-call.ts';
+import { ConfigRejectedError } from '../../spec/model/subject.ts';
 import type { CallMonitor } from './call-monitor.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
@@ -17,8 +19,8 @@ export interface InProcessOptions {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Observes a view returned by an adapter; runtime objects by identity, configuration deeply. */
-export function observeView(registry: IdentityRegistry, view: AgentView): ObservedAgent {
+/** Observes a view returned by an adapter for `agent`; runtime objects and the agent by identity, configuration deeply. */
+export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle): ObservedAgent {
   const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
@@ -27,20 +29,32 @@ export function observeView(registry: IdentityRegistry, view: AgentView): Observ
   const locks = isRecord(view.locks)
     ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))
     : undefined;
-  return { fields, locks };
+  return { fields, locks, self: observe(registry, agent, true) };
 }
 
 const MAX_REJECTIONS = 1000;
 
-/** An adapter's accepts(), which must not reject everything: generation would never end. */
+/**
+ * An adapter's accepts(), which must not throw, nor reject everything: generation would never end.
+ * Either ends the run with a message naming accepts() (exit 2: it cannot run).
+ */
 function guardAccepts(accepts: (config: AgentConfig) => boolean): (config: AgentConfig) => boolean {
   let rejected = 0;
   return (config) => {
-    if (accepts(config)) {
+    let accepted: boolean;
+    try {
+      accepted = Boolean(accepts(config));
+    } catch (error) {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new AdapterLoadError(`The adapter's accepts() threw ${detail}; it must return true or false for every configuration.`, error);
+    }
+    if (accepted) {
       rejected = 0;
       return true;
     }
-    if (++rejected >= MAX_REJECTIONS) throw new Error(`the adapter's accepts() rejected ${MAX_REJECTIONS} generated configurations in a row; it must accept a reasonable share of them`);
+    if (++rejected >= MAX_REJECTIONS) {
+      throw new AdapterLoadError(`The adapter's accepts() rejected ${MAX_REJECTIONS} generated configurations in a row; it must accept a reasonable share of them (what it rejects is never checked).`);
+    }
     return false;
   };
 }
@@ -61,6 +75,21 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     if (typeof fn !== 'function') throw new AdapterCallError(`${name}()`, 'invalid', 'is not implemented by the adapter');
     return fn.bind(adapter) as NonNullable<CloneAdapter[K]>;
   };
+  /** An agent-returning call: a RejectedConfig throw discards the case, and an agent must be returned. */
+  const agentCall = async (name: string, run: () => unknown, rejectable: boolean): Promise<Handle> => {
+    let agent: unknown;
+    try {
+      agent = await call(name, run);
+    } catch (error) {
+      const thrown = error instanceof AdapterCallError ? (error.thrown as { name?: unknown } | undefined) : undefined;
+      if (rejectable && typeof thrown === 'object' && thrown !== null && thrown.name === 'RejectedConfig') {
+        throw new ConfigRejectedError(`${name} rejected the configuration: ${(thrown as { message?: unknown }).message ?? ''}`);
+      }
+      throw error;
+    }
+    if (agent === undefined || agent === null) throw new AdapterCallError(name, 'invalid', `returned ${String(agent)} instead of an agent`);
+    return agent;
+  };
   return {
     probes,
     operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
@@ -68,19 +97,19 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
     observeInput: (value) => observe(registry, value),
-    create: (config) => call('create()', () => adapter.create(config)),
+    create: (config) => agentCall('create()', () => adapter.create(config), true),
     async view(agent: Handle) {
       const view = await call('view()', () => adapter.view(agent));
       if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
       try {
-        return observeView(registry, view);
+        return observeView(registry, view, agent);
       } catch (error) {
         throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
       }
     },
-    cloneForChannel: (agent) => call('cloneForChannel()', () => operation('cloneForChannel')(agent)),
-    cloneWith: (agent, overrides) => call('cloneWith()', () => operation('cloneWith')(agent, overrides)),
-    deepCopy: (agent) => call('deepCopy()', () => operation('deepCopy')(agent)),
+    cloneForChannel: (agent) => agentCall('cloneForChannel()', () => operation('cloneForChannel')(agent), false),
+    cloneWith: (agent, overrides) => agentCall('cloneWith()', () => operation('cloneWith')(agent, overrides), true),
+    deepCopy: (agent) => agentCall('deepCopy()', () => operation('deepCopy')(agent), false),
     interrupt: (agent) => call('interrupt()', () => probe('interrupt')(agent)),
     isInterrupted: (agent) => call('isInterrupted()', () => probe('isInterrupted')(agent)).then(Boolean),
     tryAcquire: (agent, lock, owner) => call(`tryAcquire("${lock}")`, () => probe('tryAcquire')(agent, lock, owner)).then(Boolean),

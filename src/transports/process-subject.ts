@@ -1,8 +1,8 @@
 import { VIEW_FIELDS } from '../../spec/agent-config.ts';
 import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
 import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../../spec/agent-config.ts';
-import { FieldScope } from '../../spec/model/field-scope.ts';
-import { CLONE_OPERATIONS, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
+import { FieldScope, MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
+import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
@@ -44,7 +44,7 @@ function isObserved(value: unknown): value is Observed {
 }
 
 function readView(result: Record<string, unknown>): ObservedAgent {
-  const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null } | undefined;
+  const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null; self?: unknown } | undefined;
   if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
     throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
   }
@@ -63,7 +63,10 @@ function readView(result: Record<string, unknown>): ObservedAgent {
       locks[name] = lock;
     }
   }
-  return { fields: fields as ObservedAgent['fields'], locks };
+  // An adapter whose kit predates "self" does not say which agent it shows: unknown, never assumed distinct.
+  const self = view.self ?? { kind: 'undefined' };
+  if (!isObserved(self)) throw new AdapterCallError('view()', 'invalid', `reported "self" as ${JSON.stringify(self).slice(0, 200)}, not an observation`);
+  return { fields: fields as ObservedAgent['fields'], locks, self };
 }
 
 /**
@@ -114,6 +117,8 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
   if (answer.fields !== undefined && (!Array.isArray(answer.fields) || answer.fields.some((field) => !MAPPABLE.includes(field)))) {
     problems.push(`"fields", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
   }
+  const missing = problems.length === 0 && Array.isArray(answer.fields) ? missingMinimumFields(answer.fields as string[]) : [];
+  if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON})`);
   if (problems.length > 0) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
@@ -152,6 +157,18 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     return result;
   };
   const describeValue = (value: unknown) => observe(registry, value);
+  /** A call whose error answer may say `"rejected": true`: the adapter refused the configuration. */
+  const rejectable = async (name: string, method: string, params: Record<string, unknown>) => {
+    try {
+      return await call(name, method, params);
+    } catch (error) {
+      const answer = error instanceof AdapterCallError ? (error.thrown as { rejected?: unknown; message?: unknown } | undefined) : undefined;
+      if (typeof answer === 'object' && answer !== null && answer.rejected === true) {
+        throw new ConfigRejectedError(`${name} rejected the configuration: ${typeof answer.message === 'string' ? answer.message : ''}`);
+      }
+      throw error;
+    }
+  };
   return {
     get name() {
       return hello.name;
@@ -165,10 +182,10 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     deepCopyTools: hello.deepCopyTools ?? 'shared',
     observeInput: (value) => translate(describeValue(value), adapterTokens),
     async create(config) {
-      return handleOf('create()', learnTokens(await call('create()', 'create', { config: describeValue(config) })));
+      return handleOf('create()', learnTokens(await rejectable('create()', 'create', { config: describeValue(config) })));
     },
     async cloneWith(agent, overrides) {
-      return handleOf('cloneWith()', learnTokens(await call('cloneWith()', 'cloneWith', { agent, overrides: describeValue(overrides) })));
+      return handleOf('cloneWith()', learnTokens(await rejectable('cloneWith()', 'cloneWith', { agent, overrides: describeValue(overrides) })));
     },
     async deepCopy(agent) {
       return handleOf('deepCopy()', await call('deepCopy()', 'deepCopy', { agent }));

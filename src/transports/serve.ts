@@ -63,7 +63,10 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       if (!adapter.deepCopy) throw new Error('deepCopy is not supported');
       return { agent: handle(await adapter.deepCopy(agentOf(params))) };
     },
-    view: async (params) => ({ view: observeView(registry, await adapter.view(agentOf(params))) }),
+    view: async (params) => {
+      const agent = agentOf(params);
+      return { view: observeView(registry, await adapter.view(agent), agent) };
+    },
     cloneForChannel: async (params) => {
       if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');
       return { agent: handle(await adapter.cloneForChannel(agentOf(params))) };
@@ -91,7 +94,9 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       write(`${JSON.stringify({ id: request.id, result: await method(request.params ?? {}) })}\n`);
     } catch (error) {
       const { name = 'Error', message = String(error) } = error instanceof Error ? error : {};
-      write(`${JSON.stringify({ id: request.id, error: { type: name, message } })}\n`);
+      // A configuration the adapter rejects (RejectedConfig) is a distinct answer: the suite discards the case.
+      const rejected = name === 'RejectedConfig' && (request.method === 'create' || request.method === 'cloneWith') ? { rejected: true } : {};
+      write(`${JSON.stringify({ id: request.id, error: { type: name, message, ...rejected } })}\n`);
     }
     if (request.method === 'shutdown') return;
   }

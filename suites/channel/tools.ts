@@ -1,4 +1,5 @@
 /** The tools list and handoffs of a channel clone. */
+import { handoffsNoToolRoutes } from '../../spec/invariants/channel/handoffs-no-tool-routes.ts';
 import { handoffsReset } from '../../spec/invariants/channel/handoffs-reset.ts';
 import { toolsIsolated } from '../../spec/invariants/channel/tools-isolated.ts';
 import { toolsNewList } from '../../spec/invariants/channel/tools-new-list.ts';
@@ -6,7 +7,7 @@ import { toolsSameElements } from '../../spec/invariants/channel/tools-same-elem
 import type { Subject } from '../../spec/model/subject.ts';
 import { invariantTest, type SuiteOptions } from '../trait.ts';
 
-export const toolsInvariants = [toolsNewList, toolsSameElements, handoffsReset];
+export const toolsInvariants = [toolsNewList, toolsSameElements, handoffsReset, handoffsNoToolRoutes];
 /** Need the addTool() probe. */
 export const toolsIsolationInvariants = [toolsIsolated];
 

@@ -1,6 +1,7 @@
 import { controllerFresh } from './controller-fresh.ts';
 import { execution } from './execution.ts';
 import { features } from './features.ts';
+import { handoffsNoToolRoutes } from './handoffs-no-tool-routes.ts';
 import { handoffsReset } from './handoffs-reset.ts';
 import { identity } from './identity.ts';
 import { locksFresh } from './locks-fresh.ts';
@@ -11,7 +12,7 @@ import { toolsSameElements } from './tools-same-elements.ts';
 
 /** Every relation a channel clone has to the agent it was cloned from. */
 export const CHANNEL_RELATIONS: readonly RelationInvariant[] = [
-  identity, modelAccess, features, execution, toolsNewList, toolsSameElements, handoffsReset, controllerFresh, locksFresh,
+  identity, modelAccess, features, execution, toolsNewList, toolsSameElements, handoffsReset, handoffsNoToolRoutes, controllerFresh, locksFresh,
 ];
 
 /** Relations about runtime objects, which hold between a clone and every ancestor, not only its parent. */

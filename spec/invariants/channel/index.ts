@@ -9,6 +9,8 @@ import { controllerFresh } from './controller-fresh.ts';
 import { controllerIsolated } from './controller-isolated.ts';
 import { execution } from './execution.ts';
 import { features } from './features.ts';
+import { distinctAgent } from './distinct-agent.ts';
+import { handoffsNoToolRoutes } from './handoffs-no-tool-routes.ts';
 import { handoffsReset } from './handoffs-reset.ts';
 import { identity } from './identity.ts';
 import { locksFresh } from './locks-fresh.ts';
@@ -22,6 +24,8 @@ import { toolsSameElements } from './tools-same-elements.ts';
 import { sequences } from './sequences.ts';
 
 export const CHANNEL_INVARIANTS: readonly AnyInvariant[] = [
+  // Another agent: what every other clause compares.
+  distinctAgent,
   // Configuration: copied as-is or equal.
   identity,
   modelAccess,
@@ -32,6 +36,7 @@ export const CHANNEL_INVARIANTS: readonly AnyInvariant[] = [
   toolsSameElements,
   toolsIsolated,
   handoffsReset,
+  handoffsNoToolRoutes,
   // Runtime state: renewed, and really independent.
   controllerFresh,
   controllerIsolated,

@@ -4,8 +4,19 @@ import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
 import { cloneOnce } from './setup.ts';
 
+/** What a relation knows of the source beyond its view. */
+export interface SourceContext {
+  /**
+   * Identity tokens of the tools in the source's view that it derived from its handoffs: neither
+   * configured nor added (see {@link handoffRoutes}). Empty for a source without handoffs.
+   */
+  readonly routes: ReadonlySet<string>;
+}
+
+export const NO_ROUTES: SourceContext = { routes: new Set() };
+
 /** A check on a source's view and its clone's view alone (within the fields the adapter maps). */
-export type Relation = (source: ObservedAgent, clone: ObservedAgent, scope: FieldScope) => Violation | undefined;
+export type Relation = (source: ObservedAgent, clone: ObservedAgent, scope: FieldScope, context: SourceContext) => Violation | undefined;
 
 /** An invariant that is a {@link Relation} between a source and its channel clone. */
 export interface RelationInvariant extends Invariant {
@@ -24,12 +35,19 @@ export function relationInvariant(
     needs: [],
     relate,
     async check(subject, scenario) {
-      const { sourceView, cloneView } = await cloneOnce(subject, scenario);
-      const violation = relate(sourceView, cloneView, subject.scope);
+      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario);
+      const violation = relate(sourceView, cloneView, subject.scope, { routes });
       if (violation) throw violation;
     },
   };
 }
+
+/**
+ * Whether a relation compares anything for an adapter mapping `scope`: relations that read only
+ * unmapped fields (features, handoffs) would compare values the adapter never reports.
+ */
+export const relationApplies = (relation: Pick<Invariant, 'reads'>, scope: FieldScope): boolean =>
+  relation.reads === undefined || relation.reads.some((field) => scope.has(field));
 
 /** The first violation among several checks, in order. */
 export function firstViolation(checks: Iterable<Violation | undefined>): Violation | undefined {

@@ -1,3 +1,5 @@
+import { identityOf, type Observed } from '../../model/observed.ts';
+import type { FieldScope } from '../../model/field-scope.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Scenario } from '../../generators/scenario.ts';
 
@@ -36,12 +38,33 @@ export async function prepareSource(subject: Subject, scenario: Scenario): Promi
   return { handle, interrupted, held };
 }
 
+/**
+ * The tools an agent derived from its handoffs (PraisonAI turns each handoff into a tool): the
+ * tools in its view that are neither among `known` (the configured tools, and any added since, as
+ * observed inputs) nor present without handoffs. Empty when the agent has no handoffs, or the
+ * adapter does not map them.
+ */
+export function handoffRoutes(view: ObservedAgent, known: readonly Observed[], scope: FieldScope): ReadonlySet<string> {
+  const { handoffs, tools } = view.fields;
+  if (!scope.has('handoffs') || handoffs.kind !== 'array' || handoffs.items.length === 0 || tools.kind !== 'array') return new Set();
+  const given = new Set(known.map(identityOf).filter((id) => id !== undefined));
+  return new Set(tools.items.map(identityOf).filter((id): id is string => id !== undefined && !given.has(id)));
+}
+
+/** The configured tools of a configuration, observed as the adapter's views show them. */
+export const configuredTools = (subject: Subject, tools: readonly unknown[]): readonly Observed[] => {
+  const observed = subject.observeInput(tools);
+  return observed.kind === 'array' ? observed.items : [];
+};
+
 /** A prepared source, one channel clone of it, and both views taken right after cloning. */
 export interface ClonedPair {
   readonly source: PreparedSource;
   readonly clone: Handle;
   readonly sourceView: ObservedAgent;
   readonly cloneView: ObservedAgent;
+  /** The tools the source derived from its handoffs (see {@link handoffRoutes}). */
+  readonly routes: ReadonlySet<string>;
 }
 
 export async function cloneOnce(subject: Subject, scenario: Scenario): Promise<ClonedPair> {
@@ -49,5 +72,6 @@ export async function cloneOnce(subject: Subject, scenario: Scenario): Promise<C
   const clone = await subject.cloneForChannel(source.handle);
   const sourceView = await subject.view(source.handle);
   const cloneView = await subject.view(clone);
-  return { source, clone, sourceView, cloneView };
+  const routes = handoffRoutes(sourceView, configuredTools(subject, scenario.config.tools), subject.scope);
+  return { source, clone, sourceView, cloneView, routes };
 }

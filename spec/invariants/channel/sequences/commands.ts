@@ -6,7 +6,9 @@ import type { FieldScope } from '../../../model/field-scope.ts';
 import { tool } from '../../../generators/tools.ts';
 import { Violation } from '../../invariant.ts';
 import { CHANNEL_RELATIONS } from '../channel-relations.ts';
-import { lockNames } from '../setup.ts';
+import { relationApplies } from '../relation.ts';
+import { configuredTools, handoffRoutes, lockNames } from '../setup.ts';
+import { ConfigRejectedError } from '../../../model/subject.ts';
 import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, toolTokens, verifyFamily } from './model.ts';
 
 type Command = fc.AsyncCommand<FamilyModel, Family>;
@@ -44,10 +46,19 @@ export class CreateSource extends Operation {
 
   protected async apply(model: FamilyModel, family: Family) {
     this.label = labelOf(model.members.length);
-    const handle = await family.subject.create(this.config);
+    let handle: unknown;
+    try {
+      handle = await family.subject.create(this.config);
+    } catch (error) {
+      // A later source the framework rejects is left out; a rejected first source discards the case.
+      if (!(error instanceof ConfigRejectedError) || model.members.length === 0) throw error;
+      this.label = `(rejected) ${this.label}`;
+      return;
+    }
     const view = await family.subject.view(handle);
     family.handles.push(handle);
-    model.members.push({ label: this.label, tools: toolTokens(view), interrupted: false, held: new Map() });
+    const routes = handoffRoutes(view, configuredTools(family.subject, this.config.tools), family.subject.scope);
+    model.members.push({ label: this.label, tools: toolTokens(view), routes, interrupted: false, held: new Map() });
   }
 
   toString = () => `create ${this.label}`;
@@ -71,12 +82,13 @@ class Clone extends Operation {
     const handle = await family.subject.cloneForChannel(family.handles[index]);
     const parentView = await family.subject.view(family.handles[index]);
     const childView = await family.subject.view(handle);
-    for (const relation of CHANNEL_RELATIONS) {
-      const violation = relation.relate(parentView, childView, family.subject.scope);
+    for (const relation of CHANNEL_RELATIONS.filter((candidate) => relationApplies(candidate, family.subject.scope))) {
+      const violation = relation.relate(parentView, childView, family.subject.scope, { routes: parent.routes });
       if (violation) throw new Violation(`(${relation.id}) ${this.#child} against its parent ${parent.label}: ${violation.observed}`, violation.required);
     }
     family.handles.push(handle);
-    model.members.push({ label: this.#child, tools: [...parent.tools], interrupted: false, held: new Map() });
+    const tools = parent.tools.filter((token) => token === undefined || !parent.routes.has(token));
+    model.members.push({ label: this.#child, tools, routes: new Set(), interrupted: false, held: new Map() });
   }
 
   toString = () => `clone ${this.label} -> ${this.#child}`;

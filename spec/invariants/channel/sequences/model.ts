@@ -11,6 +11,8 @@ export interface MemberModel {
   readonly label: string;
   /** Identity tokens of the tools the member's list must hold, in order. */
   tools: (string | undefined)[];
+  /** Tokens of the tools a created source derived from its handoffs: its clones must not hold them. */
+  readonly routes: ReadonlySet<string>;
   interrupted: boolean;
   /** Lock name to the owner holding it. */
   readonly held: Map<string, string>;

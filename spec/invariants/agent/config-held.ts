@@ -1,0 +1,64 @@
+import { CONFIG_FIELDS, OPTIONAL_FIELDS, type AgentConfig, type ConfigField } from '../../agent-config.ts';
+import { describe, identityOf, sameAsIs, type Observed } from '../../model/observed.ts';
+import type { ObservedAgent, Subject } from '../../model/subject.ts';
+import { compareElements, compareFeatures } from '../compare.ts';
+import type { Invariant } from '../invariant.ts';
+import { Violation } from '../invariant.ts';
+
+/**
+ * The configured tools, the very same objects in order. An agent with handoffs may hold up to one
+ * further tool per handoff (tools derived from its handoffs, as PraisonAI makes them), wherever
+ * they sit: channel.handoffs.no-tool-routes keeps them out of clones.
+ */
+function toolsHeld(given: Observed, held: Observed, handoffs: number): Violation | undefined {
+  if (handoffs === 0 || given.kind !== 'array' || held.kind !== 'array') return compareElements(given, held, 'agent.tools', 'the configuration');
+  let next = 0;
+  for (const tool of held.items) if (next < given.items.length && sameAsIs(tool, given.items[next]!)) next += 1;
+  const extra = held.items.length - given.items.length;
+  if (next === given.items.length && extra >= 0 && extra <= handoffs) return undefined;
+  if (next < given.items.length) {
+    return new Violation(`agent.tools = ${describe(held, 1)} lacks the configured tools[${next}] (${describe(given.items[next]!)}), or holds it out of order`, `the configured tools, the very same objects in order: ${describe(given, 1)}`);
+  }
+  return new Violation(`agent.tools holds ${extra} tools beyond the ${given.items.length} configured`, `the configured tools, plus at most one tool per handoff (${handoffs})`);
+}
+
+/** How a field of the view must hold the value the configuration gave it. */
+function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, field: ConfigField): Violation | undefined {
+  const given = subject.observeInput(config[field]);
+  const held = view.fields[field];
+  switch (field) {
+    case 'tools':
+      return toolsHeld(given, held, config.handoffs?.length ?? 0);
+    case 'handoffs':
+      // "No handoffs" may be held as an empty list (`handoffs ?? []`); only a clone must hold null (channel.handoffs.reset).
+      if (given.kind === 'null' && held.kind === 'array' && held.items.length === 0) return undefined;
+      return compareElements(given, held, 'agent.handoffs', 'the configuration');
+    case 'features':
+      return compareFeatures(given, held, subject.scope, 'agent', 'the configuration');
+    default: {
+      if (sameAsIs(given, held)) return undefined;
+      // A field left out is absent: undefined, or null where the framework's language has no undefined (Python's None).
+      if (given.kind === 'undefined' && held.kind === 'null' && (OPTIONAL_FIELDS as readonly string[]).includes(field)) return undefined;
+      const what = identityOf(given) !== undefined ? 'the very object given' : 'the value given, as-is';
+      return new Violation(`agent.${field} = ${describe(held)}`, `${what}: ${describe(given)}`);
+    }
+  }
+}
+
+export const configHeld: Invariant = {
+  id: 'agent.config-held',
+  level: 'MUST',
+  profile: 'agent',
+  needs: [],
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may read as undefined or, in languages without undefined, null), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), feature configs deeply equal. An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
+  rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
+  async check(subject, scenario) {
+    const agent = await subject.create(scenario.config);
+    const view = await subject.view(agent);
+    for (const field of CONFIG_FIELDS) {
+      if (!subject.scope.has(field)) continue;
+      const violation = fieldHeld(subject, scenario.config, view, field);
+      if (violation) throw violation;
+    }
+  },
+};
