@@ -94,10 +94,12 @@ class AgnoAdapter(Adapter):
         self._views = {}  # id(agent) -> (agent, features dict); kept alive
 
     def create(self, config):
-        return self._checked(lambda: Agent(**self._agno(config)))
+        kwargs = self._agno(config)  # (outside _checked: an unmapped field is an error, not a rejection)
+        return self._checked(lambda: Agent(**kwargs))
 
     def clone_with(self, agent, overrides):
-        return self._checked(lambda: agent.deep_copy(update=self._agno(overrides)))
+        update = self._agno(overrides)
+        return self._checked(lambda: agent.deep_copy(update=update))
 
     def deep_copy(self, agent):
         return agent.deep_copy()

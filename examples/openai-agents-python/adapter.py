@@ -112,10 +112,12 @@ class OpenAIAgentsAdapter(Adapter):
 
     # Creating and cloning
     def create(self, config):
-        return self._checked(lambda: Agent(**self._sdk(config, None)))
+        kwargs = self._sdk(config, None)  # (outside _checked: an unmapped field is an error, not a rejection)
+        return self._checked(lambda: Agent(**kwargs))
 
     def clone_with(self, agent, overrides):
-        return self._checked(lambda: agent.clone(**self._sdk(overrides, agent)))
+        kwargs = self._sdk(overrides, agent)
+        return self._checked(lambda: agent.clone(**kwargs))
 
     def deep_copy(self, agent):
         duplicate = copy.deepcopy(agent)
