@@ -1,7 +1,6 @@
-import { expect, it } from 'vitest';
-import type { Invariant } from '../spec/invariants/invariant.ts';
-import type { Subject } from '../spec/model/subject.ts';
-import { runInvariant } from '../src/run/run-invariant.ts';
+import { it } from 'vitest';
+import type { AnyInvariant } from '../spec/invariants/invariant.ts';
+import type { InvariantResult } from '../src/report/model.ts';
 
 /** Options for applying the catalogue inside a vitest run. */
 export interface SuiteOptions {
@@ -9,23 +8,50 @@ export interface SuiteOptions {
   readonly seed: number;
   /** Scenarios per invariant (default 100). */
   readonly runs?: number;
+  /**
+   * Bound on each test, in milliseconds. Default: {@link defaultTestTimeout} of `runs` and the
+   * call timeout (vitest's own 5 s default is too short for a long property on a slow framework).
+   */
+  readonly testTimeout?: number;
 }
 
 /**
- * The one body every invariant test runs: a vitest test named by the invariant's id that fails
- * with the report's own text (observed, required, counterexample, replay seed and path).
+ * The default bound on one invariant's test: 5 s, plus 50 ms per generated case (a framework's
+ * clone and views cost far less, shrinking included), plus five call timeouts (a case whose call
+ * times out stops shrinking, so a failing test waits for a timeout a few times at most).
+ * 100 runs with the 2 s call timeout: 20 s.
  */
-export function invariantTest<Input>(invariant: Invariant<Input>, subject: () => Subject, options: SuiteOptions): void {
-  const title = `${invariant.id} [${invariant.level}]`;
-  it(title, async () => {
-    const result = await runInvariant(invariant, subject(), {
-      seed: options.seed,
-      runs: options.runs ?? 100,
-    });
-    const explanation =
-      result.status === 'failed'
-        ? `${invariant.rule}\n${result.message}\ncounterexample: ${result.counterexample}\nreplay: seed ${options.seed}, path ${result.path}`
-        : '';
-    expect(result.status, explanation).toBe('passed');
-  });
+export function defaultTestTimeout(runs: number, callTimeout: number): number {
+  return 5_000 + runs * 50 + 5 * callTimeout;
+}
+
+/** How a test obtains its invariant's result: run here, or awaited from an isolated run. */
+export type ResultOf = (invariant: AnyInvariant) => Promise<InvariantResult>;
+
+/** Metadata the test carries for reporters (vitest's `task.meta`, in the JSON reporter too). */
+export interface CloneConformanceMeta {
+  readonly status: InvariantResult['status'];
+  readonly reason?: string;
+}
+
+/**
+ * The one body every invariant test runs: a vitest test named by the invariant's id that passes,
+ * fails with the report's own text (rule, observed and required, counterexample, and the replay
+ * command line), or is skipped with the reason the command's report gives.
+ */
+export function invariantTest(invariant: AnyInvariant, resultOf: ResultOf, replay: (result: Extract<InvariantResult, { status: 'failed' }>) => string, timeout: number): void {
+  it(`${invariant.id} [${invariant.level}]`, async (context) => {
+    const result = await resultOf(invariant);
+    const meta = context.task.meta as { cloneConformance?: CloneConformanceMeta };
+    if (result.status === 'skipped') {
+      meta.cloneConformance = { status: 'skipped', reason: result.message };
+      context.skip(result.message);
+      return;
+    }
+    meta.cloneConformance = { status: result.status };
+    if (result.status === 'failed') {
+      const counterexample = result.counterexample === '' ? '' : `\ncounterexample: ${result.counterexample}`;
+      throw new Error(`${invariant.id} [${invariant.level}] failed.\n${invariant.rule}\n${result.message}${counterexample}\nreplay: ${replay(result)}`);
+    }
+  }, timeout);
 }

@@ -60,6 +60,61 @@ export default {
     expect(stderr).toContain('creating ');
   });
 
+  it("passes every line an in-process adapter writes to standard error, even when the run ends right after", () => {
+    const { code, stdout, stderr } = runBin(['fixtures/chatty-burst.ts', '--only', 'channel.identity', '--runs', '1', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    const lines = stderr.split('\n').filter((line) => line.startsWith('burst line '));
+    // Standard output and standard error may interleave in any order; each line arrives once.
+    expect([...lines].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `burst line ${i + 1} of 200`).sort());
+  });
+
+  it("reports an in-process create() that returns undefined as create()'s fault", async () => {
+    const { code, stdout } = await runMain(['fixtures/create-returns-undefined.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1', '--reporter', 'json']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout).results;
+    expect(result.message).toBe('create() returned undefined, not an agent: create() must return the agent it built');
+  });
+
+  it("keeps the adapter's own stack out of reports, and shows it with --debug", async () => {
+    const args = ['fixtures/throwing/clone-throws.ts', '--only', 'channel.identity', '--runs', '3', '--seed', '1'];
+    const plain = await runMain([...args, '--reporter', 'json']);
+    const [withoutStack] = JSON.parse(plain.stdout).results;
+    expect(withoutStack.message).toBe('cloneForChannel() threw Error: clone exploded');
+    expect('stack' in withoutStack).toBe(false);
+    const debug = await runMain([...args, '--reporter', 'json', '--debug']);
+    const [withStack] = JSON.parse(debug.stdout).results;
+    expect(withStack.stack).toMatch(/^Error: clone exploded\n\s+at .*fixtures\/throwing\/clone-throws\.ts:\d+/);
+    const { stack, ...rest } = withStack;
+    expect(rest).toEqual(withoutStack); // nothing else differs
+    expect((await runMain(args)).stdout).not.toContain('Adapter stack');
+    const human = (await runMain([...args, '--debug'])).stdout;
+    expect(human).toContain('   Adapter stack (--debug):\n     Error: clone exploded\n');
+  });
+
+  it('passes a correct deep copy of an agent whose handoffs hold runtime objects, sets, maps and frozen values; not one that shares their config', async () => {
+    const deepcopyIds = CATALOGUE.filter((invariant) => invariant.id.startsWith('deepcopy.')).map((invariant) => invariant.id);
+    const run = async (env: Record<string, string>) => {
+      Object.assign(process.env, env); // the worker thread takes a copy of the environment
+      try {
+        const { code, stdout } = await runMain(['fixtures/handoff-agents.ts', '--only', deepcopyIds.join(','), '--runs', '50', '--seed', '7', '--reporter', 'json']);
+        return { code, failed: failedIds(stdout), results: JSON.parse(stdout).results as { id: string; message?: string }[] };
+      } finally {
+        for (const key of Object.keys(env)) delete process.env[key];
+      }
+    };
+    const correct = await run({});
+    expect(correct.failed).toEqual([]);
+    expect(correct.results).toHaveLength(deepcopyIds.length);
+    expect(correct.code).toBe(0);
+    const shared = await run({ SHARE_HANDOFF_CONFIG: '1' });
+    expect(shared.failed).toEqual(['deepcopy.no-shared-state']);
+    // Without runtimeTypes, the framework's own mutex is compared as configuration.
+    const undeclared = await run({ UNDECLARED_MUTEX: '1' });
+    expect(undeclared.failed).toEqual(['deepcopy.config-equal']);
+    expect(undeclared.results.find((result) => result.id === 'deepcopy.config-equal')!.message).toMatch(/^observed copy\.handoffs\[\d\]\.mutex\.serial = \d+; required a value deeply equal to the source's: \d+$/);
+  });
+
   it('prints a replay line that reproduces exactly the reported failure', () => {
     const first = JSON.parse(runBin(['fixtures/defective/shared-tools-list.ts', '--seed', '5', '--reporter', 'json']).stdout);
     const failure = first.results.find((result: { status: string }) => result.status === 'failed');
@@ -86,7 +141,7 @@ export default {
     expect(result.replay).toContain('--timeout 50');
   });
 
-  it('turns a call that blocks its thread into a failure naming the call, and goes on with the rest', () => {
+  it('turns a call that blocks its thread into a failure naming the call, and stops the adapter', () => {
     const { code, stdout } = runBin(['fixtures/hanging/blocks-thread.ts', '--seed', '1', '--timeout', '100', '--only', 'channel.identity,channel.execution', '--reporter', 'json']);
     expect(code).toBe(1);
     const results = JSON.parse(stdout).results;
@@ -96,6 +151,7 @@ export default {
     ]);
     expect(results[0].message).toBe('cloneForChannel() did not return within 100 ms and blocked its thread (a synchronous hang); the run of this invariant was stopped');
     expect(results[0].replay).toBe('npx clone-conformance fixtures/hanging/blocks-thread.ts --seed 1 --only channel.identity --timeout 100');
+    expect(results[1].message).toBe('not run: channel.identity hung (a call blocked its thread), so the adapter was stopped; run it alone to check it');
   });
 
   it('exits 2 when nothing would be checked', async () => {
@@ -113,7 +169,7 @@ describe('flags', () => {
     [['--seed', '1.5'], '--seed takes an integer'],
     [['--timeout', '0'], '--timeout takes an integer from 1 to 3600000; got "0".'],
     [['--reporter', 'xml'], '--reporter takes one of human, json, junit, github-actions; got "xml".'],
-    [['--only', 'channel.nope'], 'Unknown invariant id: channel.nope. Known ids: agent.config-held, channel.distinct-agent, channel.identity'],
+    [['--only', 'channel.nope'], '--only: no invariant id matches "channel.nope". Known ids: agent.config-held, channel.distinct-agent, channel.identity'],
     [['--frobnicate'], "Unknown option '--frobnicate'"],
     [['a.ts', 'b.ts'], 'Expected at most one adapter path'],
     [['--path', '1:2'], '--path replays one failure'],
@@ -129,10 +185,10 @@ describe('flags', () => {
   it('--help lists every flag with one line each, and the exit codes', async () => {
     const { code, stdout } = await runMain(['--help']);
     expect(code).toBe(0);
-    const flags = ['--command', '--start-timeout', '--runs', '--seed', '--only', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
+    const flags = ['--command', '--start-timeout', '--runs', '--seed', '--only', '--exclude', '--list', '--bail', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
     const options = stdout.split('Options:\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(options.map((line) => /^ {2}(?:-\w, )?(--[\w-]+)/.exec(line)?.[1])).toEqual(flags);
-    expect(stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+\n$/);
+    expect(stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+\n {2}130 .+143.+\n$/);
   });
 
   it('colours the human report on a terminal only, and honours NO_COLOR', async () => {

@@ -41,7 +41,7 @@ describe('verdict: levels, strictness and baselines', () => {
   it('JUnit: one testcase per invariant named by id, never by seed; expected failures skipped', () => {
     const xml = formatJunit(report, verdict(report, { strict: false, baseline: { expectedFailures: ['channel.features'] } }));
     expect(xml.match(/<testcase /g)).toHaveLength(3);
-    expect(xml).toContain('<testcase classname="channel" name="channel.identity"></testcase>');
+    expect(xml).toContain('<testcase classname="channel" name="channel.identity" time="0.000"></testcase>');
     expect(xml).toContain('<skipped message="expected failure (baseline): observed channel.features broke; required it not to"/>');
     expect(xml).toContain('<skipped message="SHOULD failure, not counted without --strict: ');
     expect(xml).toContain('<property name="seed" value="1"/>');
@@ -70,7 +70,7 @@ describe('the command as a CI gate', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('✗ channel.execution');
     const xml = readFileSync(file('out/junit.xml'), 'utf8');
-    expect(xml).toMatch(/<testcase classname="channel" name="channel.execution">\n {6}<failure message="observed clone\.toolTimeout/);
+    expect(xml).toMatch(/<testcase classname="channel" name="channel.execution" time="\d+\.\d{3}">\n {6}<failure message="observed clone\.toolTimeout/);
     expect(xml).toContain('replay: npx clone-conformance fixtures/defective/falsy-execution-defaults.ts --seed 4 --only channel.execution --path ');
   });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../spec/invariants/catalogue.ts';
@@ -24,6 +25,29 @@ describe('Python adapters over the protocol', () => {
     expect(code).toBe(0);
   });
 
+  it("passes the adapter's standard error through, each line prefixed, and keeps standard output for the report", async () => {
+    const { code, stdout, stderr } = await python('fixtures/python/chatty_adapter.py', '--only', 'channel.identity', '--runs', '3');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('[adapter] chatty adapter ready');
+    expect(lines.filter((line) => line.startsWith('[adapter] creating ')).length).toBeGreaterThanOrEqual(3);
+    expect(lines.every((line) => line.startsWith('[adapter] '))).toBe(true);
+    expect(stdout).not.toContain('creating');
+  });
+
+  it('shows the traceback the kit sends with an error answer under --debug only', async () => {
+    const args = ['--only', 'channel.identity', '--runs', '3'];
+    const plain = await python('fixtures/python/raising_adapter.py', ...args);
+    const [withoutTraceback] = JSON.parse(plain.stdout).results;
+    expect(withoutTraceback.message).toBe('cloneForChannel() threw RuntimeError: channel state cannot be rebuilt');
+    expect('stack' in withoutTraceback).toBe(false);
+    expect(plain.stderr).toBe(''); // the traceback travels in the answer, not on standard error
+    const debug = await python('fixtures/python/raising_adapter.py', ...args, '--debug');
+    const [withTraceback] = JSON.parse(debug.stdout).results;
+    expect(withTraceback.stack).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*in rebuild_channel_state\n[\s\S]*RuntimeError: channel state cannot be rebuilt\n$/);
+  });
+
   it('there are at least six defective ones, mirroring TypeScript fixtures', () => {
     expect(defective.length).toBeGreaterThanOrEqual(6);
   });
@@ -34,5 +58,82 @@ describe('Python adapters over the protocol', () => {
     const failed = failedIds(stdout).filter((id) => id !== 'channel.sequences' || fixture.mustFail.includes(id));
     expect(failed).toEqual(fixture.mustFail);
     expect(code).toBe(1);
+  });
+});
+
+describe('Python values the kit observes', () => {
+  const deepcopyIds = CATALOGUE.filter((invariant) => invariant.id.startsWith('deepcopy.')).map((invariant) => invariant.id);
+
+  it('a correct deep copy of an agent whose handoffs are agents (locks, events, Enum, weak dicts inside) passes every deepcopy.* invariant', async () => {
+    const { code, stdout } = await python('fixtures/python/handoff_agents_adapter.py', '--only', deepcopyIds.join(','), '--runs', '50');
+    expect(JSON.parse(stdout).summary).toEqual({ passed: deepcopyIds.length, failed: 0, skipped: 0 });
+    expect(code).toBe(0);
+  });
+
+  it('the runtime and immutable flags hide no real sharing: a copy sharing a handoff agent\'s config dict fails deepcopy.no-shared-state', async () => {
+    const { code, stdout } = await python('fixtures/python/handoff_agents_shared_config.py', '--only', deepcopyIds.join(','), '--runs', '50');
+    expect(failedIds(stdout)).toEqual(['deepcopy.no-shared-state']);
+    const failure = (JSON.parse(stdout) as { results: { id: string; message: string }[] }).results.find((result) => result.id === 'deepcopy.no-shared-state')!;
+    expect(failure.message).toMatch(/copy\.handoffs\[\d\]\.config is the source's handoffs\[\d\]\.config itself/);
+    expect(code).toBe(1);
+  });
+
+  it('names the first differing path when a deep copy changes a value nested in a handoff agent', async () => {
+    const { code, stdout } = await python('fixtures/python/handoff_agents_policy_reset.py', '--only', deepcopyIds.join(','), '--runs', '50');
+    expect(failedIds(stdout)).toEqual(['deepcopy.config-equal']);
+    const failure = (JSON.parse(stdout) as { results: { id: string; message: string }[] }).results.find((result) => result.id === 'deepcopy.config-equal')!;
+    expect(failure.message).toMatch(/^observed copy\.handoffs\[\d\]\.config\.context_policy\.name = "LENIENT"; required a value deeply equal to the source's: "STRICT"$/);
+    expect(code).toBe(1);
+  });
+
+  it('observes sets, maps, Enum members, tuples, frozen dataclasses and runtime objects as the protocol says', () => {
+    const script = `
+import dataclasses, datetime, enum, json, sys, threading, weakref
+sys.path.insert(0, "kits/python")
+import clone_conformance as kit
+class Color(enum.Enum):
+    RED = "red"
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    calls: int
+    names: tuple
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    items: list
+class Declared(object):
+    pass
+class Adapter(kit.Adapter):
+    runtime_types = (Declared,)
+session = kit._Session(Adapter())
+value = {"set": {1, 2}, "frozen": frozenset({"a"}), "map": {1: "one"}, "color": Color.RED, "tuple": (1, "x"),
+         "mixed": (1, []), "limits": Limits(3, ("a",)), "holder": Holder([1]), "lock": threading.Lock(),
+         "event": threading.Event(), "weak": weakref.WeakValueDictionary(), "declared": Declared(), "module": sys,
+         "bytes": b"ab", "class": Limits, "day": datetime.date(2026, 11, 22)}
+kit._send({"deep": session.observer.observe(value), "shallow": session.observer.observe(threading.Event(), shallow=True),
+           "again": session.observer.observe(Color.RED)})
+`;
+    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const { deep, shallow, again } = JSON.parse(result.stdout) as { deep: { entries: [string, Record<string, unknown>][] }; shallow: Record<string, unknown>; again: Record<string, unknown> };
+    const at = new Map(deep.entries);
+    expect(at.get('set')).toMatchObject({ kind: 'set', type: 'set', items: [{ kind: 'number', value: 1 }, { kind: 'number', value: 2 }] });
+    expect(at.get('set')!.immutable).toBeUndefined();
+    expect(at.get('frozen')).toMatchObject({ kind: 'set', type: 'frozenset', immutable: true });
+    expect(at.get('map')).toMatchObject({ kind: 'map', type: 'dict', entries: [[{ kind: 'number', value: 1 }, { kind: 'string', value: 'one' }]] });
+    expect(at.get('color')).toMatchObject({ kind: 'object', type: 'Color', immutable: true, entries: [['name', { kind: 'string', value: 'RED' }], ['value', { kind: 'string', value: 'red' }]] });
+    expect(again.id).toBe(at.get('color')!.id); // a singleton: one token
+    expect(at.get('tuple')).toMatchObject({ kind: 'array', immutable: true });
+    expect(at.get('mixed')!.immutable).toBeUndefined(); // a tuple holding a list can change
+    expect(at.get('limits')).toMatchObject({ kind: 'object', type: 'Limits', immutable: true });
+    expect(at.get('holder')!.immutable).toBeUndefined();
+    for (const name of ['lock', 'event', 'weak', 'declared', 'module']) {
+      expect(at.get(name), name).toMatchObject({ kind: 'object', runtime: true });
+      expect(at.get(name)!.entries, name).toBeUndefined();
+    }
+    expect(shallow.runtime).toBeUndefined(); // the interrupt controller and locks stay identities
+    // Immutable values without attributes: by their repr, never shared mutable state.
+    expect(at.get('bytes')).toMatchObject({ kind: 'object', type: 'bytes', immutable: true, entries: [['repr', { kind: 'string', value: "b'ab'" }]] });
+    expect(at.get('class')).toMatchObject({ kind: 'object', type: 'type', immutable: true });
+    expect(at.get('day')).toMatchObject({ kind: 'object', type: 'date', immutable: true, entries: [['repr', { kind: 'string', value: 'datetime.date(2026, 11, 22)' }]] });
   });
 });

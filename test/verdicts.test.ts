@@ -34,6 +34,18 @@ describe('field scopes reach every invariant', () => {
   });
 });
 
+describe('agent.config-held', () => {
+  it('lets a framework hold its own defaults for what it was not given: an absent role, a feature not named', async () => {
+    const { code, report } = await json('fixtures/verdicts/framework-defaults.ts', '--only', 'agent.config-held,channel.identity,channel.features');
+    expect(report!.results.map((result) => [result.id, result.status])).toEqual([
+      ['agent.config-held', 'passed'],
+      ['channel.identity', 'passed'],
+      ['channel.features', 'passed'],
+    ]);
+    expect(code).toBe(0);
+  });
+});
+
 describe('minimum fields', () => {
   it.each(['fields-without-tools', 'fields-empty'])('an in-process adapter whose fields lack name or tools cannot run (%s)', async (name) => {
     const { code, stderr, stdout } = await runMain([`fixtures/verdicts/${name}.ts`]);
@@ -130,7 +142,7 @@ describe('trivial configurations', () => {
 describe('agent-returning calls', () => {
   it('create() returning undefined is blamed on create()', async () => {
     const { report } = await json('fixtures/verdicts/create-returns-undefined.ts', '--only', 'agent.config-held,channel.identity');
-    for (const result of report!.results) expect(result.message).toMatch(/^create\(\) returned undefined instead of an agent/);
+    for (const result of report!.results) expect(result.message).toMatch(/^create\(\) returned undefined, not an agent/);
   });
 });
 

@@ -14,8 +14,9 @@ says how to create, view and clone an agent of its framework::
         # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
         # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool
         # optional declarations: fields = [...] (canonical names it maps, at least name and tools),
-        # deep_copy_tools = "copied"; raise Rejected("why") from create or clone_with when the
-        # framework rejects a configuration: the case is discarded, not failed
+        # deep_copy_tools = "copied", runtime_types = (MyMutex,) (runtime classes kept inside
+        # configuration: compared by type only); raise Rejected("why") from create or clone_with when
+        # the framework rejects a configuration: the case is discarded, not failed
 
     if __name__ == "__main__":
         run(MyAdapter())
@@ -30,17 +31,30 @@ objects, never copies: the suite compares identities. The handshake announces ex
 the subclass overrides, and at least one clone operation must be among them.
 
 Importing this module reserves the process's standard output for protocol messages: `print()`
-and anything else written to file descriptor 1 go to standard error instead.
+and anything else written to file descriptor 1 go to standard error instead, which the suite
+passes through to its own standard error, each line prefixed `[adapter] `. When an adapter method
+raises, its traceback travels with the error answer; `--debug` shows it with the failure.
+
+Values are observed the way PROTOCOL.md §7 says: sets, frozensets and dicts with non-string keys
+by content; Enum members, tuples and frozensets of immutables and frozen dataclasses flagged
+immutable (never shared mutable state); locks, events, threads, queues, weak containers, files,
+modules and generators met inside configuration flagged runtime (compared by type only).
 """
 
+import dataclasses
+import enum
 import functools
+import io
 import json
 import math
 import os
+import queue
 import sys
+import threading
 import traceback
 import types
-from datetime import datetime, timedelta, timezone
+import weakref
+from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
 
 __all__ = ["Adapter", "run", "UNDEFINED", "JSDate"]
 
@@ -125,6 +139,10 @@ class Adapter(object):
     name = None  # shown in reports; defaults to the class name
     fields = None  # canonical field and feature names the adapter maps (camelCase); None: all
     deep_copy_tools = "shared"  # whether deep_copy shares tool objects ("shared") or copies them ("copied")
+    # Classes of runtime objects the framework keeps inside configuration values, besides the
+    # built-in ones (locks, events, threads, queues, weak containers, files, modules, generators):
+    # observed by type only, never compared as configuration.
+    runtime_types = ()
 
     def create(self, config):
         raise NotImplementedError("create")
@@ -192,6 +210,13 @@ class _Materialiser(object):
             items = self._keep(d, [])  # registered before filling, so that cycles resolve
             items.extend(self.value(item) for item in d["items"])
             return items
+        if kind == "set":
+            return self._keep(d, set(self.value(item) for item in d["items"]))
+        if kind == "map":
+            mapping = self._keep(d, {})
+            for key, item in d["entries"]:
+                mapping[self.value(key)] = self.value(item)
+            return mapping
         if kind == "object":
             if d.get("type") in ("Object", None):
                 mapping = self._keep(d, {})
@@ -247,12 +272,58 @@ _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodTy
                    types.WrapperDescriptorType, types.MethodDescriptorType, functools.partial)
 
 
+def _runtime_types():
+    """Classes whose instances are state of a running program, never configuration: synchronisation
+    primitives, threads, queues, weak containers, files, modules, generators. asyncio and
+    concurrent.futures count only once the adapter has imported them."""
+    found = [type(threading.Lock()), type(threading.RLock()), threading.Event, threading.Condition,
+             threading.Semaphore, threading.Barrier, threading.Thread, queue.Queue, queue.SimpleQueue,
+             weakref.WeakValueDictionary, weakref.WeakKeyDictionary, weakref.WeakSet, weakref.ref,
+             weakref.ProxyType, weakref.CallableProxyType, io.IOBase, types.ModuleType, types.GeneratorType,
+             types.CoroutineType, types.AsyncGeneratorType]
+    found.append(getattr(threading, "_RLock", type(threading.RLock())))  # the pure-Python RLock
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is not None:
+        found += [asyncio.Lock, asyncio.Event, asyncio.Condition, asyncio.Semaphore, asyncio.Queue, asyncio.Future,
+                  asyncio.AbstractEventLoop]
+    futures = sys.modules.get("concurrent.futures")
+    if futures is not None:
+        found += [futures.Future, futures.Executor]
+    return tuple(found)
+
+
+def _atomic_types():
+    """Immutable values without attributes to show (bytes, classes, dates, decimals, UUIDs, paths):
+    observed by their repr. Types of modules the adapter has not imported cannot occur."""
+    found = [bytes, complex, range, type, date, time_of_day, timedelta, tzinfo]
+    for module, names in (("decimal", ("Decimal",)), ("fractions", ("Fraction",)), ("uuid", ("UUID",)),
+                          ("pathlib", ("PurePath",)), ("re", ("Pattern",))):
+        loaded = sys.modules.get(module)
+        found += [getattr(loaded, name) for name in names if loaded is not None and hasattr(loaded, name)]
+    return tuple(found)
+
+
+# What a tuple, frozenset or frozen dataclass may hold and still be immutable: values, functions, dates.
+_STILL_KINDS = ("undefined", "null", "boolean", "number", "string", "bigint", "symbol", "function", "date")
+
+
+def _still(observed):
+    return observed["kind"] in _STILL_KINDS or observed.get("immutable") is True
+
+
+def _immutable_if_still(observed, parts):
+    if all(_still(part) for part in parts):
+        observed["immutable"] = True
+    return observed
+
+
 class _Observer(object):
     """Identity tokens for the session. Every tokenized object is kept alive until shutdown, so
     that `id()` is never reused and a token never names two objects."""
 
-    def __init__(self):
+    def __init__(self, runtime_types=()):
         self.tokens = {}  # id(obj) -> (token, obj)
+        self.runtime_types = tuple(runtime_types)  # declared by the adapter, besides the built-in ones
 
     def token(self, obj):
         entry = self.tokens.get(id(obj))
@@ -261,9 +332,10 @@ class _Observer(object):
         return entry[0]
 
     def observe(self, value, shallow=False):
-        return self._visit(value, 0 if not shallow else _MAX_DEPTH, set())
+        runtime = () if shallow else _runtime_types() + self.runtime_types
+        return self._visit(value, 0, set(), shallow, runtime)
 
-    def _visit(self, value, depth, path):
+    def _visit(self, value, depth, path, shallow, runtime):
         if value is UNDEFINED:
             return {"kind": "undefined"}
         if value is None:
@@ -289,25 +361,47 @@ class _Observer(object):
         cls = type(value)
         observed = {"kind": "object", "id": token,
                     "type": "Object" if cls is dict else cls.__name__, "protoId": self.token(cls)}
-        if isinstance(value, (list, tuple)) and depth < _MAX_DEPTH:
-            del observed["type"], observed["protoId"]
-            observed["kind"] = "array"
-            items = value
-        elif isinstance(value, dict) and depth < _MAX_DEPTH:
-            items = [(str(key), item) for key, item in value.items()]
-        elif depth < _MAX_DEPTH and hasattr(value, "__dict__") and not isinstance(value, (type, types.ModuleType)):
-            items = [(str(key), item) for key, item in vars(value).items()]
-        else:
-            return observed  # identity only: locks, controllers, classes, objects without __dict__
+        if shallow or depth >= _MAX_DEPTH:
+            return observed  # identity only: locks, controllers, what lies too deep
+        if isinstance(value, runtime):
+            observed["runtime"] = True  # state of a running agent: compared by type, never as configuration
+            return observed
+        if isinstance(value, _atomic_types()):
+            observed["entries"] = [["repr", {"kind": "string", "value": repr(value)}]]
+            observed["immutable"] = True
+            return observed
+        visit = functools.partial(self._visit, depth=depth + 1, path=path, shallow=shallow, runtime=runtime)
         path.add(id(value))
         try:
-            if observed["kind"] == "array":
-                observed["items"] = [self._visit(item, depth + 1, path) for item in items]
+            if isinstance(value, enum.Enum):  # a singleton constant: equal to itself, by identity too
+                observed["entries"] = [["name", visit(value.name)], ["value", visit(value.value)]]
+                observed["immutable"] = True
+                return observed
+            if isinstance(value, (list, tuple)):
+                observed = {"kind": "array", "id": token, "items": [visit(item) for item in value]}
+                return _immutable_if_still(observed, observed["items"]) if isinstance(value, tuple) else observed
+            if isinstance(value, (set, frozenset)):
+                observed = {"kind": "set", "id": token, "type": cls.__name__, "items": [visit(item) for item in value]}
+                return _immutable_if_still(observed, observed["items"]) if isinstance(value, frozenset) else observed
+            if isinstance(value, dict):
+                if all(isinstance(key, str) for key in value):
+                    observed["entries"] = [[key, visit(item)] for key, item in value.items()]
+                    return observed
+                # Keys that are not strings (numbers, tuples, enums) stay values: a map.
+                return {"kind": "map", "id": token, "type": cls.__name__,
+                        "entries": [[visit(key), visit(item)] for key, item in value.items()]}
+            frozen = dataclasses.is_dataclass(value) and getattr(value, "__dataclass_params__", None) is not None \
+                and value.__dataclass_params__.frozen
+            if hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
+                items = list(vars(value).items())
+            elif frozen:  # a frozen dataclass with __slots__
+                items = [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]
             else:
-                observed["entries"] = [[key, self._visit(item, depth + 1, path)] for key, item in items]
+                return observed  # identity only: objects without attributes to show
+            observed["entries"] = [[str(key), visit(item)] for key, item in items]
+            return _immutable_if_still(observed, [item for _, item in observed["entries"]]) if frozen else observed
         finally:
             path.discard(id(value))
-        return observed
 
 
 def _observe_number(value):
@@ -328,7 +422,7 @@ class _Session(object):
         self.agents = {}
         self.next_handle = 1
         self.classes = {}
-        self.observer = _Observer()
+        self.observer = _Observer(adapter.runtime_types)
         self.materialiser = _Materialiser(self.classes)
 
     def handle(self, method, params):
@@ -459,13 +553,13 @@ def run(adapter):
         try:
             response = {"id": request_id, "result": session.handle(method, params)}
         except Exception as error:  # an adapter failure is an answer, never the end of the loop
-            if not isinstance(error, Rejected):  # a rejection is an answer, not a failure to debug
-                traceback.print_exc(file=sys.stderr)
             # KeyError's str() is the repr of its key; its message reads better bare.
             message = error.args[0] if isinstance(error, KeyError) and len(error.args) == 1 else error
             response = {"id": request_id, "error": {"type": type(error).__name__, "message": str(message)}}
             if isinstance(error, Rejected) and method in ("create", "cloneWith"):
                 response["error"]["rejected"] = True
+            else:  # the traceback travels with the answer: the suite shows it under --debug
+                response["error"]["traceback"] = traceback.format_exc()
         _send(response)
         if method == "shutdown" and "result" in response:
             break

@@ -4,7 +4,7 @@
  */
 import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
-import { deepEqual, describe, sameAsIs, type Observed } from '../model/observed.ts';
+import { describe, firstDifference, sameAsIs, type Observed } from '../model/observed.ts';
 import { Violation } from './invariant.ts';
 
 /** The feature configs of an observation that the adapter maps, by name. */
@@ -13,18 +13,21 @@ function featuresOf(value: Observed, scope: FieldScope): Map<string, Observed> |
   return new Map(value.entries.filter(([name]) => !(FEATURE_NAMES as readonly string[]).includes(name) || scope.hasFeature(name as FeatureName)));
 }
 
-/** Feature configs deeply equal, none added and none lost. `what` names the side checked, e.g. `clone`. */
-export function compareFeatures(expected: Observed, actual: Observed, scope: FieldScope, what: string, whose: string): Violation | undefined {
+/**
+ * Feature configs deeply equal, none lost and (unless `added` is `'allowed'`) none added. `what`
+ * names the side checked, e.g. `clone`.
+ */
+export function compareFeatures(expected: Observed, actual: Observed, scope: FieldScope, what: string, whose: string, added: 'forbidden' | 'allowed' = 'forbidden'): Violation | undefined {
   const want = featuresOf(expected, scope);
   const got = featuresOf(actual, scope);
   if (!want) return new Violation(`${whose} features = ${describe(expected)}`, 'features reported as an object');
   if (!got) return new Violation(`${what}.features = ${describe(actual)}`, `${what}.features to be an object`);
   for (const [name, value] of want) {
     if (!got.has(name)) return new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`);
-    if (!deepEqual(value, got.get(name)!)) {
-      return new Violation(`${what}.features.${name} = ${describe(got.get(name)!, 4)}`, `a value deeply equal to ${whose}: ${describe(value, 4)}`);
-    }
+    const differs = firstDifference(value, got.get(name)!, { path: `features.${name}` });
+    if (differs) return new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`);
   }
+  if (added === 'allowed') return undefined;
   for (const [name, value] of got) {
     if (!want.has(name)) return new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added');
   }

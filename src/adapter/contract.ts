@@ -35,6 +35,12 @@ export interface CloneAdapter<A = unknown> {
   deepCopy?(agent: A): A | Promise<A>;
   /** Whether a deep copy shares the tool objects (default) or copies them. */
   deepCopyTools?: 'shared' | 'copied';
+  /**
+   * Classes of runtime objects the framework keeps inside configuration values (e.g. a handoff
+   * target agent's own mutex class), besides the built-in ones (AbortController, EventTarget,
+   * WeakMap, WeakSet, WeakRef, Promise): compared by class only, never as configuration.
+   */
+  runtimeTypes?: readonly Function[];
   /** Interrupts the agent through its interrupt controller. */
   interrupt?(agent: A): void | Promise<void>;
   isInterrupted?(agent: A): boolean | Promise<boolean>;

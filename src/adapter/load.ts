@@ -7,6 +7,7 @@ import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/fi
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import type { CloneAdapter } from './contract.ts';
+import { ensureTypeScriptLoader, TYPESCRIPT_EXTENSIONS } from './typescript-loader.ts';
 
 /** The adapter could not be loaded or is not an adapter: the run cannot start (exit 2). */
 export class AdapterLoadError extends Error {
@@ -74,8 +75,8 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
 }
 
 /**
- * Loads an adapter module from a path (TypeScript needs no build step: the command registers a
- * TypeScript loader first). Every way this can fail becomes an {@link AdapterLoadError} with a
+ * Loads an adapter module from a path (TypeScript needs no build step: a TypeScript loader is
+ * registered first, for TypeScript adapters only). Every way this can fail becomes an {@link AdapterLoadError} with a
  * one-paragraph message.
  */
 export async function loadAdapter(path: string, cwd = process.cwd()): Promise<CloneAdapter> {
@@ -85,6 +86,11 @@ export async function loadAdapter(path: string, cwd = process.cwd()): Promise<Cl
   const extension = extname(file);
   if (!(ADAPTER_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new AdapterLoadError(`The adapter ${path} has the extension "${extension}"; use one of ${ADAPTER_EXTENSIONS.join(', ')}.`);
+  }
+  if (TYPESCRIPT_EXTENSIONS.includes(extension)) {
+    await ensureTypeScriptLoader().catch((error: unknown) => {
+      throw new AdapterLoadError(`The adapter ${path} is TypeScript, and the TypeScript loader (tsx, a dependency of clone-conformance) could not be loaded: ${firstLine(error)}. Reinstall clone-conformance, or compile the adapter to JavaScript.`, error);
+    });
   }
   let namespace: Record<string, unknown>;
   try {

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 export { HELP } from './help.ts';
 import { INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
+import { patternList, selectIds } from './select.ts';
+import { UsageError } from './usage-error.ts';
 
-/** Bad flags or arguments: the run cannot start (exit 2). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from './usage-error.ts';
 
 export const REPORTERS = ['human', 'json', 'junit', 'github-actions'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -29,7 +28,16 @@ export interface CliOptions {
   readonly runs: number;
   /** Undefined when the user gave none: a random seed is drawn and reported. */
   readonly seed: number | undefined;
+  /** The `--only` patterns as given (ids, or `*` patterns such as `channel.*`). */
   readonly only: readonly string[] | undefined;
+  /** The `--exclude` patterns as given. */
+  readonly exclude: readonly string[] | undefined;
+  /** The invariant ids to run, in catalogue order: `--only` minus `--exclude`. */
+  readonly ids: readonly string[];
+  /** Stop at the first failed invariant. */
+  readonly bail: boolean;
+  /** Print the selected invariants and exit, running nothing. */
+  readonly list: boolean;
   readonly timeout: number;
   readonly reporters: readonly ReporterChoice[];
   /** Known-failures baseline to gate against. */
@@ -55,31 +63,61 @@ function integer(flag: string, text: string | undefined, min: number, max: numbe
   return value;
 }
 
+const OPTIONS = {
+  command: { type: 'string' },
+  'start-timeout': { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  reporter: { type: 'string', multiple: true },
+  output: { type: 'string' },
+  expect: { type: 'string' },
+  'write-expect': { type: 'string' },
+  strict: { type: 'boolean' },
+  bail: { type: 'boolean' },
+  list: { type: 'boolean' },
+  path: { type: 'string' },
+  'replay-path': { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * Joins `--flag -5` into `--flag=-5` for the flags that take a value: parseArgs reads a value that
+ * starts with a dash as another flag ("argument is ambiguous"), but `--seed -5` is a valid seed and
+ * `--runs -1` deserves the range message.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const word = argv[index]!;
+    const next = argv[index + 1];
+    const option = word.startsWith('--') ? OPTIONS[word.slice(2) as keyof typeof OPTIONS] : undefined;
+    if (word === '--') {
+      joined.push(...argv.slice(index));
+      break;
+    }
+    if (option?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      joined.push(`${word}=${next}`);
+      index += 1;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        command: { type: 'string' },
-        'start-timeout': { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
-        reporter: { type: 'string', multiple: true },
-        output: { type: 'string' },
-        expect: { type: 'string' },
-        'write-expect': { type: 'string' },
-        strict: { type: 'boolean' },
-        path: { type: 'string' },
-        'replay-path': { type: 'string' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help).`);
@@ -88,16 +126,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (positionals.length > 1) throw new UsageError(`Expected at most one adapter path; got ${positionals.length}: ${positionals.join(' ')}.`);
   if (values.command !== undefined && positionals.length > 0) throw new UsageError('Give either an adapter module or --command, not both.');
   if (values.command !== undefined && values.command.trim() === '') throw new UsageError('--command needs a command line to start the adapter process.');
-  const listed = values.only?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
-  const only = listed && [...new Set(listed)];
-  const unknown = only?.filter((id) => !INVARIANT_IDS.includes(id)) ?? [];
-  if (unknown.length > 0) throw new UsageError(`Unknown invariant id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known ids: ${INVARIANT_IDS.join(', ')}.`);
-  if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one invariant id.');
+  const only = patternList(values.only);
+  const exclude = patternList(values.exclude);
+  if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one invariant id or pattern.');
+  if (exclude !== undefined && exclude.length === 0) throw new UsageError('--exclude needs at least one invariant id or pattern.');
+  const ids = selectIds(INVARIANT_IDS, only, exclude);
   const reporters = chooseReporters(values.reporter ?? ['human'], values.output);
   const seed = integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   if (values.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path takes a fast-check path such as 3:0:1; got "${values.path}".`);
-    if (seed === undefined || only?.length !== 1) throw new UsageError('--path replays one failure: give it with --seed and exactly one --only ID, as printed in the replay line.');
+    if (seed === undefined || only === undefined || ids.length !== 1) throw new UsageError('--path replays one failure: give it with --seed and exactly one --only ID, as printed in the replay line.');
   }
   if (values['replay-path'] !== undefined && values.path === undefined) throw new UsageError('--replay-path goes with --path, as printed in the replay line.');
   return {
@@ -107,6 +145,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     runs: integer('--runs', values.runs, 1, 1_000_000) ?? DEFAULTS.runs,
     seed,
     only,
+    exclude,
+    ids,
+    bail: values.bail ?? false,
+    list: values.list ?? false,
     timeout: integer('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULTS.timeout,
     reporters,
     expect: values.expect,
@@ -147,7 +189,4 @@ function chooseReporters(values: readonly string[], output: string | undefined):
   return resolved;
 }
 
-/** Quotes one shell word when it needs it, so that a replay line can be pasted as it is. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from '../report/replay.ts';

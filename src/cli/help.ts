@@ -4,6 +4,7 @@ export const HELP = `Usage: clone-conformance [ADAPTER] [options]
        clone-conformance --command "python3 my_adapter.py" [options]
        clone-conformance spec
        clone-conformance init [--lang ts|python] [FILE]
+       clone-conformance --list [--only ID] [--exclude ID]
 
 Checks an agent framework's clones against the clone-conformance specification.
 ADAPTER is a .ts, .mts, .cts, .js, .mjs or .cjs module exporting an adapter
@@ -19,7 +20,10 @@ Options:
   --start-timeout MS   bound on loading the adapter or starting its process (${DEFAULTS.startTimeout})
   --runs N             scenarios generated per invariant (${DEFAULTS.runs})
   --seed S             fast-check seed, a 32-bit integer (default: random, reported)
-  --only ID[,ID]       run only these invariants (repeatable)
+  --only ID[,ID]       run only these invariants (repeatable; * patterns: channel.*)
+  --exclude ID[,ID]    leave these invariants out (repeatable; * patterns: *.tools.*)
+  --list               print the selected invariants with their rules, run nothing
+  --bail               stop at the first failed invariant
   --timeout MS         bound on every adapter call, in milliseconds (${DEFAULTS.timeout})
   --reporter NAME      human, json, junit or github-actions; repeatable; NAME:FILE to a file
   --output FILE        the file of the junit reporter (or of json)
@@ -33,8 +37,34 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
+Colour: on a terminal; NO_COLOR (non-empty) or TERM=dumb turns it off, FORCE_COLOR
+turns it on (FORCE_COLOR=0 or false: off). Progress goes to standard error, on a
+terminal only.
+
 Exit codes:
-  0  every invariant passed, was skipped for a missing probe, or failed as expected
-  1  an invariant failed, or a baseline entry is stale
-  2  the run could not start (adapter, flags or baseline), or nothing was checked
+  0    every invariant passed, was skipped for a missing probe, or failed as expected
+  1    an invariant failed, or a baseline entry is stale
+  2    the run could not start (adapter, flags, baseline, output file), or nothing was checked
+  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM: the report so far is printed
+`;
+
+export const SPEC_HELP = `Usage: clone-conformance spec
+
+Prints the specification (every invariant, its level, rule, reason and probes, and the
+adapter contract) as Markdown on standard output. spec/SPEC.md is this output.
+
+Options:
+  -h, --help  show this help
+`;
+
+export const INIT_HELP = `Usage: clone-conformance init [--lang ts|python] [FILE]
+
+Writes a starter adapter whose every method says what it must do, then prints the
+command that checks it. FILE defaults to my-adapter.ts (ts) or my_adapter.py (python);
+an existing file is never overwritten. For python, the adapter kit clone_conformance.py
+is written next to it when missing.
+
+Options:
+  --lang LANG  ts (default) or python
+  -h, --help   show this help
 `;

@@ -1,7 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { packageRoot } from '../package-root.ts';
 import { UsageError } from './args.ts';
+import { INIT_HELP } from './help.ts';
 import type { CliIo } from './main.ts';
 
 const LANGS = {
@@ -9,15 +11,19 @@ const LANGS = {
   python: { template: 'adapter.py.txt', file: 'my_adapter.py', run: (file: string) => `npx clone-conformance --command "python3 ${file}"` },
 } as const;
 
-const KIT = new URL('../../kits/python/clone_conformance.py', import.meta.url);
+const KIT = new URL('kits/python/clone_conformance.py', packageRoot());
 
 /** `init [--lang ts|python] [FILE]`: writes a starter adapter whose every method says what it must do. */
 export function runInit(argv: readonly string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { lang: { type: 'string' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     throw new UsageError(`init: ${(error as Error).message.split('\n')[0]} (see --help).`);
+  }
+  if (parsed.values.help) {
+    io.stdout.write(INIT_HELP);
+    return 0;
   }
   const lang = parsed.values.lang ?? 'ts';
   if (lang !== 'ts' && lang !== 'python') throw new UsageError(`init --lang takes ts or python; got "${lang}".`);
@@ -26,7 +32,7 @@ export function runInit(argv: readonly string[], io: CliIo): number {
   const file = parsed.positionals[0] ?? chosen.file;
   const path = resolve(io.cwd, file);
   if (existsSync(path)) throw new UsageError(`init: ${file} exists already; it was left as it is.`);
-  const template = readFileSync(new URL(`./templates/${chosen.template}`, import.meta.url), 'utf8');
+  const template = readFileSync(new URL(`src/cli/templates/${chosen.template}`, packageRoot()), 'utf8');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, template.replaceAll('__FILE__', basename(file)));
   io.stdout.write(`Wrote ${file}: a starter adapter. Fill in its methods, then run:\n  ${chosen.run(file)}\n`);

@@ -22,5 +22,7 @@ export function formatGithubActions(report: RunReport, verdict: Verdict): string
       lines.push(`::error title=${property(`clone-conformance ${result.id} (stale baseline entry)`)}::${data(`${result.id} passes now: remove it from the baseline's expectedFailures.`)}`);
     }
   }
+  if (verdict.nothingChecked) lines.push(`::error title=${property('clone-conformance: nothing was checked')}::${data('Every selected invariant was skipped, so this run says nothing about the adapter.')}`);
+  if (report.interrupted !== undefined) lines.push(`::error title=${property(`clone-conformance: interrupted (${report.interrupted})`)}::${data(`The run was stopped before it finished; not run: ${(report.notRun ?? []).join(', ') || 'none'}.`)}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -55,16 +55,25 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
       lines.push(indent(failure.counterexample, '     '));
     }
     if (failure.replay) lines.push(`   Replay:    ${c.cyan(failure.replay)}`);
+    if (failure.stack) lines.push('   Adapter stack (--debug):', indent(failure.stack.trimEnd(), '     '));
   });
   const { passed, failed, skipped } = report.summary;
   lines.push('', `Summary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (verdict.expectedFailures.length > 0) lines.push(`Expected failures (baseline): ${verdict.expectedFailures.join(', ')}`);
   if (verdict.stale.length > 0) lines.push(c.red(`Stale baseline entries (they pass now; remove them from ${options.baselineFile ?? 'the baseline'}): ${verdict.stale.join(', ')}`));
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warning}`));
-  lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
-  if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
-  if (verdict.exitCode === 1 && verdict.newFailures.length === 0 && verdict.stale.length === 0 && report.warnings.length > 0) {
-    lines.push(c.red('Gate fails: --strict counts the warnings above.'));
+  if (report.interrupted !== undefined) {
+    const notRun = report.notRun ?? [];
+    lines.push(c.yellow(c.bold(`Interrupted (${report.interrupted}): this report covers the invariants finished so far${notRun.length > 0 ? `; not run: ${notRun.join(', ')}` : ''}.`)));
+    lines.push(c.yellow('No verdict: the run did not finish.'));
+  } else if (verdict.nothingChecked) {
+    lines.push(c.yellow(c.bold('Nothing was checked: every selected invariant was skipped, so this run says nothing about the adapter.')));
+  } else {
+    lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
+    if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
+    if (verdict.exitCode === 1 && verdict.newFailures.length === 0 && verdict.stale.length === 0 && report.warnings.length > 0) {
+      lines.push(c.red('Gate fails: --strict counts the warnings above.'));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,11 +4,12 @@ import type { Verdict } from './verdict.ts';
 /**
  * The JSON report: one document, stable for a given seed (no timings, no identity tokens).
  * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
- * counterexample?, replay? }], summary: { passed, failed, skipped } }. With a baseline, results
+ * counterexample?, replay?, stack? (under --debug) }], summary: { passed, failed, skipped } }. With a baseline, results
  * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome; `notChecked`
  * lists the fields an adapter does not map. Results that ran carry `checked` (cases checked to the
  * end) and `discarded` (cases whose configuration the adapter rejected); `warnings` lists what the
- * verdict may not show (e.g. only trivial configurations checked).
+ * verdict may not show (e.g. only trivial configurations checked); `nothingChecked: true` says every
+ * selected invariant was skipped; `interrupted` ("SIGINT" or "SIGTERM") and `notRun` mark a run a signal stopped.
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
   const expected = new Set(verdict.expectedFailures);
@@ -23,11 +24,15 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
       case 'skipped':
         return { id: result.id, status: result.status, level: result.level, message: result.message, ...counts };
       case 'failed':
-        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...flags };
+        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...(result.stack === undefined ? {} : { stack: result.stack }), ...flags };
     }
   });
   const { adapter, seed, runs, conformant, summary, warnings } = report;
   const notChecked = report.notChecked.length > 0 ? { notChecked: report.notChecked } : {};
+  const flags = {
+    ...(verdict.nothingChecked ? { nothingChecked: true } : {}),
+    ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted, notRun: report.notRun ?? [] }),
+  };
   const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale } } : {};
-  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, warnings, ...notChecked, ...gate }, null, 2)}\n`;
+  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, warnings, ...notChecked, ...flags, ...gate }, null, 2)}\n`;
 }

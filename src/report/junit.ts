@@ -1,10 +1,9 @@
 import type { RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
+import { xmlAttribute as escape, xmlText } from './xml-text.ts';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!)
-    // XML 1.0 forbids most control characters even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Seconds, as JUnit's `time` attribute has them. */
+const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
 
 /**
  * JUnit XML, as CI systems read it: one testcase per invariant, named by its id (never by seed),
@@ -18,7 +17,7 @@ export function formatJunit(report: RunReport, verdict: Verdict): string {
   let failures = 0;
   let skipped = 0;
   const cases = report.results.map((result) => {
-    const open = `    <testcase classname="${escape(result.id.split('.')[0]!)}" name="${escape(result.id)}">`;
+    const open = `    <testcase classname="${escape(result.id.split('.')[0]!)}" name="${escape(result.id)}" time="${seconds(result.durationMs)}">`;
     if (result.status === 'skipped') {
       skipped += 1;
       return `${open}\n      <skipped message="${escape(result.message)}"/>\n    </testcase>`;
@@ -32,18 +31,23 @@ export function formatJunit(report: RunReport, verdict: Verdict): string {
     if (expected.has(result.id) || tolerated.has(result.id)) {
       skipped += 1;
       const why = expected.has(result.id) ? 'expected failure (baseline)' : `${result.level} failure, not counted without --strict`;
-      return `${open}\n      <skipped message="${escape(`${why}: ${result.message}`)}"/>\n      <system-out>${escape(body)}</system-out>\n    </testcase>`;
+      return `${open}\n      <skipped message="${escape(`${why}: ${result.message}`)}"/>\n      <system-out>${xmlText(body)}</system-out>\n    </testcase>`;
     }
     failures += 1;
-    return `${open}\n      <failure message="${escape(result.message)}" type="${result.level}">${escape(body)}</failure>\n    </testcase>`;
+    return `${open}\n      <failure message="${escape(result.message)}" type="${result.level}">${xmlText(body)}</failure>\n    </testcase>`;
   });
   const suite = `clone-conformance: ${report.adapter}`;
-  const counts = `tests="${report.results.length}" failures="${failures}" errors="0" skipped="${skipped}"`;
+  const time = report.results.reduce((total, result) => total + (result.durationMs ?? 0), 0);
+  const counts = `tests="${report.results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}"`;
+  const extra = [
+    ...(verdict.nothingChecked ? ['      <property name="nothing-checked" value="every selected invariant was skipped"/>'] : []),
+    ...(report.interrupted === undefined ? [] : [`      <property name="interrupted" value="${report.interrupted}"/>`, `      <property name="not-run" value="${escape((report.notRun ?? []).join(', '))}"/>`]),
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="clone-conformance" ${counts}>`,
     `  <testsuite name="${escape(suite)}" ${counts}>`,
-    `    <properties>\n      <property name="seed" value="${report.seed}"/>\n      <property name="runs" value="${report.runs}"/>\n    </properties>`,
+    `    <properties>\n      <property name="seed" value="${report.seed}"/>\n      <property name="runs" value="${report.runs}"/>\n${extra.map((line) => `${line}\n`).join('')}    </properties>`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -12,6 +12,8 @@ interface ResultBase {
    * case: for the run's warnings, not reported per invariant.
    */
   readonly trivial?: readonly string[];
+  /** Wall-clock time the invariant took, in milliseconds (JUnit `time`; never in the JSON report, which stays stable per seed). */
+  readonly durationMs?: number;
 }
 
 /** The outcome of one invariant, as a discriminated union on `status`. */
@@ -42,6 +44,8 @@ export type InvariantResult =
       /** A command line that runs exactly this case again; filled in by whoever knows the command. */
       readonly replay?: string;
       readonly shrunk: boolean;
+      /** The adapter's own stack or traceback, when an adapter call threw; reported under --debug only. */
+      readonly stack?: string;
     })
   | (ResultBase & { readonly status: 'skipped'; readonly message: string });
 
@@ -59,6 +63,15 @@ export interface RunReport {
   readonly conformant: boolean;
   readonly results: readonly InvariantResult[];
   readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number };
+  /** Set when a signal stopped the run: the results are those found so far, and the run is not conformant. */
+  readonly interrupted?: 'SIGINT' | 'SIGTERM';
+  /** With `interrupted`: the selected invariants that had not finished. */
+  readonly notRun?: readonly string[];
+}
+
+/** True when no invariant ran to a pass or a failure: every selected one was skipped. */
+export function nothingChecked(report: Pick<RunReport, 'summary'>): boolean {
+  return report.summary.passed + report.summary.failed === 0;
 }
 
 /** Fewer checked cases than this over a whole run cannot tell an adapter's restrictions from chance. */

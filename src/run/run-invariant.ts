@@ -142,6 +142,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     checked: Math.max(details.numRuns - 1, 0),
     discarded: details.numSkips,
     trivial,
+    ...(error instanceof AdapterCallError && error.adapterStack !== undefined ? { stack: error.adapterStack } : {}),
   };
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...failure, counterexample: '', path: '', shrunk: false };

@@ -13,6 +13,8 @@ export interface WorkerRequest {
   /** Bound on loading the adapter module, in milliseconds. */
   readonly startTimeout: number;
   readonly monitor: SharedArrayBuffer;
+  /** Stop after the first failed invariant. */
+  readonly bail?: boolean;
 }
 
 export type WorkerMessage =

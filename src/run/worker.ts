@@ -11,6 +11,18 @@ const request = workerData as WorkerRequest;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const monitor = new SharedCallMonitor(request.monitor);
 
+const FLUSH_MS = 2000;
+
+/**
+ * Resolves once everything the adapter wrote so far has left this thread: a worker's standard
+ * streams are buffered, and the parent ends the worker as soon as it hears the run is over.
+ */
+const flushed = () =>
+  Promise.race([
+    Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve())))),
+    new Promise<void>((resolve) => setTimeout(resolve, FLUSH_MS).unref()), // never hang on a reader that stopped reading
+  ]);
+
 try {
   monitor.enter('loading the adapter module');
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
@@ -19,12 +31,16 @@ try {
   post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
   for (const id of request.ids) {
     post({ type: 'started', id });
-    const result = await runInvariant(findInvariant(id)!, subject, request);
+    const started = performance.now();
+    const result = { ...(await runInvariant(findInvariant(id)!, subject, request)), durationMs: Math.round(performance.now() - started) };
     post({ type: 'result', result });
+    if (request.bail && result.status === 'failed') break;
   }
+  await flushed();
   post({ type: 'done' });
 } catch (error) {
   monitor.exit();
+  await flushed();
   const kind = error instanceof AdapterLoadError ? 'load-error' : 'error';
   const detail = error instanceof AdapterLoadError ? error.detail : error;
   post({ type: kind, message: (error as Error)?.message ?? String(error), stack: detail instanceof Error ? detail.stack : undefined });

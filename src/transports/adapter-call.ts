@@ -1,5 +1,8 @@
 import type { CallMonitor } from './call-monitor.ts';
 
+/** The longest adapter-supplied detail a message quotes; the full stack stays available under --debug. */
+const DETAIL_LIMIT = 600;
+
 /**
  * An adapter call that went wrong; names the call. `threw`: the adapter raised or rejected;
  * `invalid`: it answered something the contract does not allow; `timeout`: it did not answer in
@@ -14,8 +17,11 @@ export class AdapterCallError extends Error {
     detail: string,
     /** What the adapter threw (in-process), or its error answer (over the protocol), when it threw. */
     readonly thrown?: unknown,
+    /** The adapter's own stack (JavaScript) or traceback (sent by an adapter process), when it threw. */
+    readonly adapterStack?: string,
   ) {
-    super(`${call} ${detail}`);
+    // An adapter's message may quote a whole agent: keep reports readable.
+    super(`${call} ${detail.length > DETAIL_LIMIT ? `${detail.slice(0, DETAIL_LIMIT - 1)}…` : detail}`);
   }
 
   /** After a timeout or a broken process, retrying (shrinking) would only repeat the wait or the crash. */
@@ -45,7 +51,7 @@ export async function boundedCall<T>(call: string, timeoutMs: number, run: () =>
         try {
           return await run();
         } catch (error) {
-          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`, error);
+          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`, error, error instanceof Error ? error.stack : undefined);
         }
       })(),
       deadline,

@@ -41,14 +41,27 @@ export class AdapterProcess {
   /** Requests sent so far, for measurements. */
   requests = 0;
   readonly #exited: Promise<void>;
+  readonly #stderrEnded: Promise<void>;
 
-  constructor(command: string, cwd: string) {
+  /** `passThrough` receives each line the adapter writes on standard error, as it comes. */
+  constructor(command: string, cwd: string, passThrough?: (line: string) => void) {
     // A process group of its own, so that the whole tree (a shell and what it started) is ended.
     this.#child = spawn(command, { cwd, shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stdin.on('error', () => {}); // a dead adapter's closed pipe is reported through 'exit'
-    this.#child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEEP);
-    });
+    let partial = '';
+    this.#stderrEnded = new Promise((resolve) => this.#child.stderr.once('close', resolve));
+    this.#child.stderr
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => {
+        this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEEP);
+        if (!passThrough) return;
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop()!;
+        for (const line of lines) passThrough(line.replace(/\r$/, ''));
+      })
+      .once('end', () => {
+        if (passThrough && partial !== '') passThrough(partial);
+      });
     createInterface({ input: this.#child.stdout }).on('line', (line) => this.#receive(line));
     this.#exited = new Promise((resolve) => {
       this.#child.on('exit', (code, signal) => {
@@ -112,7 +125,7 @@ export class AdapterProcess {
       this.#break('broken', `broke the protocol: it printed a line that is not a JSON object on stdout: ${JSON.stringify(line.slice(0, 200))}`);
       return;
     }
-    const { id, result, error } = message as { id?: unknown; result?: unknown; error?: { type?: unknown; message?: unknown } };
+    const { id, result, error } = message as { id?: unknown; result?: unknown; error?: { type?: unknown; message?: unknown; traceback?: unknown } };
     if (!this.#pending || id !== this.#pending.id) {
       this.#break('broken', `broke the protocol: it answered id ${JSON.stringify(id)} while ${this.#pending ? `id ${this.#pending.id} was awaited` : 'no request was pending'}`);
       return;
@@ -125,7 +138,8 @@ export class AdapterProcess {
     if (error !== undefined) {
       const type = typeof error?.type === 'string' ? error.type : 'Error';
       const text = typeof error?.message === 'string' ? error.message : JSON.stringify(error);
-      pending.reject(new AdapterCallError(pending.call, 'threw', `threw ${type}: ${text}`, error));
+      const traceback = typeof error?.traceback === 'string' ? error.traceback : undefined;
+      pending.reject(new AdapterCallError(pending.call, 'threw', `threw ${type}: ${text}`, error, traceback));
     } else if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       pending.reject(new AdapterCallError(pending.call, 'invalid', `answered ${JSON.stringify(result)}, not a result object`));
     } else {
@@ -141,6 +155,8 @@ export class AdapterProcess {
     }
     const exited = await Promise.race([this.#exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, graceMs, false).unref())]);
     if (!exited) await this.kill();
+    // Its last lines on standard error, passed through before the report.
+    await Promise.race([this.#stderrEnded, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
   }
 
   async kill(): Promise<void> {

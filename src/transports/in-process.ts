@@ -20,11 +20,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Observes a view returned by an adapter for `agent`; runtime objects and the agent by identity, configuration deeply. */
-export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle): ObservedAgent {
+export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle, runtimeTypes: readonly Function[] = []): ObservedAgent {
   const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
-    fields[field] = observe(registry, view[field], field === 'interruptController');
+    fields[field] = observe(registry, view[field], field === 'interruptController', runtimeTypes);
   }
   const locks = isRecord(view.locks)
     ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))
@@ -87,7 +87,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
       }
       throw error;
     }
-    if (agent === undefined || agent === null) throw new AdapterCallError(name, 'invalid', `returned ${String(agent)} instead of an agent`);
+    if (agent === undefined || agent === null) throw new AdapterCallError(name, 'invalid', `returned ${String(agent)}, not an agent: ${name} must return the agent it built`);
     return agent;
   };
   return {
@@ -102,7 +102,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
       const view = await call('view()', () => adapter.view(agent));
       if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
       try {
-        return observeView(registry, view, agent);
+        return observeView(registry, view, agent, adapter.runtimeTypes);
       } catch (error) {
         throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
       }

@@ -36,11 +36,48 @@ function className(value: object): string | null {
   return typeof name === 'string' && name !== '' ? name : 'anonymous class';
 }
 
+/** Classes whose instances are state of a running program, never configuration. */
+const RUNTIME_CLASSES: readonly Function[] = [AbortController, EventTarget, WeakMap, WeakSet, WeakRef, Promise];
+
+/** Whether a nested object is a runtime object: a built-in one, or an instance of a class the adapter declared. */
+export function isRuntimeObject(value: object, declared: readonly Function[] = []): boolean {
+  return RUNTIME_CLASSES.some((type) => value instanceof type) || declared.some((type) => value instanceof type);
+}
+
+/** Whether an object is a real Set (or Map), not merely an object whose prototype is one (a naive copy's). */
+function isBranded(object: object, has: (this: unknown, key: unknown) => boolean): boolean {
+  try {
+    has.call(object, undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A primitive, a function, or an observation flagged immutable: what a frozen container may hold and stay immutable. */
+function holdsStill(value: Observed): boolean {
+  switch (value.kind) {
+    case 'array':
+    case 'set':
+    case 'object':
+      return value.immutable === true;
+    case 'map':
+    case 'date':
+    case 'ref':
+      return false;
+    default:
+      return true;
+  }
+}
+
 /**
- * Observes a value. Deep by default: arrays and objects are observed with their contents (own
- * enumerable string keys), cycles become refs. With `shallow`, objects are observed by identity only.
+ * Observes a value. Deep by default: arrays, sets, maps and objects are observed with their
+ * contents (own enumerable string keys), cycles become refs; a deeply frozen array or object is
+ * flagged immutable; a runtime object (an AbortController, a WeakMap, an
+ * instance of one of `runtimeTypes`) is flagged runtime, without contents. With `shallow`,
+ * objects are observed by identity only.
  */
-export function observe(registry: IdentityRegistry, value: unknown, shallow = false): Observed {
+export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = []): Observed {
   const path = new Set<object>();
   const visit = (current: unknown, depth: number): Observed => {
     switch (typeof current) {
@@ -70,10 +107,20 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
     if (shallow || depth >= MAX_DEPTH) {
       return Array.isArray(object) ? { kind: 'object', id, type: 'Array', protoId } : { kind: 'object', id, type, protoId };
     }
+    if (isRuntimeObject(object, runtimeTypes)) return { kind: 'object', id, type, protoId, runtime: true };
     path.add(object);
     try {
-      if (Array.isArray(object)) return { kind: 'array', id, items: Array.from(object, (item) => visit(item, depth + 1)) };
+      const frozen = Object.isFrozen(object);
+      if (Array.isArray(object)) {
+        const items = Array.from(object, (item) => visit(item, depth + 1));
+        return frozen && items.every(holdsStill) ? { kind: 'array', id, items, immutable: true } : { kind: 'array', id, items };
+      }
+      if (object instanceof Set && isBranded(object, Set.prototype.has)) return { kind: 'set', id, type: type ?? 'Set', items: Array.from(object, (item) => visit(item, depth + 1)) };
+      if (object instanceof Map && isBranded(object, Map.prototype.has)) {
+        return { kind: 'map', id, type: type ?? 'Map', entries: Array.from(object, ([key, item]) => [visit(key, depth + 1), visit(item, depth + 1)] as const) };
+      }
       const entries = Object.keys(object).map((key) => [key, visit((object as Record<string, unknown>)[key], depth + 1)] as const);
+      if (frozen && entries.every(([, item]) => holdsStill(item))) return { kind: 'object', id, type, protoId, entries, immutable: true };
       return { kind: 'object', id, type, protoId, entries };
     } finally {
       path.delete(object);

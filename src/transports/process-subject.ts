@@ -18,6 +18,8 @@ export interface ProcessOptions {
   readonly timeout: number;
   /** Bound on starting the process and its handshake, in milliseconds. */
   readonly startTimeout: number;
+  /** Receives each line the adapter process writes on standard error (PROTOCOL.md §1: passed through). */
+  readonly stderr?: (line: string) => void;
 }
 
 /** A subject driven over the adapter protocol, with a way to end it. */
@@ -28,15 +30,18 @@ export interface ProcessSubject extends Subject {
   close(): Promise<void>;
 }
 
-const KINDS = new Set(['undefined', 'null', 'boolean', 'number', 'string', 'bigint', 'symbol', 'function', 'array', 'date', 'object', 'ref']);
+const KINDS = new Set(['undefined', 'null', 'boolean', 'number', 'string', 'bigint', 'symbol', 'function', 'array', 'set', 'map', 'date', 'object', 'ref']);
 
 /** Checks that an adapter's observation is well formed, at every depth. */
 function isObserved(value: unknown): value is Observed {
   if (typeof value !== 'object' || value === null) return false;
   const node = value as { kind?: unknown; id?: unknown; items?: unknown; entries?: unknown };
   if (!KINDS.has(node.kind as string)) return false;
-  if (['symbol', 'function', 'array', 'date', 'object', 'ref'].includes(node.kind as string) && typeof node.id !== 'string') return false;
-  if (node.kind === 'array') return Array.isArray(node.items) && node.items.every(isObserved);
+  if (['symbol', 'function', 'array', 'set', 'map', 'date', 'object', 'ref'].includes(node.kind as string) && typeof node.id !== 'string') return false;
+  const flags = value as { immutable?: unknown; runtime?: unknown };
+  if ((flags.immutable !== undefined && flags.immutable !== true) || (flags.runtime !== undefined && flags.runtime !== true)) return false;
+  if (node.kind === 'array' || node.kind === 'set') return Array.isArray(node.items) && node.items.every(isObserved);
+  if (node.kind === 'map') return Array.isArray(node.entries) && node.entries.every((entry) => Array.isArray(entry) && entry.length === 2 && isObserved(entry[0]) && isObserved(entry[1]));
   if (node.kind === 'object' && node.entries !== undefined) {
     return Array.isArray(node.entries) && node.entries.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isObserved(entry[1]));
   }
@@ -82,7 +87,10 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observ
     case 'ref':
       return { ...value, id: id(value.id) };
     case 'array':
+    case 'set':
       return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens)) };
+    case 'map':
+      return { ...value, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens), translate(item, tokens)] as const) };
     case 'object':
       return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens)] as const) } : {}) };
     default:
@@ -92,7 +100,7 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observ
 
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
-  const process = new AdapterProcess(options.command, options.cwd);
+  const process = new AdapterProcess(options.command, options.cwd, options.stderr);
   let answer: Record<string, unknown>;
   try {
     answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION }, options.startTimeout);

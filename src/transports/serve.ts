@@ -65,7 +65,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     },
     view: async (params) => {
       const agent = agentOf(params);
-      return { view: observeView(registry, await adapter.view(agent), agent) };
+      return { view: observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes) };
     },
     cloneForChannel: async (params) => {
       if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');

@@ -12,14 +12,19 @@ export interface CliOutcome {
 }
 
 /** Runs the command's main() in this process, with output captured. */
-export async function runMain(argv: readonly string[], cwd = ROOT, terminal: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliOutcome> {
+export async function runMain(
+  argv: readonly string[],
+  cwd = ROOT,
+  terminal: { isTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string>; interrupted?: Promise<'SIGINT' | 'SIGTERM'> } = {},
+): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text), isTTY: terminal.isTTY ?? false },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: terminal.stderrTTY ?? false },
     cwd,
     env: terminal.env ?? {},
+    ...(terminal.interrupted ? { interrupted: terminal.interrupted } : {}),
   });
   return { code, stdout, stderr };
 }

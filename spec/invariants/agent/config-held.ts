@@ -34,11 +34,13 @@ function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, f
       if (given.kind === 'null' && held.kind === 'array' && held.items.length === 0) return undefined;
       return compareElements(given, held, 'agent.handoffs', 'the configuration');
     case 'features':
-      return compareFeatures(given, held, subject.scope, 'agent', 'the configuration');
+      // A feature the configuration does not name may hold the framework's default.
+      return compareFeatures(given, held, subject.scope, 'agent', 'the configuration', 'allowed');
     default: {
       if (sameAsIs(given, held)) return undefined;
-      // A field left out is absent: undefined, or null where the framework's language has no undefined (Python's None).
-      if (given.kind === 'undefined' && held.kind === 'null' && (OPTIONAL_FIELDS as readonly string[]).includes(field)) return undefined;
+      // An optional field left out was not given a value: the framework may hold its own default
+      // (PraisonAI's role "Assistant"), or nothing (undefined, or Python's None).
+      if (given.kind === 'undefined' && (OPTIONAL_FIELDS as readonly string[]).includes(field)) return undefined;
       const what = identityOf(given) !== undefined ? 'the very object given' : 'the value given, as-is';
       return new Violation(`agent.${field} = ${describe(held)}`, `${what}: ${describe(given)}`);
     }
@@ -50,7 +52,7 @@ export const configHeld: Invariant = {
   level: 'MUST',
   profile: 'agent',
   needs: [],
-  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may read as undefined or, in languages without undefined, null), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), feature configs deeply equal. An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
     const agent = await subject.create(scenario.config);

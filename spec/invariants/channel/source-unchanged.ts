@@ -1,6 +1,6 @@
 import { VIEW_FIELDS } from '../../agent-config.ts';
 import { PROBE_OWNERS } from '../../generators/scenario.ts';
-import { describe, identical } from '../../model/observed.ts';
+import { deepEqual, describe, firstDifference, identical } from '../../model/observed.ts';
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
@@ -10,8 +10,10 @@ import { lockNames, prepareSource, type PreparedSource } from './setup.ts';
 function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
-    if (!identical(before.fields[field], after.fields[field])) {
-      return new Violation(`source.${field} became ${describe(after.fields[field], 3)}`, `source.${field} exactly as it was: ${describe(before.fields[field], 3)}`);
+    const differs = firstDifference(before.fields[field], after.fields[field], { path: field, identity: true });
+    if (differs) {
+      const replaced = deepEqual(differs.a, differs.b) ? ' (an equal but other object)' : '';
+      return new Violation(`source.${differs.path} became ${describe(differs.b, 3)}${replaced}`, `source.${differs.path} exactly as it was: ${describe(differs.a, 3)}`);
     }
   }
   const names = lockNames(before);

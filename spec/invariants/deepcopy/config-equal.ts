@@ -1,9 +1,11 @@
 import { CONFIG_FIELDS, type ConfigField } from '../../agent-config.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import { mutableObjects } from './mutable-objects.ts';
-import { deepEqual, describe } from '../../model/observed.ts';
+import { describe, firstDifference } from '../../model/observed.ts';
 import { compareFeatures } from '../compare.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
+
+const IN_A_SET = /\{\d+\}/;
 
 /** Objects held in two places of the source's configuration must be one copy held in both places. */
 function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonly ConfigField[]): Violation | undefined {
@@ -15,6 +17,7 @@ function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonl
   const inCopy = paths(copy);
   const firstPath = new Map<string, string>();
   for (const [path, id] of paths(source)) {
+    if (IN_A_SET.test(path)) continue; // a set's members have no position to find again in the copy
     const first = firstPath.get(id);
     if (first === undefined) firstPath.set(id, path);
     else if (inCopy.get(path) !== inCopy.get(first)) {
@@ -27,7 +30,7 @@ function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonl
 export const configEqual = deepCopyInvariant(
   {
     id: 'deepcopy.config-equal',
-    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; functions by identity. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places.',
+    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; sets and maps by content; functions by identity; runtime objects met inside configuration (locks, events) by class only. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places.',
     rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration.',
   },
   ({ subject, before, copyView }) => {
@@ -36,8 +39,9 @@ export const configEqual = deepCopyInvariant(
       if (field === 'features') {
         const violation = compareFeatures(before.fields.features, copyView.fields.features, subject.scope, 'copy', "the source's");
         if (violation) return violation;
-      } else if (!deepEqual(before.fields[field], copyView.fields[field])) {
-        return new Violation(`copy.${field} = ${describe(copyView.fields[field], 4)}`, `a value deeply equal to the source's: ${describe(before.fields[field], 4)}`);
+      } else {
+        const differs = firstDifference(before.fields[field], copyView.fields[field], { path: field });
+        if (differs) return new Violation(`copy.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to the source's: ${describe(differs.a, 3)}`);
       }
     }
     return sharingKept(before, copyView, CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field)));

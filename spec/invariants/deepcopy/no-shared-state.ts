@@ -6,7 +6,7 @@ import { mutableObjects } from './mutable-objects.ts';
 export const noSharedState = deepCopyInvariant(
   {
     id: 'deepcopy.no-shared-state',
-    rule: 'No mutable object of the configuration (an array, an object, a date, at any depth: llm, auth, handoffs, feature configs) is shared between the copy and the source; tools are governed by deepcopy.tools.',
+    rule: 'No mutable object of the configuration (an array, a set, a map, an object, a date, at any depth: llm, auth, handoffs, feature configs) is shared between the copy and the source; tools are governed by deepcopy.tools. Immutable values (Enum members, tuples and frozensets of immutables, frozen objects) may be shared, and runtime objects met inside configuration (a handoff agent\'s locks, events, weak dictionaries) are not configuration.',
     rationale: 'The point of a deep copy is independence: mutating a nested feature config of the copy (say, its guardrail thresholds) must leave the source alone. A copy that stops one level deep shares everything below it.',
   },
   ({ subject, before, copyView }) => {

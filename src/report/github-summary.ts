@@ -1,0 +1,46 @@
+import type { RunReport } from './model.ts';
+import type { Verdict } from './verdict.ts';
+
+/** A table cell: one line, pipes escaped, bounded so a huge message cannot swamp the summary. */
+function cell(text: string): string {
+  const line = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+/**
+ * The Markdown job summary GitHub Actions shows on the run's page (appended to the file named by
+ * `GITHUB_STEP_SUMMARY`): the verdict, the counts, and a row per invariant that did not pass.
+ */
+export function formatGithubSummary(report: RunReport, verdict: Verdict): string {
+  const { passed, failed, skipped } = report.summary;
+  const outcome = report.interrupted !== undefined
+    ? `⏹️ Interrupted (${report.interrupted})`
+    : verdict.nothingChecked
+      ? '⚠️ Nothing was checked: every selected invariant was skipped'
+      : report.conformant
+        ? '✅ Conformant'
+        : verdict.exitCode === 0
+          ? '⚠️ Not conformant; the gate passes (every failure expected or tolerated)'
+          : '❌ Not conformant';
+  const lines = [
+    `### clone-conformance: ${cell(report.adapter)}`,
+    '',
+    `**${outcome}** — ${passed} passed, ${failed} failed, ${skipped} skipped (seed ${report.seed}, ${report.runs} runs per invariant)`,
+    '',
+  ];
+  const notPassed = report.results.filter((result) => result.status !== 'passed' || verdict.stale.includes(result.id));
+  if (notPassed.length > 0) {
+    lines.push('| invariant | level | outcome | details |', '|---|---|---|---|');
+    for (const result of notPassed) {
+      const outcomeOf = result.status === 'passed'
+        ? 'stale baseline entry'
+        : result.status === 'skipped'
+          ? 'skipped'
+          : verdict.expectedFailures.includes(result.id) ? 'failed (expected)' : verdict.tolerated.includes(result.id) ? 'failed (tolerated)' : 'failed';
+      const details = result.status === 'passed' ? 'passes now: remove it from the baseline' : result.status === 'failed' && result.replay ? `${result.message} — replay: \`${result.replay.replace(/`/g, "'")}\`` : result.message;
+      lines.push(`| \`${result.id}\` | ${result.level} | ${outcomeOf} | ${cell(details)} |`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
