@@ -20,6 +20,7 @@ import { inProcessSubject } from '../src/transports/in-process.ts';
 import { AdapterProcess } from '../src/transports/adapter-process.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
 import { defectiveFixtures, detect, median, type Fixture } from './detection.ts';
+import { edgeCoverage } from './edge-coverage.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -146,6 +147,17 @@ for (const fixture of all) {
   );
   log(`${fixture.file}: caught ${detected.caught}/${SEEDS}, all ids ${detected.allCaught}/${SEEDS}, median runs to failure ${fixed(detected.medianRuns, 1)} ${missed}`);
 }
+// 6. Edge coverage: every edge value of every field within the first ten cases, on every seed?
+const coverage = await edgeCoverage(SEEDS);
+const uncovered = coverage.filter((row) => row.seeds < SEEDS);
+const coveredEverywhere = coverage.length - uncovered.length;
+log(`edge coverage: ${coveredEverywhere}/${coverage.length} edge values in the first ten cases on all ${SEEDS} seeds${uncovered.length ? `; short: ${uncovered.map((row) => `${row.field} ${row.edge} ${row.seeds}/${SEEDS}`).join(', ')}` : ''}`);
+const coverageByField = [...new Set(coverage.map((row) => row.field))].map((field) => {
+  const rows = coverage.filter((row) => row.field === field);
+  const least = Math.min(...rows.map((row) => row.seeds));
+  return `| ${field} | ${rows.length} | ${fixed((100 * least) / SEEDS)} % | ${rows.filter((row) => row.seeds < SEEDS).map((row) => `${row.edge} (${row.seeds}/${SEEDS})`).join('; ') || '—'} |`;
+});
+
 const cost = cloneCost();
 log(`reference cloneForChannel: ${fixed(cost.clonesPerSecond)}/s; hand-copied literal: ${fixed(cost.floorPerSecond)}/s; ratio ${cost.ratio.toFixed(2)}`);
 
@@ -197,6 +209,19 @@ first declared invariant (seed 1, 100 runs; for sequences, the number of steps).
 ${rows.join('\n')}
 
 ${everyFixtureEverySeed ? `Every defective fixture is caught, on every declared invariant, on every one of the ${SEEDS} seeds at ${DETECTION_RUNS} runs.` : `Not every fixture is caught on every seed at ${DETECTION_RUNS} runs: see the rows above, and the notes below.`}
+
+## Edge coverage
+
+For every field (each feature counted as a field of its own), every kind of mutable value shared
+between two places, and every shape of override: on how many of ${SEEDS} seeds the first ten cases
+of a run hold each edge value (\`bench/edge-coverage.ts\`; measured on the generated values, every
+field mapped). The first ten cases follow the edge-value schedule (\`spec/generators/schedule.ts\`).
+
+| field | edge values | least share of seeds | edge values not on every seed |
+|---|---|---|---|
+${coverageByField.join('\n')}
+
+${uncovered.length === 0 ? `All ${coverage.length} edge values are in the first ten cases on every one of the ${SEEDS} seeds.` : `${coveredEverywhere} of ${coverage.length} edge values are in the first ten cases on every seed.`}
 
 ## Cost of the reference clone
 

@@ -1,6 +1,7 @@
 /** The package root: the adapter contract, and the specification for those who build on it. */
 export { defineAdapter, RejectedConfig, type CloneAdapter, type AgentConfig, type AgentView, type FeatureName } from './adapter/contract.ts';
 export { FEATURE_NAMES, type MappedField } from '../spec/agent-config.ts';
+export type { Domain, Domains } from '../spec/domains.ts';
 export { CATALOGUE, INVARIANT_IDS } from '../spec/invariants/catalogue.ts';
 export type { AnyInvariant, Invariant, Level } from '../spec/invariants/invariant.ts';
 export { Agent } from '../spec/reference/agent.ts';

@@ -10,6 +10,8 @@ const BROKEN: [file: string, message: RegExp][] = [
   ['wrong-shape.ts', /^The adapter fixtures\/broken\/wrong-shape\.ts does not export a valid adapter: `create` must be a function \(it is string\); `view` must be a function \(it is undefined\)/],
   ['empty-name.ts', /^The adapter fixtures\/broken\/empty-name\.ts does not export a valid adapter: `name` must be a non-empty string/],
   ['no-clone.ts', /^The adapter fixtures\/broken\/no-clone\.ts has no clone operation to check: implement cloneForChannel/],
+  ['bad-domains.ts', /^The adapter fixtures\/broken\/bad-domains\.ts does not export a valid adapter: domains\.fields\.llm must be a domain: an object whose "kind" is one of .*; domains\.fields names "temperature", which is not a canonical field/],
+  ['built-without-build.ts', /^The adapter fixtures\/broken\/built-without-build\.ts does not export a valid adapter: `domains` declares built values, so the adapter needs `build\(name, value\)`/],
 ];
 
 describe('broken adapters exit 2 with a clear message', () => {

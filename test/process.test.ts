@@ -59,7 +59,7 @@ describe('adapters over the JSON-lines protocol', () => {
   it.each([
     ['crash-on-clone', 'cloneForChannel() failed: the adapter process exited (code 4)'],
     ['garbage-on-view', 'view() broke the protocol: it printed a line that is not a JSON object on stdout: "Loading model weights... done"'],
-    ['wrong-id-on-view', 'view() broke the protocol: it answered id 10 while id 3 was awaited'],
+    ['wrong-id-on-view', 'view() broke the protocol: it answered id 9 while id 2 was awaited'],
     ['late-view', 'view() did not answer within 300 ms'],
     ['stdout-noise', 'create() broke the protocol: it printed a line that is not a JSON object on stdout: "created an agent"'],
   ])('fails the invariant, naming the call, when the process breaks mid-run (%s), and starts a new one', async (misbehave, message) => {

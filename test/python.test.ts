@@ -48,6 +48,19 @@ describe('Python adapters over the protocol', () => {
     expect(withTraceback.stack).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*in rebuild_channel_state\n[\s\S]*RuntimeError: channel state cannot be rebuilt\n$/);
   });
 
+  it('a framework that validates its configuration passes every invariant with its domains declared (built values through build())', async () => {
+    const { code, stdout } = await python('fixtures/python/validating_adapter.py');
+    expect(JSON.parse(stdout).summary).toEqual({ passed: CATALOGUE.length, failed: 0, skipped: 0 });
+    expect(code).toBe(0);
+  });
+
+  it('malformed domains in the handshake: exit 2 naming the problem', async () => {
+    const script = "import sys; sys.path.insert(0, 'kits/python'); import clone_conformance as k\nclass A(k.Adapter):\n  domains = {'fields': {'tool_timeout': {'kind': 'integer'}}}\n  def clone_for_channel(self, agent): return agent\nk.run(A())";
+    const { code, stderr } = await runMain(['--command', `python3 -c "${script}"`]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/domains\.fields\.toolTimeout must be a domain: an object whose "kind" is one of/);
+  });
+
   it('there are at least six defective ones, mirroring TypeScript fixtures', () => {
     expect(defective.length).toBeGreaterThanOrEqual(6);
   });

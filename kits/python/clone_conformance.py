@@ -17,6 +17,7 @@ says how to create, view and clone an agent of its framework::
         # deep_copy_tools = "copied", runtime_types = (MyMutex,) (runtime classes kept inside
         # configuration: compared by type only); raise Rejected("why") from create or clone_with when
         # the framework rejects a configuration: the case is discarded, not failed
+        # domains = {...} (the values the framework takes), with build(name, value) for built values
 
     if __name__ == "__main__":
         run(MyAdapter())
@@ -56,7 +57,7 @@ import types
 import weakref
 from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
 
-__all__ = ["Adapter", "run", "UNDEFINED", "JSDate"]
+__all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap"]
 
 PROTOCOL_VERSION = 1
 
@@ -90,6 +91,13 @@ class _Undefined(object):
 
 
 UNDEFINED = _Undefined()
+
+
+class JSMap(dict):
+    """A JavaScript Map the suite described: a dict that is observed back as a map (by content),
+    whatever its keys, so that a Map with string keys does not come back as a plain object."""
+
+    __slots__ = ()
 
 
 class JSDate(object):
@@ -144,6 +152,13 @@ class Adapter(object):
     # observed by type only, never compared as configuration.
     runtime_types = ()
 
+    # The values the framework takes (PROTOCOL.md §3, hello.domains): {"fields": {name: domain},
+    # "features": {name: domain}}; field names canonical (camelCase) or snake_case. A domain is a
+    # dict such as {"kind": "boolean"}, {"kind": "oneOf", "values": ["strict", True]},
+    # {"kind": "object", "keys": {...}, "optional": [...]}, {"kind": "list", "of": ...},
+    # {"kind": "built", "name": "MemoryConfig", "from": ...}. None: the suite's usual values.
+    domains = None
+
     def create(self, config):
         raise NotImplementedError("create")
 
@@ -176,6 +191,10 @@ class Adapter(object):
     def add_tool(self, agent, tool):
         raise NotImplementedError("add_tool")
 
+    def build(self, name, value):
+        """Build a value of a `built` domain (e.g. `MemoryConfig(**value)`) from its drawn plain value."""
+        raise NotImplementedError("build: the adapter declares built values in `domains` but does not build them")
+
     def _overrides(self, method):
         return getattr(type(self), method) is not getattr(Adapter, method)
 
@@ -184,9 +203,11 @@ class Adapter(object):
 class _Materialiser(object):
     """Turns descriptions into Python values; one `id` gives one object for the whole session."""
 
-    def __init__(self, classes):
+    def __init__(self, classes, build=None):
         self.classes = classes  # class name -> class, shared by the whole session
         self.objects = {}
+        self.build = build  # the adapter's build(name, value), for built values
+        self.built = set()  # ids of the objects the adapter built
 
     def value(self, d):
         kind = d["kind"]
@@ -204,6 +225,10 @@ class _Materialiser(object):
             return self.objects[d["id"]]
         if kind == "function":
             return self._keep(d, _function(d["name"]))
+        if kind == "built":  # one build per id: a value held in two places is built once
+            built = self._keep(d, self.build(d["name"], self.value(d["value"])))
+            self.built.add(d["id"])
+            return built
         if kind == "date":
             return self._keep(d, _date(d["time"]))
         if kind == "array":
@@ -213,7 +238,7 @@ class _Materialiser(object):
         if kind == "set":
             return self._keep(d, set(self.value(item) for item in d["items"]))
         if kind == "map":
-            mapping = self._keep(d, {})
+            mapping = self._keep(d, JSMap())
             for key, item in d["entries"]:
                 mapping[self.value(key)] = self.value(item)
             return mapping
@@ -384,11 +409,11 @@ class _Observer(object):
                 observed = {"kind": "set", "id": token, "type": cls.__name__, "items": [visit(item) for item in value]}
                 return _immutable_if_still(observed, observed["items"]) if isinstance(value, frozenset) else observed
             if isinstance(value, dict):
-                if all(isinstance(key, str) for key in value):
+                if not isinstance(value, JSMap) and all(isinstance(key, str) for key in value):
                     observed["entries"] = [[key, visit(item)] for key, item in value.items()]
                     return observed
                 # Keys that are not strings (numbers, tuples, enums) stay values: a map.
-                return {"kind": "map", "id": token, "type": cls.__name__,
+                return {"kind": "map", "id": token, "type": "Map" if cls is JSMap else cls.__name__,
                         "entries": [[visit(key), visit(item)] for key, item in value.items()]}
             frozen = dataclasses.is_dataclass(value) and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen
@@ -423,14 +448,14 @@ class _Session(object):
         self.next_handle = 1
         self.classes = {}
         self.observer = _Observer(adapter.runtime_types)
-        self.materialiser = _Materialiser(self.classes)
+        self.materialiser = _Materialiser(self.classes, adapter.build)
 
     def handle(self, method, params):
         if method == "hello":
             return self.hello()
         if method == "create":
             kwargs, tokens = self.config(params["config"])
-            return {"agent": self.keep(self.adapter.create(kwargs)), "tokens": tokens}
+            return dict(self.built(params["config"]), agent=self.keep(self.adapter.create(kwargs)), tokens=tokens)
         if method == "shutdown":
             return {}
         if method == "dispose":
@@ -446,7 +471,7 @@ class _Session(object):
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
         if method == "cloneWith":
             overrides, tokens = self.config(params["overrides"])
-            return {"agent": self.keep(self.adapter.clone_with(agent, overrides)), "tokens": tokens}
+            return dict(self.built(params["overrides"]), agent=self.keep(self.adapter.clone_with(agent, overrides)), tokens=tokens)
         if method == "deepCopy":
             return {"agent": self.keep(self.adapter.deep_copy(agent))}
         if method == "interrupt":
@@ -476,6 +501,8 @@ class _Session(object):
                   "deepCopyTools": self.adapter.deep_copy_tools}
         if self.adapter.fields is not None:
             answer["fields"] = list(self.adapter.fields)
+        if self.adapter.domains is not None:
+            answer["domains"] = _canonical_domains(self.adapter.domains)
         return answer
 
     def materialise(self, description):
@@ -501,6 +528,18 @@ class _Session(object):
             stack.extend(item for _, item in d.get("entries", []))
         return found
 
+    def built(self, description):
+        """What the adapter built from each `built` description, observed (§6): {"built": {id: observation}}."""
+        found, stack = {}, [description]
+        while stack:
+            d = stack.pop()
+            if d.get("kind") == "built" and d["id"] in self.materialiser.objects:
+                found[d["id"]] = self.observer.observe(self.materialiser.objects[d["id"]])
+                stack.append(d["value"])
+            stack.extend(d.get("items", []))
+            stack.extend(item for _, item in d.get("entries", []))
+        return {"built": found} if found else {}
+
     def keep(self, agent):
         handle = self.next_handle
         self.next_handle += 1
@@ -523,6 +562,21 @@ class _Session(object):
         return {"fields": fields,
                 "locks": dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items()),
                 "self": self.observer.observe(agent, shallow=True)}
+
+
+def _canonical_domains(domains):
+    """The adapter's domains with canonical (camelCase) field names; snake_case names are accepted."""
+    if not isinstance(domains, dict):
+        return domains  # the suite names the problem at the handshake
+
+    def camel(name):
+        head, *rest = str(name).split("_")
+        return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+    answer = dict(domains)
+    if isinstance(domains.get("fields"), dict):
+        answer["fields"] = dict((camel(name), domain) for name, domain in domains["fields"].items())
+    return answer
 
 
 def _boolean(method, value):

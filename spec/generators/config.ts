@@ -1,18 +1,17 @@
 import fc from 'fast-check';
-import { CONFIG_FIELDS, type AgentConfig, type ConfigField, type FeatureName } from '../agent-config.ts';
+import { CONFIG_FIELDS, FEATURE_NAMES, type AgentConfig, type ConfigField, type FeatureName } from '../agent-config.ts';
+import type { Domain, Domains } from '../domains.ts';
 import { FieldScope } from '../model/field-scope.ts';
-import { features } from './features.ts';
+import { domainModel, holdsObjects, type ValueModel } from './domain-values.ts';
+import { ABSENT, ABSENT_EDGE, shrinkingTo, type Edge } from './edge.ts';
+import { featureEdges, FEATURE_ROWS, FIELD_EDGES, FIELD_OFFSETS, NESTED_EDGE } from './field-edges.ts';
+import { featureValue, mutableValue, randomFeatures, SHARED_KINDS } from './features.ts';
+import { ModelClient } from './model-client.ts';
+import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { handoffs, toolList } from './tools.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
 
-/** A model client object, as frameworks accept instead of a model name. */
-export class ModelClient {
-  constructor(readonly model: string, readonly temperature: number) {}
-
-  [fc.toStringMethod](): string {
-    return `new ModelClient(${JSON.stringify(this.model)}, ${fc.stringify(this.temperature)})`;
-  }
-}
+export { ModelClient };
 
 const llm = fc.oneof(
   fc.constantFrom('gpt-4o-mini', 'claude-sonnet', ' gpt-4o ', ''),
@@ -27,11 +26,9 @@ const auth = fc.oneof(
 );
 
 /**
- * A random agent configuration. Optional fields are sometimes missing, sometimes present and
- * `undefined`, sometimes present with a value chosen to trip falsy checks, trimming, Unicode
- * normalisation and JSON round trips.
+ * The value of each configuration field, as generated in random cases: values chosen to trip
+ * falsy checks, trimming, Unicode normalisation and JSON round trips.
  */
-/** The value of each configuration field, as generated. */
 export const FIELD_VALUES = {
   name: trickyString,
   role: trickyString,
@@ -44,7 +41,7 @@ export const FIELD_VALUES = {
   auth,
   tools: toolList,
   handoffs,
-  features,
+  features: randomFeatures,
   toolTimeout: trickyNumber,
   parallelToolCalls: fc.boolean(),
   cliBackend: trickyString,
@@ -53,28 +50,152 @@ export const FIELD_VALUES = {
 const REQUIRED = new Set<ConfigField>(['name', 'tools', 'handoffs', 'features']);
 /** What a required field holds when the adapter does not map it. */
 const UNMAPPED: Pick<AgentConfig, 'name' | 'tools' | 'handoffs' | 'features'> = { name: 'agent', tools: [], handoffs: null, features: {} };
+/** What each required field shrinks to from an edge value. */
+const SIMPLE: Partial<Record<ConfigField, unknown>> = { name: 'agent', handoffs: null };
 
-const byScope = new Map<string, fc.Arbitrary<AgentConfig>>();
+const cache = new Map<string, fc.Arbitrary<AgentConfig>>();
 
-/** Random configurations restricted to the fields an adapter maps (and to those it accepts). */
-export function agentConfigFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean): fc.Arbitrary<AgentConfig> {
-  const mapped = mappedConfig(scope);
+/**
+ * Random configurations restricted to the fields an adapter maps (and to those it accepts), drawn
+ * from the domains it declares.
+ */
+export function agentConfigFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean, domains?: Domains): fc.Arbitrary<AgentConfig> {
+  const mapped = mappedConfig(scope, domains);
   return accepts ? mapped.filter(accepts) : mapped;
 }
 
-function mappedConfig(scope: FieldScope): fc.Arbitrary<AgentConfig> {
-  const key = JSON.stringify(scope.mapped ?? null);
-  let made = byScope.get(key);
+/** A field's values: its declared domain, else its usual edge and random values. */
+export function fieldModel(field: Exclude<ConfigField, 'features'>, domains?: Domains): ValueModel {
+  const usual: ValueModel = { edges: FIELD_EDGES[field], random: FIELD_VALUES[field] };
+  const domain = domains?.fields?.[field];
+  if (!domain || domain.kind === 'any') return usual;
+  const model = domainModel(domain, usual);
+  // An optional field may always be left out; a declared domain says what it holds when given.
+  return REQUIRED.has(field) ? model : { edges: [...model.edges, ABSENT_EDGE], random: fc.oneof(fc.constant(ABSENT), model.random) };
+}
+
+/** A feature's values under a declared domain (nested `any`: the usual feature config values). */
+function featureModel(domain: Domain): ValueModel {
+  const model = domainModel(domain, { edges: [], random: featureValue });
+  return { edges: [...model.edges, ABSENT_EDGE], random: model.random };
+}
+
+/**
+ * Pairs of features with one declared domain that may hold objects: the second of each pair
+ * holds the first one's value (in schedule rows always, in random cases often), so that one
+ * object in two places is drawn under domains too. Follower -> leader.
+ */
+function sharingGroups(names: readonly FeatureName[], domains?: Domains): Map<FeatureName, FeatureName> {
+  const leader = new Map<FeatureName, FeatureName>();
+  const open = new Map<string, FeatureName>();
+  for (const name of names) {
+    const domain = domains?.features?.[name];
+    if (!domain || !mayHoldObjects(domain)) continue;
+    const key = JSON.stringify(domain);
+    const first = open.get(key);
+    if (first === undefined) open.set(key, name);
+    else {
+      leader.set(name, first);
+      open.delete(key);
+    }
+  }
+  return leader;
+}
+
+/** Whether some values of a domain are objects. */
+function mayHoldObjects(domain: Domain): boolean {
+  return holdsObjects(domain) || domain.kind === 'any' || (domain.kind === 'anyOf' && domain.of.some(mayHoldObjects));
+}
+
+/** The features of one schedule row: every mapped feature at an edge, the row's shared value in its nested configs. */
+function featuresRow(scope: FieldScope, row: number, domains?: Domains): fc.Arbitrary<Partial<Record<FeatureName, unknown>>> {
+  const names = FEATURE_NAMES.filter((name) => scope.hasFeature(name));
+  if (row >= FEATURE_ROWS || names.length === 0) return fc.constant(null).map(() => ({}));
+  const leaders = sharingGroups(names, domains);
+  // The rows in which some feature holds a nested config share two kinds of value each, in turn,
+  // so that even an adapter mapping two features sees most kinds shared within ten cases.
+  const undeclared = names.filter((name) => !domains?.features?.[name] || domains.features[name]!.kind === 'any');
+  const nestedRows = Array.from({ length: FEATURE_ROWS }, (_, at) => at).filter((at) => undeclared.some((name) => (at + FEATURE_NAMES.indexOf(name)) % FEATURE_ROWS === NESTED_EDGE));
+  const turn = nestedRows.indexOf(row);
+  const kinds =
+    turn === -1
+      ? fc.tuple(fc.constantFrom(...SHARED_KINDS), fc.constantFrom(...SHARED_KINDS))
+      : fc.constant([SHARED_KINDS[(2 * turn) % SHARED_KINDS.length]!, SHARED_KINDS[(2 * turn + 1) % SHARED_KINDS.length]!] as const);
+  return kinds.chain(([first, second]) => fc.tuple(mutableValue(first), mutableValue(second))).chain((shared) => {
+    const usual = featureEdges(shared);
+    const edgeOf = (name: FeatureName): Edge => {
+      const domain = domains?.features?.[name];
+      const edges = domain && domain.kind !== 'any' ? featureModel(domain).edges : usual;
+      return edges[(row + FEATURE_NAMES.indexOf(name)) % edges.length]!;
+    };
+    const own = names.filter((name) => !leaders.has(name));
+    const entries = own.map((name) => fc.tuple(fc.constant(name), shrinkingTo<unknown>(edgeOf(name).arbitrary, ABSENT)));
+    return fc.tuple(...entries).map((pairs) => {
+      const drawn = new Map(pairs);
+      // Followers hold their leader's value: the same object in two places.
+      for (const [follower, leader] of leaders) drawn.set(follower, drawn.get(leader));
+      return Object.fromEntries([...drawn].filter(([, value]) => value !== ABSENT)) as Partial<Record<FeatureName, unknown>>;
+    });
+  });
+}
+
+/** Random feature sets: the usual ones, with each feature that has a declared domain drawn from it instead. */
+function randomFeaturesFor(scope: FieldScope, domains?: Domains): fc.Arbitrary<Partial<Record<FeatureName, unknown>>> {
+  const declared = FEATURE_NAMES.filter((name) => scope.hasFeature(name) && domains?.features?.[name] && domains.features[name]!.kind !== 'any');
+  if (declared.length === 0) return randomFeatures;
+  const leaders = sharingGroups(declared, domains);
+  const models = Object.fromEntries(declared.map((name) => [name, featureModel(domains!.features![name]!).random]));
+  return fc.tuple(randomFeatures, fc.record(models, { requiredKeys: [] }), fc.boolean()).map(([usual, drawn, share]) => {
+    const features: Record<string, unknown> = Object.fromEntries(Object.entries(usual).filter(([name]) => !declared.includes(name as FeatureName)));
+    for (const [name, value] of Object.entries(drawn)) features[name] = value;
+    if (share) for (const [follower, leader] of leaders) if (Object.hasOwn(features, leader)) features[follower] = features[leader];
+    return features as Partial<Record<FeatureName, unknown>>;
+  });
+}
+
+/** Random feature sets for an adapter: its declared feature domains kept. */
+export const featuresFor = (scope: FieldScope, domains?: Domains) => randomFeaturesFor(scope, domains);
+
+/** A configuration of one schedule row: each mapped field at one of its edge values. */
+function rowConfig(scope: FieldScope, fields: readonly ConfigField[], row: number, domains?: Domains): fc.Arbitrary<Record<string, unknown>> {
+  const model = Object.fromEntries(
+    fields.map((field) => {
+      if (field === 'features') return [field, featuresRow(scope, row, domains)];
+      const edge = edgeAt(fieldModel(field, domains).edges, row, FIELD_OFFSETS[field])!;
+      const simple = REQUIRED.has(field) ? (field === 'tools' ? [] : SIMPLE[field]) : ABSENT;
+      // Under a declared domain the simple value may not be accepted: shrink within the domain only.
+      return [field, domains?.fields?.[field] ? edge.arbitrary : shrinkingTo<unknown>(edge.arbitrary, simple)];
+    }),
+  );
+  return fc.record(model).map((config) => Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ABSENT)));
+}
+
+/** A random configuration: optional fields sometimes missing, sometimes `undefined`, else a random value. */
+function randomConfig(scope: FieldScope, fields: readonly ConfigField[], domains?: Domains): fc.Arbitrary<Record<string, unknown>> {
+  const model = Object.fromEntries(
+    fields.map((field) => {
+      if (field === 'features') return [field, randomFeaturesFor(scope, domains)];
+      if (domains?.fields?.[field]) return [field, fieldModel(field, domains).random];
+      return [field, REQUIRED.has(field) ? FIELD_VALUES[field] : optional(FIELD_VALUES[field] as fc.Arbitrary<unknown>)];
+    }),
+  ) as Record<string, fc.Arbitrary<unknown>>;
+  return fc
+    .record(model, { requiredKeys: fields.filter((field) => REQUIRED.has(field) || domains?.fields?.[field] !== undefined) })
+    .map((config) => Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ABSENT)));
+}
+
+function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentConfig> {
+  const key = JSON.stringify([scope.mapped ?? null, domains ?? null]);
+  let made = cache.get(key);
   if (!made) {
     const fields = CONFIG_FIELDS.filter((field) => scope.has(field));
-    const model = Object.fromEntries(
-      fields.map((field) => [field, REQUIRED.has(field) ? FIELD_VALUES[field] : optional(FIELD_VALUES[field] as fc.Arbitrary<unknown>)]),
-    ) as Record<string, fc.Arbitrary<unknown>>;
-    made = fc.record(model, { requiredKeys: fields.filter((field) => REQUIRED.has(field)) }).map((config) => {
+    const random = randomConfig(scope, fields, domains);
+    const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowConfig(scope, fields, row, domains));
+    made = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
       const features = Object.fromEntries(Object.entries((config.features ?? {}) as object).filter(([name]) => scope.hasFeature(name as FeatureName)));
       return { ...UNMAPPED, ...config, features } as AgentConfig;
     });
-    byScope.set(key, made);
+    cache.set(key, made);
   }
   return made;
 }

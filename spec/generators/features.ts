@@ -49,14 +49,40 @@ const configObject: fc.Arbitrary<unknown> = fc.array(fc.tuple(configKey, nested.
 /** The shorthand a feature is often configured with: on, off, or a named preset. */
 const preset = fc.constantFrom<unknown>(true, false, 'strict', '', undefined);
 
+/** Kinds of mutable value that a configuration may hold in two places. */
+export const SHARED_KINDS = ['array', 'object', 'date', 'map', 'set', 'class instance'] as const;
+export type SharedKind = (typeof SHARED_KINDS)[number];
+
+const primitive = fc.oneof(fc.boolean(), trickyNumber, trickyString);
+
+/** A fresh mutable value of the given kind, with a little random content. */
+export function mutableValue(kind: SharedKind): fc.Arbitrary<object> {
+  switch (kind) {
+    case 'array':
+      return fc.array(leaf, { minLength: 1, maxLength: 3 });
+    case 'object':
+      return configObject as fc.Arbitrary<object>;
+    case 'date':
+      return fc.date();
+    case 'map':
+      return fc.array(fc.tuple(fc.constantFrom('limit', 'provider', ''), primitive), { maxLength: 3 }).map((entries) => new Map(entries));
+    case 'set':
+      return fc.array(primitive, { maxLength: 3 }).map((items) => new Set(items));
+    case 'class instance':
+      return settings;
+  }
+}
+
+const anyMutable = fc.constantFrom(...SHARED_KINDS).chain(mutableValue);
+
 /**
- * A set of feature configs: any subset of the 17 names, each holding a preset (`true`, `false`,
- * a string), an explicit `undefined`, or a nested config.
+ * One mutable value configuring two features (one policy for guardrails and approval, one
+ * allow-list array for web and sandbox...): copies must keep it one value. Any kind of mutable
+ * value: a copy that keeps shared objects shared may still copy a shared array or date twice.
  */
-/** One policy object configuring two features (guardrails and approval, say): copies must keep it one object. */
 const sharedPolicy = fc
-  .tuple(fc.uniqueArray(fc.constantFrom(...FEATURE_NAMES), { minLength: 2, maxLength: 2 }), configObject)
-  .map(([[first, second], shared]) => [[first!, shared], [second!, shared]] as [FeatureName, unknown][]);
+  .tuple(fc.uniqueArray(fc.constantFrom(...FEATURE_NAMES), { minLength: 2, maxLength: 2 }), fc.oneof(configObject, anyMutable), fc.boolean())
+  .map(([[first, second], shared, nestedInSecond]) => [[first!, shared], [second!, nestedInSecond ? { policy: shared } : shared]] as [FeatureName, unknown][]);
 
 const someFeatures = fc.array(
   fc.tuple(
@@ -66,10 +92,37 @@ const someFeatures = fc.array(
   { maxLength: 5 },
 );
 
-export const features: fc.Arbitrary<Partial<Record<FeatureName, unknown>>> = fc
+/**
+ * A random set of feature configs: any subset of the 17 names, each holding a preset (`true`,
+ * `false`, a string), an explicit `undefined`, or a nested config; often two of them hold one
+ * shared value.
+ */
+export const randomFeatures: fc.Arbitrary<Partial<Record<FeatureName, unknown>>> = fc
   .oneof(
     { weight: 1, arbitrary: fc.constant([]) },
     { weight: 3, arbitrary: fc.tuple(sharedPolicy, someFeatures).map(([shared, rest]) => [...rest, ...shared]) },
     { weight: 2, arbitrary: someFeatures.filter((entries) => entries.length > 0) },
   )
   .map((entries) => Object.fromEntries(entries) as Partial<Record<FeatureName, unknown>>);
+
+/** Kept for readers of the old name: the random feature sets. */
+export const features = randomFeatures;
+
+/**
+ * A nested feature config as real ones are: random settings, a nested object holding an array,
+ * a date, and the row's two shared values each held under two keys (`policy` and `fallback`,
+ * `rules` and `backup`; the row's other nested configs hold them too).
+ */
+export function nestedConfig(shared: readonly [unknown, unknown]): fc.Arbitrary<Record<string, unknown>> {
+  const [first, second] = shared;
+  return fc
+    .record({ own: fc.array(fc.tuple(configKey, leaf), { maxLength: 2 }), limit: trickyNumber, items: fc.array(leaf, { maxLength: 2 }), since: fc.date() })
+    .map(({ own, limit, items, since }) => ({ ...toObject(own), nested: { limit, items }, since, policy: first, fallback: first, rules: second, backup: second }));
+}
+
+/** A config whose keys trip naive merging: own `__proto__` and `constructor` keys, and a hook function. */
+export const trickyKeysConfig: fc.Arbitrary<Record<string, unknown>> = fc
+  .tuple(primitive, fc.constantFrom('on_start', 'on_error'))
+  .map(([value, hook]) => toObject([['__proto__', { enabled: value }], ['constructor', value], [hook, namedFunction(hook, `hook:${hook}`)]]));
+
+export { settings as settingsConfig };

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { CONFIG_FIELDS, type AgentConfig, type ConfigField } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
-import { FIELD_VALUES } from './config.ts';
+import type { Domains } from '../domains.ts';
+import { ABSENT } from './edge.ts';
+import { featuresFor, fieldModel, FIELD_VALUES } from './config.ts';
+import { SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { scenarioFor, type Scenario } from './scenario.ts';
+import { tool } from './tools.ts';
 
 /** A case for the override clone: a source, and the overrides to clone it with. */
 export interface OverrideCase {
@@ -16,19 +20,72 @@ const FALSY: Partial<Record<ConfigField, readonly unknown[]>> = {
   auth: [null], toolTimeout: [0, -0, Number.NaN], parallelToolCalls: [false], cliBackend: [''],
 };
 
-/** An override value: one of the field's generated values, or (as often) a falsy one. */
-function overrideValue(field: ConfigField): fc.Arbitrary<unknown> {
+/** An override value: one of the field's generated values, or (as often) a falsy one; under a declared domain, one of its values. */
+function overrideValue(field: ConfigField, domains?: Domains): fc.Arbitrary<unknown> {
+  if (field !== 'features' && domains?.fields?.[field]) {
+    const model = fieldModel(field, domains);
+    // An override is a value: never the key left out.
+    const edges = model.edges.filter((edge) => !edge.matches(ABSENT)).map((edge) => edge.arbitrary);
+    return fc.oneof(...edges, model.random.filter((value) => value !== ABSENT));
+  }
   const values = FIELD_VALUES[field] as fc.Arbitrary<unknown>;
   const falsy = FALSY[field];
   return falsy ? fc.oneof(values, fc.constantFrom(...falsy)) : values;
 }
 
+/** Whether a field's declared domain (if any) takes this value. */
+function allowed(field: ConfigField, value: unknown, domains?: Domains): boolean {
+  if (field === 'features' || !domains?.fields?.[field]) return true;
+  return fieldModel(field, domains).edges.some((edge) => edge.matches(value));
+}
+
+/** Whether the case extends the source's own tools with the overriding ones. */
+interface DrawnOverrides {
+  readonly overrides: Partial<AgentConfig>;
+  readonly extendTools: boolean;
+}
+
+/**
+ * The override sets of the schedule's rows: nothing overridden, an empty tools list, an empty
+ * handoffs list, every scalar falsy, new tools and no features, handoffs reset to null, the
+ * source's tools extended, new features; the last rows are random. The source configurations of
+ * the same rows (config.ts) make each one bite: row 1's source has tools, row 2's has handoffs.
+ */
+function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: number, domains?: Domains): fc.Arbitrary<DrawnOverrides> | undefined {
+  const has = (field: ConfigField) => fields.includes(field);
+  const constant = (field: ConfigField, value: unknown) => (allowed(field, value, domains) ? fc.constant(value) : overrideValue(field, domains));
+  const only = (overrides: Record<string, fc.Arbitrary<unknown>>, extendTools = false) =>
+    fc.record(Object.fromEntries(Object.entries(overrides).filter(([field]) => has(field as ConfigField)))).map((chosen) => ({ overrides: chosen as Partial<AgentConfig>, extendTools }));
+  const empty = () => fc.constant(null).map(() => [] as unknown[]);
+  switch (row) {
+    case 0:
+      return fc.constant(null).map(() => ({ overrides: {}, extendTools: false }));
+    case 1:
+      return only({ tools: allowed('tools', [], domains) ? empty() : overrideValue('tools', domains) });
+    case 2:
+      return only({ handoffs: allowed('handoffs', [], domains) ? empty() : overrideValue('handoffs', domains) });
+    case 3:
+      return only(Object.fromEntries(Object.entries(FALSY).map(([field, values]) => [field, constant(field as ConfigField, values[0])])));
+    case 4:
+      return only({ tools: overrideValue('tools', domains), features: fc.constant(null).map(() => ({})) });
+    case 5:
+      return only({ handoffs: constant('handoffs', null), toolTimeout: constant('toolTimeout', -0), parallelToolCalls: constant('parallelToolCalls', false) });
+    case 6:
+      return only({ tools: domains?.fields?.tools ? overrideValue('tools', domains) : fc.array(tool, { minLength: 1, maxLength: 2 }) }, true);
+    case 7:
+      return only({ features: featuresFor(scope, domains), toolTimeout: constant('toolTimeout', Number.NaN), apiKey: constant('apiKey', '') });
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Random override sets over the mapped fields: often empty, sometimes overriding tools and
  * handoffs, and sometimes extending the source's own tools (`tools: [...base.tools, extra]`, the
- * way clones are specialised in practice).
+ * way clones are specialised in practice). The first cases of a run follow the schedule
+ * ({@link rowOverrides}).
  */
-export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean): fc.Arbitrary<OverrideCase> {
+export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean, domains?: Domains): fc.Arbitrary<OverrideCase> {
   const fields = CONFIG_FIELDS.filter((field) => scope.has(field) && field !== 'name');
   if (scope.has('name')) fields.push('name');
   const lists: ConfigField[] = fields.filter((field) => field === 'tools' || field === 'handoffs');
@@ -39,9 +96,12 @@ export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfi
   const listed = fc.tuple(...lists.map((field) => fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.constant([field]) })));
   const keys = fc.tuple(fc.subarray(others, { maxLength: Math.min(5, others.length) }), listed).map(([some, chosen]) => [...some, ...chosen.flat()]);
   const overrides = keys.chain((chosen) =>
-    fc.record(Object.fromEntries(chosen.map((field) => [field, overrideValue(field)]))),
+    fc.record(Object.fromEntries(chosen.map((field) => [field, field === 'features' ? featuresFor(scope, domains) : overrideValue(field, domains)]))),
   ) as fc.Arbitrary<Partial<AgentConfig>>;
-  const cases = fc.record({ scenario: scenarioFor(scope, accepts), overrides, extendTools: fc.boolean() }).map(({ scenario, overrides: chosen, extendTools }) => ({
+  const random = fc.record({ overrides, extendTools: fc.boolean() });
+  const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowOverrides(scope, fields, row, domains) ?? random);
+  const drawn = scheduled('overrides', (row) => (row === undefined ? random : rows[row]!));
+  const cases = fc.record({ scenario: scenarioFor(scope, accepts, domains), drawn }).map(({ scenario, drawn: { overrides: chosen, extendTools } }) => ({
     scenario,
     overrides: extendTools && chosen.tools ? { ...chosen, tools: [...scenario.config.tools, ...chosen.tools] } : chosen,
   }));

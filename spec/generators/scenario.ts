@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../agent-config.ts';
+import type { Domains } from '../domains.ts';
 import { FieldScope } from '../model/field-scope.ts';
 import { agentConfigFor } from './config.ts';
 import { tool } from './tools.ts';
@@ -26,9 +27,9 @@ export interface Scenario {
 const owner = fc.constantFrom('channel-telegram', 'channel-slack', 'tenant-42');
 
 /** Random scenarios whose configurations hold only the fields an adapter maps. */
-export function scenarioFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean): fc.Arbitrary<Scenario> {
+export function scenarioFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean, domains?: Domains): fc.Arbitrary<Scenario> {
   return fc.record({
-    config: agentConfigFor(scope, accepts),
+    config: agentConfigFor(scope, accepts, domains),
     interrupted: fc.boolean(),
     held: fc.array(fc.record({ lock: fc.nat({ max: 7 }), owner }), { maxLength: 3 }),
     siblings: fc.integer({ min: 2, max: 4 }),

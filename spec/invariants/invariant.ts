@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { ProfileName } from './profiles.ts';
 import type { AgentConfig, ConfigField } from '../agent-config.ts';
+import type { Domains } from '../domains.ts';
 import type { FieldScope } from '../model/field-scope.ts';
 import type { Probe, Subject } from '../model/subject.ts';
 import type { Scenario } from '../generators/scenario.ts';
@@ -16,6 +17,8 @@ export interface InputContext {
   readonly scope: FieldScope;
   /** The configurations the adapter accepts: generate only these. */
   readonly accepts?: (config: AgentConfig) => boolean;
+  /** The values the adapter's framework takes, per field and feature: draw from these. */
+  readonly domains?: Domains;
   /** A fast-check commands replay path, when replaying a failure of a model-based invariant. */
   readonly replayPath?: string;
 }

@@ -1,4 +1,5 @@
 import type { AgentConfig, ViewField } from '../agent-config.ts';
+import type { Domains } from '../domains.ts';
 import type { FieldScope } from './field-scope.ts';
 import type { Observed } from './observed.ts';
 
@@ -48,6 +49,8 @@ export interface Subject {
   readonly scope: FieldScope;
   /** The configurations the framework accepts, when it restricts them. */
   readonly accepts?: (config: AgentConfig) => boolean;
+  /** The values the framework takes, per field and feature, when the adapter declares them. */
+  readonly domains?: Domains;
   /** Whether the adapter's deep copy shares tool objects or copies them. */
   readonly deepCopyTools: 'shared' | 'copied';
   create(config: AgentConfig): Promise<Handle>;

@@ -104,11 +104,28 @@ export class Agent {
   }
 }
 
-/** Copies arrays, plain objects, class instances and dates deeply; functions are shared. */
+/** Copies arrays, plain objects, class instances, dates, maps and sets deeply; functions are shared. */
 export function deepCopyValue<T>(value: T, seen = new Map<object, unknown>()): T {
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return seen.get(value) as T;
-  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value instanceof Date) {
+    // Memoised like every other object: a date held in two places stays one date.
+    const date = new Date(value.getTime());
+    seen.set(value, date);
+    return date as T;
+  }
+  if (value instanceof Map) {
+    const map = new Map();
+    seen.set(value, map);
+    for (const [key, item] of value) map.set(deepCopyValue(key, seen), deepCopyValue(item, seen));
+    return map as T;
+  }
+  if (value instanceof Set) {
+    const set = new Set();
+    seen.set(value, set);
+    for (const item of value) set.add(deepCopyValue(item, seen));
+    return set as T;
+  }
   const copy: Record<string, unknown> = Array.isArray(value) ? [] : Object.create(Object.getPrototypeOf(value));
   seen.set(value, copy);
   for (const key of Object.keys(value)) {

@@ -1,4 +1,7 @@
 import type { AgentConfig, AgentView, MappedField } from '../../spec/agent-config.ts';
+import type { Domains } from '../../spec/domains.ts';
+
+export type { Domain, Domains } from '../../spec/domains.ts';
 
 export type { AgentConfig, AgentView, FeatureName, MappedField } from '../../spec/agent-config.ts';
 
@@ -27,6 +30,20 @@ export interface CloneAdapter<A = unknown> {
    * framework is, since what it excludes is not checked.
    */
   accepts?(config: AgentConfig): boolean;
+  /**
+   * The values the framework takes, per configuration field and per feature (spec/domains.ts),
+   * e.g. `{ features: { memory: { kind: 'anyOf', of: [{ kind: 'boolean' }, { kind: 'built',
+   * name: 'MemoryConfig', from: { kind: 'object', keys: { provider: { kind: 'oneOf', values:
+   * ['chroma', 'qdrant'] } } } }] } } }`: generators then draw only such values (edge values
+   * first). Undeclared places keep the suite's usual values.
+   */
+  domains?: Domains;
+  /**
+   * Builds a value of a `built` domain from a drawn plain value (e.g. `new MemoryConfig(value)`).
+   * Called once per drawn value: a value held in two places is built once and held in both.
+   * Required when a declared domain has `built` values.
+   */
+  build?(name: string, value: unknown): unknown;
   /** The channel clone under test (profile `channel`). */
   cloneForChannel?(agent: A): A | Promise<A>;
   /** The override clone (profile `override`): a copy with the given fields replaced. */

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
+import { declaredDomains, hasBuilt, validateDomains } from '../../spec/domains.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 
@@ -51,7 +52,7 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
   for (const required of ['create', 'view'] as const) {
     if (typeof candidate[required] !== 'function') problems.push(`\`${required}\` must be a function (it is ${typeof candidate[required]})`);
   }
-  for (const optional of [...CLONE_OPERATIONS, ...PROBES, 'accepts'] as const) {
+  for (const optional of [...CLONE_OPERATIONS, ...PROBES, 'accepts', 'build'] as const) {
     if (candidate[optional] !== undefined && typeof candidate[optional] !== 'function') {
       problems.push(`\`${optional}\`, when present, must be a function (it is ${typeof candidate[optional]})`);
     }
@@ -62,6 +63,13 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
   const fields = candidate.fields;
   if (fields !== undefined && (!Array.isArray(fields) || fields.some((field) => !MAPPABLE.includes(field)))) {
     problems.push(`\`fields\`, when present, must list canonical field or feature names (${MAPPABLE.join(', ')})`);
+  }
+  if (candidate.domains !== undefined) {
+    const wrong = validateDomains(candidate.domains);
+    problems.push(...wrong);
+    if (wrong.length === 0 && declaredDomains(candidate.domains as never).some(hasBuilt) && typeof candidate.build !== 'function') {
+      problems.push('`domains` declares built values, so the adapter needs `build(name, value)` to build them');
+    }
   }
   if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
   const missing = missingMinimumFields(fields as readonly string[] | undefined);

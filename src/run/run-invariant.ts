@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { caseNumbered } from '../../spec/generators/schedule.ts';
 import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { NotCheckable, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
@@ -75,16 +76,18 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     probes: subject.probes,
     scope: subject.scope,
     ...(subject.accepts ? { accepts: subject.accepts } : {}),
+    ...(subject.domains ? { domains: subject.domains } : {}),
     ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
   };
-  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts) } as unknown as InputPlan<Input>);
+  const plan: InputPlan<Input> = invariant.input?.(context) ?? ({ arbitrary: scenarioFor(subject.scope, subject.accepts, subject.domains) } as unknown as InputPlan<Input>);
   if (plan.skip !== undefined) return skip(plan.skip);
   let stopped = false;
   let notCheckable: string | undefined;
   let failures = 0;
   const coverage = new ConfigCoverage(subject.scope);
   const watched = coverage.watch(subject);
-  const property = fc.asyncProperty(plan.arbitrary, async (input: Input) => {
+  // Case-numbered: the first cases of every run follow the edge-value schedule (spec/generators/schedule.ts).
+  const property = caseNumbered(fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
     try {
       await invariant.check(watched, input);
@@ -104,7 +107,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     } finally {
       if (!stopped) await subject.endCase?.();
     }
-  });
+  }));
   await subject.beginInvariant?.();
   let details: fc.RunDetails<[Input]>;
   try {

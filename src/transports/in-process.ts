@@ -6,6 +6,7 @@ import type { CloneAdapter } from '../adapter/contract.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError, boundedCall } from './adapter-call.ts';
 import { ConfigRejectedError } from '../../spec/model/subject.ts';
+import { BuiltValues } from './built.ts';
 import type { CallMonitor } from './call-monitor.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
@@ -62,6 +63,8 @@ function guardAccepts(accepts: (config: AgentConfig) => boolean): (config: Agent
 /** The implementation under test, reached by calling an adapter module in this process. */
 export function inProcessSubject(adapter: CloneAdapter, options: InProcessOptions): Subject {
   const registry = new IdentityRegistry();
+  // Values of `built` domains: the adapter receives (and observeInput sees) what its build() made.
+  const built = new BuiltValues(adapter.build?.bind(adapter));
   const { timeout, monitor } = options;
   const call = <T>(name: string, run: () => T | Promise<T>) => boundedCall(name, timeout, run, monitor);
   const probes = new Set<Probe>(PROBES.filter((probe) => typeof adapter[probe] === 'function'));
@@ -95,9 +98,10 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
     scope: new FieldScope(adapter.fields),
     ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
+    ...(adapter.domains ? { domains: adapter.domains } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
-    observeInput: (value) => observe(registry, value),
-    create: (config) => agentCall('create()', () => adapter.create(config), true),
+    observeInput: (value) => observe(registry, built.materialise(value)),
+    create: (config) => agentCall('create()', () => adapter.create(built.materialise(config) as AgentConfig), true),
     async view(agent: Handle) {
       const view = await call('view()', () => adapter.view(agent));
       if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
@@ -108,7 +112,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
       }
     },
     cloneForChannel: (agent) => agentCall('cloneForChannel()', () => operation('cloneForChannel')(agent), false),
-    cloneWith: (agent, overrides) => agentCall('cloneWith()', () => operation('cloneWith')(agent, overrides), true),
+    cloneWith: (agent, overrides) => agentCall('cloneWith()', () => operation('cloneWith')(agent, built.materialise(overrides) as Partial<AgentConfig>), true),
     deepCopy: (agent) => agentCall('deepCopy()', () => operation('deepCopy')(agent), false),
     interrupt: (agent) => call('interrupt()', () => probe('interrupt')(agent)),
     isInterrupted: (agent) => call('isInterrupted()', () => probe('isInterrupted')(agent)).then(Boolean),

@@ -1,4 +1,4 @@
-import type { Observed } from '../../spec/model/observed.ts';
+import type { Description } from './describe.ts';
 
 /**
  * Turns value descriptions (spec/PROTOCOL.md §6) back into live JavaScript values: the adapter
@@ -7,6 +7,9 @@ import type { Observed } from '../../spec/model/observed.ts';
  */
 export class Materialiser {
   readonly #classes = new Map<string, new () => object>();
+
+  /** @param build the adapter's `build(name, value)`, for `built` descriptions. */
+  constructor(readonly build?: (name: string, value: unknown) => unknown) {}
 
   classNamed(name: string): new () => object {
     let made = this.#classes.get(name);
@@ -18,7 +21,7 @@ export class Materialiser {
   }
 
   /** Materialises one description; `seen` maps ids to objects within one request. */
-  value(description: Observed, seen = new Map<string, unknown>()): unknown {
+  value(description: Description, seen = new Map<string, unknown>()): unknown {
     switch (description.kind) {
       case 'undefined':
         return undefined;
@@ -38,6 +41,12 @@ export class Materialiser {
     }
     if (seen.has(description.id)) return seen.get(description.id);
     switch (description.kind) {
+      case 'built': {
+        if (!this.build) throw new Error(`cannot build a "${description.name}": the adapter has no build(name, value)`);
+        const built = this.build(description.name, this.value(description.value, seen));
+        seen.set(description.id, built);
+        return built;
+      }
       case 'function': {
         const fn = { [description.name]: (...args: unknown[]) => args.length }[description.name]!;
         seen.set(description.id, fn);

@@ -8,6 +8,8 @@ const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError } from './adapter-call.ts';
 import { AdapterProcess, PROTOCOL_VERSION, type Hello } from './adapter-process.ts';
+import { validateDomains, type Domains } from '../../spec/domains.ts';
+import { describeInput } from './describe.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
 export interface ProcessOptions {
@@ -78,8 +80,10 @@ function readView(result: Record<string, unknown>): ObservedAgent {
  * Re-labels an observation of the suite's own value with the adapter's tokens, where the adapter
  * told them; other objects get tokens no adapter object can have, and prototypes are left unknown.
  */
-function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observed {
+function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: ReadonlyMap<string, Observed> = new Map()): Observed {
   const id = (ours: string) => tokens.get(ours) ?? `suite:${ours}`;
+  // A value the adapter built: what the adapter made of it, as it observed it.
+  if ('id' in value && built.has(value.id)) return built.get(value.id)!;
   switch (value.kind) {
     case 'function':
     case 'symbol':
@@ -87,16 +91,25 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>): Observ
     case 'ref':
       return { ...value, id: id(value.id) };
     case 'array':
-    case 'set':
-      return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens)) };
-    case 'map':
-      return { ...value, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens), translate(item, tokens)] as const) };
+      return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
+    // The kind crosses languages, the class name does not (a JavaScript Set is a Python set): no type.
+    case 'set': {
+      const { type: _type, ...set } = value;
+      return { ...set, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
+    }
+    case 'map': {
+      const { type: _type, ...map } = value;
+      return { ...map, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens, built), translate(item, tokens, built)] as const) };
+    }
     case 'object':
-      return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens)] as const) } : {}) };
+      return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens, built)] as const) } : {}) };
     default:
       return value;
   }
 }
+
+/** The value domains an adapter process declared in its handshake, already validated. */
+const domainsOf = (hello: Hello): Domains | undefined => (hello as Hello & { domains?: Domains }).domains;
 
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
@@ -127,6 +140,8 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
   }
   const missing = problems.length === 0 && Array.isArray(answer.fields) ? missingMinimumFields(answer.fields as string[]) : [];
   if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON})`);
+  // Declared value domains (hello.domains, spec/PROTOCOL.md §3) must be well formed.
+  if (answer.domains !== undefined) problems.push(...validateDomains(answer.domains));
   if (problems.length > 0) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
@@ -157,14 +172,20 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   };
   /** The adapter's token for each object the suite described to it, from the `tokens` it echoes. */
   const adapterTokens = new Map<string, string>();
+  /** What the adapter built from each `built` description, as it observed it (the `built` it echoes). */
+  const builtObjects = new Map<string, Observed>();
   const learnTokens = (result: Record<string, unknown>) => {
     const tokens = result.tokens;
     if (typeof tokens === 'object' && tokens !== null) {
       for (const [ours, theirs] of Object.entries(tokens)) if (typeof theirs === 'string') adapterTokens.set(ours, theirs);
     }
+    const built = result.built;
+    if (typeof built === 'object' && built !== null) {
+      for (const [ours, observed] of Object.entries(built)) if (isObserved(observed)) builtObjects.set(ours, observed);
+    }
     return result;
   };
-  const describeValue = (value: unknown) => observe(registry, value);
+  const describeValue = (value: unknown) => describeInput(registry, value);
   /** A call whose error answer may say `"rejected": true`: the adapter refused the configuration. */
   const rejectable = async (name: string, method: string, params: Record<string, unknown>) => {
     try {
@@ -187,8 +208,9 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     probes: new Set<Probe>(hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => hello.operations.includes(operation))),
     scope: new FieldScope(hello.fields),
+    ...(domainsOf(hello) ? { domains: domainsOf(hello)! } : {}),
     deepCopyTools: hello.deepCopyTools ?? 'shared',
-    observeInput: (value) => translate(describeValue(value), adapterTokens),
+    observeInput: (value) => translate(observe(registry, value), adapterTokens, builtObjects),
     async create(config) {
       return handleOf('create()', learnTokens(await rejectable('create()', 'create', { config: describeValue(config) })));
     },

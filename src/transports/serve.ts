@@ -6,9 +6,23 @@ import type { CloneAdapter } from '../adapter/contract.ts';
 import { PROTOCOL_VERSION } from './adapter-process.ts';
 import { observeView } from './in-process.ts';
 import { Materialiser } from './materialise.ts';
-import { IdentityRegistry } from './observe.ts';
+import type { Description } from './describe.ts';
+import { IdentityRegistry, observe } from './observe.ts';
 
 type Params = Record<string, unknown>;
+
+/** The ids of the `built` descriptions in a description, at any depth. */
+function builtIds(description: unknown, into: string[] = []): string[] {
+  if (typeof description !== 'object' || description === null) return into;
+  const node = description as Description & { items?: unknown[]; entries?: [string, unknown][]; value?: unknown };
+  if (node.kind === 'built') {
+    into.push(node.id);
+    builtIds(node.value, into);
+  }
+  for (const item of node.items ?? []) builtIds(item, into);
+  for (const [, item] of node.entries ?? []) builtIds(item, into);
+  return into;
+}
 
 /**
  * Serves a JavaScript adapter over the adapter protocol (spec/PROTOCOL.md): the protocol's
@@ -17,7 +31,7 @@ type Params = Record<string, unknown>;
  */
 export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
   const registry = new IdentityRegistry();
-  const materialiser = new Materialiser();
+  const materialiser = new Materialiser(adapter.build?.bind(adapter));
   const agents = new Map<number, unknown>();
   let nextHandle = 1;
   const handle = (agent: unknown) => {
@@ -34,7 +48,10 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     const value = materialiser.value(description as Observed, seen);
     const tokens: Record<string, string> = {};
     for (const [id, object] of seen) if ((typeof object === 'object' && object !== null) || typeof object === 'function') tokens[id] = registry.tokenOf(object);
-    return { value, tokens };
+    // What each `built` description became, observed: the suite compares the overrides it gave with it.
+    const built: Record<string, unknown> = {};
+    for (const id of builtIds(description)) if (seen.has(id)) built[id] = observe(registry, seen.get(id));
+    return { value, tokens, ...(Object.keys(built).length > 0 ? { built } : {}) };
   };
   const probe = <K extends (typeof PROBES)[number]>(name: K) => {
     const fn = adapter[name];
@@ -49,15 +66,16 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       probes: PROBES.filter((name) => typeof adapter[name] === 'function'),
       ...(adapter.fields ? { fields: adapter.fields } : {}),
       ...(adapter.deepCopyTools ? { deepCopyTools: adapter.deepCopyTools } : {}),
+      ...(adapter.domains ? { domains: adapter.domains } : {}),
     }),
     create: async (params) => {
-      const { value, tokens } = materialise(params.config);
-      return { agent: handle(await adapter.create(value as AgentConfig)), tokens };
+      const { value, ...echo } = materialise(params.config);
+      return { agent: handle(await adapter.create(value as AgentConfig)), ...echo };
     },
     cloneWith: async (params) => {
       if (!adapter.cloneWith) throw new Error('cloneWith is not supported');
-      const { value, tokens } = materialise(params.overrides);
-      return { agent: handle(await adapter.cloneWith(agentOf(params), value as Partial<AgentConfig>)), tokens };
+      const { value, ...echo } = materialise(params.overrides);
+      return { agent: handle(await adapter.cloneWith(agentOf(params), value as Partial<AgentConfig>)), ...echo };
     },
     deepCopy: async (params) => {
       if (!adapter.deepCopy) throw new Error('deepCopy is not supported');

@@ -23,8 +23,8 @@ export const sequences: Invariant<Sequence> = {
   needs: [],
   rule: 'Random sequences of operations over a growing family of agents (create a source, clone any member, add a tool to any member, interrupt any member, acquire or release any member\'s lock) keep every channel invariant at every step: each member holds exactly the tools the model says, is interrupted exactly when it was interrupted itself, holds exactly the locks taken on it, shares no tools list, controller or lock with any other member, and every clone relates to its parent as a channel clone does, at any generation.',
   rationale: 'Gateways keep agents alive: tools are added, locks are taken and released, clones are cloned again. Clone code that snapshots state at construction, pools runtime objects, or reads from the first ancestor passes every one-step check and fails only after such a history.',
-  input({ probes, scope, accepts, replayPath }) {
-    const operations = operationsFor(scope, accepts);
+  input({ probes, scope, accepts, domains, replayPath }) {
+    const operations = operationsFor(scope, accepts, domains);
     const usable = operations.filter((operation) => operation.needs.every((probe) => probes.has(probe)));
     const left = operations.filter((operation) => !usable.includes(operation));
     const leftOut = left.map((operation) => `${operation.name} (needs ${operation.needs.map((probe) => `${probe}()`).join(', ')})`);
@@ -32,7 +32,7 @@ export const sequences: Invariant<Sequence> = {
       usable.flatMap((operation) => Array.from({ length: operation.weight }, () => operation.arbitrary)),
       { maxCommands: MAX_COMMANDS, size: 'large', ...(replayPath === undefined ? {} : { replayPath }) },
     );
-    const arbitrary = fc.record({ source: agentConfigFor(scope, accepts), commands });
+    const arbitrary = fc.record({ source: agentConfigFor(scope, accepts, domains), commands });
     return {
       arbitrary,
       ...(usable.some((operation) => STATEFUL.includes(operation.name))

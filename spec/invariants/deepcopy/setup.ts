@@ -24,7 +24,7 @@ export function deepCopyInvariant(
     profile: 'deepcopy',
     needs: [],
     ...clause,
-    input: ({ scope, accepts }) => ({ arbitrary: scenarioFor(scope, accepts) }),
+    input: ({ scope, accepts, domains }) => ({ arbitrary: scenarioFor(scope, accepts, domains) }),
     async check(subject, scenario) {
       const source = await prepareSource(subject, scenario);
       const before = await subject.view(source.handle);

@@ -36,7 +36,7 @@ export function overrideInvariant(
     profile: 'override',
     needs: [],
     ...clause,
-    input: ({ scope, accepts }) => ({ arbitrary: overrideCaseFor(scope, accepts) }),
+    input: ({ scope, accepts, domains }) => ({ arbitrary: overrideCaseFor(scope, accepts, domains) }),
     async check(subject, input) {
       const violation = await check(await cloneWithOverrides(subject, input));
       if (violation) throw violation;

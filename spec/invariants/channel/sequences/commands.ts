@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../../agent-config.ts';
 import type { Probe } from '../../../model/subject.ts';
+import type { Domains } from '../../../domains.ts';
 import { agentConfigFor } from '../../../generators/config.ts';
 import type { FieldScope } from '../../../model/field-scope.ts';
 import { tool } from '../../../generators/tools.ts';
@@ -218,8 +219,8 @@ interface OperationKind {
 const pick = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat({ max: MAX_MEMBERS * 2 }) });
 
 /** The operations of sequences, for an adapter that maps the fields in `scope`. */
-export const operationsFor = (scope: FieldScope, accepts?: (config: AgentConfig) => boolean): readonly OperationKind[] => [
-  { name: 'create', needs: [], weight: 1, arbitrary: agentConfigFor(scope, accepts).map((config) => new CreateSource(config)) },
+export const operationsFor = (scope: FieldScope, accepts?: (config: AgentConfig) => boolean, domains?: Domains): readonly OperationKind[] => [
+  { name: 'create', needs: [], weight: 1, arbitrary: agentConfigFor(scope, accepts, domains).map((config) => new CreateSource(config)) },
   { name: 'clone', needs: [], weight: 8, arbitrary: pick.map((at) => new Clone(at)) },
   { name: 'addTool', needs: ['addTool'], weight: 4, arbitrary: fc.tuple(pick, tool).map(([at, value]) => new AddTool(at, value)) },
   { name: 'interrupt', needs: ['interrupt', 'isInterrupted'], weight: 1, arbitrary: pick.map((at) => new Interrupt(at)) },

@@ -1,0 +1,42 @@
+import type { Observed } from '../../spec/model/observed.ts';
+import { BuiltValue } from '../../spec/generators/built.ts';
+import { IdentityRegistry, observe } from './observe.ts';
+
+/**
+ * A value to build, as described over the protocol (spec/PROTOCOL.md §6): the adapter
+ * materialises `value`, then builds the object `name` from it; one `id`, one built object.
+ */
+export interface BuiltDescription {
+  readonly kind: 'built';
+  readonly id: string;
+  readonly name: string;
+  readonly value: Description;
+}
+
+/** A value description: an observation, or a value to build. */
+export type Description = Observed | BuiltDescription;
+
+/**
+ * Describes one of the suite's values for an adapter process: its observation, in which every
+ * {@link BuiltValue} marker becomes a `built` description.
+ */
+export function describeInput(registry: IdentityRegistry, value: unknown): Description {
+  const builtProto = registry.tokenOf(BuiltValue.prototype);
+  const convert = (node: Observed): Description => {
+    switch (node.kind) {
+      case 'array':
+        return { ...node, items: node.items.map(convert) as Observed[] };
+      case 'object': {
+        if (node.protoId === builtProto && node.entries) {
+          const byKey = new Map(node.entries);
+          const name = byKey.get('name');
+          return { kind: 'built', id: node.id, name: name?.kind === 'string' ? name.value : '', value: convert(byKey.get('value') ?? { kind: 'undefined' }) };
+        }
+        return node.entries ? { ...node, entries: node.entries.map(([key, item]) => [key, convert(item) as Observed] as const) } : node;
+      }
+      default:
+        return node;
+    }
+  };
+  return convert(observe(registry, value));
+}
