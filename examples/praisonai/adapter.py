@@ -237,6 +237,14 @@ class OwnedLock(object):
             self.owner = None
 
 
+def _one_parameter(function):
+    def validator(task_output):
+        return function(task_output)
+
+    validator.__name__ = validator.__qualname__ = getattr(function, "__name__", "validator")
+    return validator
+
+
 def _same(value, default):
     """Equal without raising (config objects compare by fields; odd values may not compare)."""
     try:
@@ -300,6 +308,10 @@ class PraisonAIAdapter(Adapter):
     def build(self, name, value):
         """A value of a `built` domain (DOMAINS) from its drawn plain value."""
         if name in CONFIG_CLASSES:
+            if name == "GuardrailConfig" and callable(value.get("validator")):
+                # PraisonAI requires a validator of exactly one parameter (the task output); the
+                # drawn function takes any arguments, so it is called through one that does.
+                value = dict(value, validator=_one_parameter(value["validator"]))
             try:
                 return CONFIG_CLASSES[name](**value)
             except (TypeError, ValueError) as error:  # the config class's own validation
