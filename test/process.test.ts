@@ -10,9 +10,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let runs = 0;
 
 /** Runs the command against the TypeScript protocol host, and reports which host processes are still alive after. */
-async function serve(args: string[], misbehave?: string) {
+async function serve(args: string[], misbehave?: string, protocol?: number) {
   const pidfile = join(dir, `pids-${runs++}`);
-  const command = `SERVE_PIDFILE=${pidfile} node --import tsx fixtures/process/serve.mts${misbehave ? ` --misbehave ${misbehave}` : ''}`;
+  const command = `SERVE_PIDFILE=${pidfile} node --import tsx fixtures/process/serve.mts${misbehave ? ` --misbehave ${misbehave}` : ''}${protocol ? ` --protocol ${protocol}` : ''}`;
   const outcome = await runMain(['--command', command, '--seed', '1', '--reporter', 'json', ...args]);
   const pids = readFileSync(pidfile, 'utf8').trim().split('\n').map(Number);
   return { ...outcome, pids, alive: await stillRunning(pids) };
@@ -62,11 +62,28 @@ describe('adapters over the JSON-lines protocol', () => {
     ['wrong-id-on-view', 'view() broke the protocol: it answered id 9 while id 2 was awaited'],
     ['late-view', 'view() did not answer within 300 ms'],
     ['stdout-noise', 'create() broke the protocol: it printed a line that is not a JSON object on stdout: "created an agent"'],
-  ])('fails the invariant, naming the call, when the process breaks mid-run (%s), and starts a new one', async (misbehave, message) => {
-    const { code, stdout, pids, alive } = await serve(['--only', 'channel.identity,channel.execution', '--timeout', '300'], misbehave);
+  ])('fails the invariant, naming the call, when the process breaks mid-run (%s, protocol 1), and starts a new one', async (misbehave, message) => {
+    const { code, stdout, pids, alive } = await serve(['--only', 'channel.identity,channel.execution', '--timeout', '300'], misbehave, 1);
     expect(code).toBe(1);
     expect(messages(stdout)).toEqual([message, message]);
     expect(pids).toHaveLength(2); // one process per invariant, as the first broke
+    expect(alive).toEqual([]);
+  });
+
+  // Protocol 2: the calls of a batch share one answer, so the failure names the batch and its calls.
+  it.each([
+    ['crash-on-clone', /^batch \[[^\]]*cloneForChannel\(\)[^\]]*\] failed: the adapter process exited \(code 4\)$/],
+    ['garbage-on-view', /^batch \[[^\]]*view\(\)[^\]]*\] broke the protocol: it printed a line that is not a JSON object on stdout: "Loading model weights... done"$/],
+    ['wrong-id-on-view', /^batch \[[^\]]*view\(\)[^\]]*\] broke the protocol: it answered id \d+ while id \d+ was awaited$/],
+    ['late-view', /^batch \[[^\]]*view\(\)[^\]]*\] did not answer within \d+ ms$/],
+    ['stdout-noise', /^batch \[create\(\)[^\]]*\] broke the protocol: it printed a line that is not a JSON object on stdout: "created an agent"$/],
+  ])('fails the invariant, naming the batch and its calls, when the process breaks mid-run (%s, protocol 2), and starts a new one', async (misbehave, message) => {
+    const { code, stdout, pids, alive } = await serve(['--only', 'channel.identity,channel.execution', '--timeout', '300'], misbehave);
+    expect(code).toBe(1);
+    const [first, second] = messages(stdout) as string[];
+    expect(first).toMatch(message);
+    expect(second).toMatch(message);
+    expect(pids).toHaveLength(2);
     expect(alive).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-"""clone-conformance adapter kit for Python (protocol version 1, stdlib only, Python >= 3.9).
+"""clone-conformance adapter kit for Python (protocol versions 1 and 2, stdlib only, Python >= 3.9).
 
 An adapter process lets the clone-conformance suite check a Python framework's clones.
 This module speaks the JSON-lines protocol (spec/PROTOCOL.md) on stdin/stdout; an adapter only
@@ -59,7 +59,8 @@ from datetime import date, datetime, time as time_of_day, timedelta, timezone, t
 
 __all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap"]
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # the highest version this kit speaks; version 2 adds batches
+_PROTOCOLS = (1, 2)
 
 
 def _claim_stdout():
@@ -132,6 +133,7 @@ def _snake(name):
 _METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
             "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",
             "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
+_VIEW_NAMES = [(field, _snake(field)) for field in _VIEW_FIELDS]  # (canonical, Python) once, not per view
 _OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
 _PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
 
@@ -442,8 +444,10 @@ def _observe_number(value):
 
 # The protocol loop
 class _Session(object):
-    def __init__(self, adapter):
+    def __init__(self, adapter, max_protocol=PROTOCOL_VERSION):
         self.adapter = adapter
+        self.max_protocol = max_protocol
+        self.protocol = 1
         self.agents = {}
         self.next_handle = 1
         self.classes = {}
@@ -452,7 +456,9 @@ class _Session(object):
 
     def handle(self, method, params):
         if method == "hello":
-            return self.hello()
+            return self.hello(params)
+        if method == "batch" and self.protocol >= 2:
+            return {"results": self.batch(params.get("calls") or [])}
         if method == "create":
             kwargs, tokens = self.config(params["config"])
             return dict(self.built(params["config"]), agent=self.keep(self.adapter.create(kwargs)), tokens=tokens)
@@ -466,7 +472,7 @@ class _Session(object):
             raise NotImplementedError("the adapter does not implement %r" % (method,))
         agent = self.agent(params.get("agent"))
         if method == "view":
-            return {"view": self.view(agent)}
+            return {"view": self.view(agent, params.get("fields") if self.protocol >= 2 else None)}
         if method == "cloneForChannel":
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
         if method == "cloneWith":
@@ -493,11 +499,34 @@ class _Session(object):
         # create and view are required: always announced, even when the subclass forgot them.
         return method in ("create", "view") or (method in _METHODS and self.adapter._overrides(_METHODS[method]))
 
-    def hello(self):
+    def batch(self, calls):
+        """Protocol version 2: the calls in order, up to and including the first that fails."""
+        results = []
+        for call in calls:
+            try:
+                method, params = call["method"], dict(call.get("params") or {})
+                if method in ("hello", "shutdown", "batch"):
+                    raise ValueError("%s cannot be batched" % (method,))
+                agent = params.get("agent")
+                if isinstance(agent, dict):  # {"ref": i}: the agent call i of this batch returned
+                    earlier = results[agent["ref"]]["result"] if agent.get("ref", len(results)) < len(results) else {}
+                    if "agent" not in earlier:
+                        raise KeyError("{\"ref\": %r} names no agent returned earlier in this batch" % (agent.get("ref"),))
+                    params["agent"] = earlier["agent"]
+                results.append({"result": self.handle(method, params)})
+            except Exception as error:
+                results.append({"error": _error_answer(error, call.get("method") if isinstance(call, dict) else None)})
+                break
+        return results
+
+    def hello(self, params):
+        offered = params.get("protocols") or [params.get("protocol", 1)]
+        common = [version for version in _PROTOCOLS if version in offered and version <= self.max_protocol]
+        self.protocol = max(common) if common else 1
         operations = [method for method in _OPERATIONS if self.supports(method)]
         probes = [method for method in _PROBES if self.supports(method)]
         name = self.adapter.name or type(self.adapter).__name__
-        answer = {"protocol": PROTOCOL_VERSION, "name": name, "operations": operations, "probes": probes,
+        answer = {"protocol": self.protocol, "name": name, "operations": operations, "probes": probes,
                   "deepCopyTools": self.adapter.deep_copy_tools}
         if self.adapter.fields is not None:
             answer["fields"] = list(self.adapter.fields)
@@ -551,17 +580,21 @@ class _Session(object):
             raise KeyError("unknown agent handle %r" % (handle,))
         return self.agents[handle]
 
-    def view(self, agent):
+    def view(self, agent, only=None):
+        """The agent observed; with `only` (protocol 2), just those view fields (and locks if named)."""
         view = self.adapter.view(agent)
         get = view.get if isinstance(view, dict) else (lambda key, default: getattr(view, key, default))
         fields = {}
-        for field in _VIEW_FIELDS:
-            value = get(_snake(field), get(field, UNDEFINED))
-            fields[field] = self.observer.observe(value, shallow=field == "interruptController")
-        locks = get("locks", None) or {}
-        return {"fields": fields,
-                "locks": dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items()),
-                "self": self.observer.observe(agent, shallow=True)}
+        for field, snake in _VIEW_NAMES:
+            if only is None or field in only:
+                value = get(snake, get(field, UNDEFINED))
+                fields[field] = self.observer.observe(value, shallow=field == "interruptController")
+        answer = {"fields": fields}
+        if only is None or "locks" in only:
+            locks = get("locks", None) or {}
+            answer["locks"] = dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items())
+        answer["self"] = self.observer.observe(agent, shallow=True)  # which agent object this is
+        return answer
 
 
 def _canonical_domains(domains):
@@ -585,14 +618,31 @@ def _boolean(method, value):
     return value
 
 
+def _error_answer(error, method):
+    """An adapter failure as a protocol error answer (call it inside the `except` block)."""
+    # KeyError's str() is the repr of its key; its message reads better bare.
+    message = error.args[0] if isinstance(error, KeyError) and len(error.args) == 1 else error
+    answer = {"type": type(error).__name__, "message": str(message)}
+    if isinstance(error, Rejected) and method in ("create", "cloneWith"):
+        answer["rejected"] = True  # the framework refuses the configuration: the suite discards the case
+    else:  # the traceback travels with the answer: the suite shows it under --debug
+        answer["traceback"] = traceback.format_exc()
+    return answer
+
+
 def _send(message):
-    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False) + "\n")
+    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False, separators=(",", ":")) + "\n")  # compact: views are large
     _PROTOCOL_OUT.flush()
 
 
-def run(adapter):
-    """Serve the protocol on stdin/stdout until `shutdown` or end of input, then exit with status 0."""
-    session = _Session(adapter)
+def run(adapter, protocol=None):
+    """Serve the protocol on stdin/stdout until `shutdown` or end of input, then exit with status 0.
+
+    `protocol` caps the version spoken (1: no batches); the environment variable
+    CLONE_CONFORMANCE_ADAPTER_PROTOCOL does too, e.g. to compare versions on one adapter.
+    """
+    cap = protocol or int(os.environ.get("CLONE_CONFORMANCE_ADAPTER_PROTOCOL") or PROTOCOL_VERSION)
+    session = _Session(adapter, max_protocol=cap)
     for line in sys.stdin.buffer:
         if not line.strip():
             continue
@@ -607,13 +657,7 @@ def run(adapter):
         try:
             response = {"id": request_id, "result": session.handle(method, params)}
         except Exception as error:  # an adapter failure is an answer, never the end of the loop
-            # KeyError's str() is the repr of its key; its message reads better bare.
-            message = error.args[0] if isinstance(error, KeyError) and len(error.args) == 1 else error
-            response = {"id": request_id, "error": {"type": type(error).__name__, "message": str(message)}}
-            if isinstance(error, Rejected) and method in ("create", "cloneWith"):
-                response["error"]["rejected"] = True
-            else:  # the traceback travels with the answer: the suite shows it under --debug
-                response["error"]["traceback"] = traceback.format_exc()
+            response = {"id": request_id, "error": _error_answer(error, method)}
         _send(response)
         if method == "shutdown" and "result" in response:
             break

@@ -1,5 +1,6 @@
 import type { AgentConfig, ViewField } from '../agent-config.ts';
 import type { Domains } from '../domains.ts';
+import type { BatchOutcome, Call } from './batch.ts';
 import type { FieldScope } from './field-scope.ts';
 import type { Observed } from './observed.ts';
 
@@ -68,6 +69,11 @@ export interface Subject {
   tryAcquire(agent: Handle, lock: string, owner: string): Promise<boolean>;
   release(agent: Handle, lock: string, owner: string): Promise<void>;
   addTool(agent: Handle, tool: unknown): Promise<void>;
+  /**
+   * Runs several calls in order, stopping at the first error (spec/model/batch.ts), in one round
+   * trip where the transport can; without it, the calls are made one by one.
+   */
+  batch?(calls: readonly Call[]): Promise<BatchOutcome>;
   /** Called before each invariant runs: a transport may restart a broken adapter process here. */
   beginInvariant?(): Promise<void>;
   /** Called after each scenario: a transport may let the adapter drop that scenario's agents. */

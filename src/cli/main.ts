@@ -1,4 +1,5 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
@@ -18,7 +19,8 @@ import { runInvariants } from '../run/run-catalogue.ts';
 import type { RunControl } from '../run/run-control.ts';
 import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { packageRoot } from '../package-root.ts';
-import { processSubject } from '../transports/process-subject.ts';
+import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
+import { runInvariantsInParallel } from '../run/run-parallel.ts';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
 import { SPEC_HELP } from './help.ts';
@@ -67,19 +69,24 @@ function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
 
 /**
  * Runs the invariants against an adapter process: no worker needed, the process is the isolation.
- * On a signal the process (and its process group) is ended at once, and what was found so far is
- * returned; it is ended again once the run loop has stopped, in case the loop restarted it.
+ * On a signal the processes (and their process groups) are ended at once, and what was found so far
+ * is returned; they are ended again once the run loop has stopped, in case the loop restarted one.
  */
 async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo, control: RunControl): Promise<Found> {
   // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
   const stderr = (line: string) => io.stderr.write(`[adapter] ${line}\n`);
-  const subject = await processSubject({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr });
+  // --bail stops at the first failure in catalogue order: one process, one invariant after the other.
+  const count = options.bail ? 1 : Math.min(adapterProcesses(io.env), ids.length);
+  const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr }, count);
+  const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
   const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
   const results: InvariantResult[] = [];
-  const running = runInvariants(ids.map((id) => findInvariant(id)!), subject, settings, (result) => {
+  const onResult = (result: InvariantResult) => {
     results.push(result);
     control.onResult?.(result);
-  }, control);
+  };
+  const invariants = ids.map((id) => findInvariant(id)!);
+  const running = subjects.length > 1 ? runInvariantsInParallel(invariants, subjects, settings, onResult, control) : runInvariants(invariants, subject, settings, onResult, control);
   const stopped = new Promise<'stopped'>((resolve) => {
     if (control.signal?.aborted) resolve('stopped');
     control.signal?.addEventListener('abort', () => resolve('stopped'), { once: true });
@@ -87,13 +94,25 @@ async function runProcess(command: string, ids: readonly string[], settings: Inv
   try {
     const outcome = await Promise.race([running, stopped]);
     if (outcome !== 'stopped') return found(outcome);
-    const partial = [...results];
-    await subject.close();
+    // In catalogue order, whichever process finished first.
+    const partial = ids.flatMap((id) => results.filter((result) => result.id === id));
+    await Promise.all(subjects.map((each) => each.close()));
     await settledWithin(running, 2000);
     return found(partial);
   } finally {
-    await subject.close();
+    await Promise.all(subjects.map((each) => each.close()));
   }
+}
+
+/**
+ * How many adapter processes run invariants side by side: CLONE_CONFORMANCE_ADAPTER_PROCESSES (at
+ * most the machine's cores), else one. Two overlap the suite's work with the adapter's.
+ */
+function adapterProcesses(env: CliIo['env']): number {
+  const asked = Number.parseInt(env.CLONE_CONFORMANCE_ADAPTER_PROCESSES ?? '', 10);
+  // One by default: an adapter may hold a resource (a port, a file) that a second copy would fight over.
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 8, availableParallelism());
+  return 1;
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {

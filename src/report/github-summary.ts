@@ -2,9 +2,9 @@ import type { RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
 
 /** A table cell: one line, pipes escaped, bounded so a huge message cannot swamp the summary. */
-function cell(text: string): string {
+function cell(text: string, limit = 300): string {
   const line = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
 }
 
 /**
@@ -37,8 +37,10 @@ export function formatGithubSummary(report: RunReport, verdict: Verdict): string
         : result.status === 'skipped'
           ? 'skipped'
           : verdict.expectedFailures.includes(result.id) ? 'failed (expected)' : verdict.tolerated.includes(result.id) ? 'failed (tolerated)' : 'failed';
-      const details = result.status === 'passed' ? 'passes now: remove it from the baseline' : result.status === 'failed' && result.replay ? `${result.message} — replay: \`${result.replay.replace(/`/g, "'")}\`` : result.message;
-      lines.push(`| \`${result.id}\` | ${result.level} | ${outcomeOf} | ${cell(details)} |`);
+      const details = result.status === 'passed' ? 'passes now: remove it from the baseline' : result.message;
+      // The message is bounded; the replay line never is: cut, it would replay another case.
+      const replay = result.status === 'failed' && result.replay ? ` — replay: \`${cell(result.replay.replace(/`/g, "'"), Infinity)}\`` : '';
+      lines.push(`| \`${result.id}\` | ${result.level} | ${outcomeOf} | ${cell(details ?? '')}${replay} |`);
     }
     lines.push('');
   }

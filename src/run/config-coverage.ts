@@ -1,5 +1,6 @@
 import { CONFIG_FIELDS, type AgentConfig, type ConfigField } from '../../spec/agent-config.ts';
 import type { FieldScope } from '../../spec/model/field-scope.ts';
+import type { Call } from '../../spec/model/batch.ts';
 import type { Subject } from '../../spec/model/subject.ts';
 
 /**
@@ -32,7 +33,16 @@ export class ConfigCoverage {
       this.#pending.push(config);
       return agent;
     };
-    return Object.create(subject, { create: { value: create } }) as Subject;
+    const inner = subject.batch?.bind(subject);
+    // Batched creates (protocol 2) count as well: a configuration counts once its create answered.
+    const batch = inner && (async (calls: readonly Call[]) => {
+      const outcome = await inner(calls);
+      calls.forEach((call, index) => {
+        if (call.method === 'create' && index < outcome.results.length) this.#pending.push(call.config);
+      });
+      return outcome;
+    });
+    return Object.create(subject, { create: { value: create }, ...(batch ? { batch: { value: batch } } : {}) }) as Subject;
   }
 
   /** The current case was checked to the end: its configurations count. */

@@ -105,7 +105,14 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
       failures += 1;
       throw error;
     } finally {
-      if (!stopped) await subject.endCase?.();
+      // A crash while ending the case (dispose) is as final as one during the check.
+      if (!stopped) {
+        await subject.endCase?.().catch((error: unknown) => {
+          if (error instanceof AdapterCallError && error.final) stopped = true;
+          failures += 1; // a failure like any other: never read as "stopped for discards"
+          throw error;
+        });
+      }
     }
   }));
   await subject.beginInvariant?.();

@@ -3,8 +3,10 @@ import { createInterface } from 'node:readline';
 import type { MappedField } from '../../spec/agent-config.ts';
 import { AdapterCallError } from './adapter-call.ts';
 
-/** The protocol version this suite speaks (spec/PROTOCOL.md). */
+/** The first protocol version (spec/PROTOCOL.md): every adapter speaks it. */
 export const PROTOCOL_VERSION = 1;
+/** The protocol versions this suite speaks; version 2 adds batches (spec/PROTOCOL.md §10). */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2];
 
 /** What an adapter process says about itself in its `hello` answer. */
 export interface Hello {
@@ -27,6 +29,14 @@ interface Pending {
 
 const STDERR_KEEP = 4000;
 
+/** An adapter's error answer (`{"type", "message"}`) to a call, as the suite reports it. */
+export function errorAnswer(call: string, error: unknown): AdapterCallError {
+  const { type, message, traceback } = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; message?: unknown; traceback?: unknown };
+  const text = typeof message === 'string' ? message : JSON.stringify(error);
+  // The answer itself is kept (a rejection says `"rejected": true`), and the adapter's traceback for --debug.
+  return new AdapterCallError(call, 'threw', `threw ${typeof type === 'string' ? type : 'Error'}: ${text}`, error, typeof traceback === 'string' ? traceback : undefined);
+}
+
 /**
  * One running adapter process, spoken to one request at a time over JSON lines. Once it breaks
  * (exits, prints a non-protocol line, answers the wrong id or too late) every further request
@@ -36,12 +46,13 @@ export class AdapterProcess {
   readonly #child: ChildProcessWithoutNullStreams;
   #nextId = 0;
   #pending: Pending | undefined;
-  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string } | undefined;
+  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string; readonly during?: string } | undefined;
   #stderr = '';
   /** Requests sent so far, for measurements. */
   requests = 0;
   readonly #exited: Promise<void>;
   readonly #stderrEnded: Promise<void>;
+  #closing: Promise<void> | undefined;
 
   /** `passThrough` receives each line the adapter writes on standard error, as it comes. */
   constructor(command: string, cwd: string, passThrough?: (line: string) => void) {
@@ -87,7 +98,11 @@ export class AdapterProcess {
 
   /** Sends one request and waits for its answer, at most `timeoutMs`. */
   request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number): Promise<Record<string, unknown>> {
-    if (this.#broken) return Promise.reject(new AdapterCallError(call, 'broken', `was not sent: the adapter process ${this.#broken.detail}`));
+    if (this.#broken) {
+      const { detail, during } = this.#broken;
+      // Name the call that broke it: "create() was not sent" alone would hide a crash during dispose().
+      return Promise.reject(new AdapterCallError(call, 'broken', `was not sent: the adapter process had already stopped${during ? ` (${during} ${detail})` : `: ${detail}`}`));
+    }
     const id = this.#nextId++;
     this.requests += 1;
     return new Promise((resolve, reject) => {
@@ -108,7 +123,7 @@ export class AdapterProcess {
   #break(reason: 'broken' | 'timeout', detail: string): void {
     const pending = this.#settle();
     const withStderr = this.stderr ? `${detail}; its stderr ends with: ${this.stderr.split('\n').slice(-5).join(' | ')}` : detail;
-    this.#broken ??= { reason, detail: withStderr };
+    this.#broken ??= { reason, detail: withStderr, ...(pending ? { during: pending.call } : {}) };
     pending?.reject(new AdapterCallError(pending.call, reason, withStderr));
     if (reason === 'timeout') void this.kill();
   }
@@ -136,10 +151,7 @@ export class AdapterProcess {
     }
     const pending = this.#settle()!;
     if (error !== undefined) {
-      const type = typeof error?.type === 'string' ? error.type : 'Error';
-      const text = typeof error?.message === 'string' ? error.message : JSON.stringify(error);
-      const traceback = typeof error?.traceback === 'string' ? error.traceback : undefined;
-      pending.reject(new AdapterCallError(pending.call, 'threw', `threw ${type}: ${text}`, error, traceback));
+      pending.reject(errorAnswer(pending.call, error));
     } else if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       pending.reject(new AdapterCallError(pending.call, 'invalid', `answered ${JSON.stringify(result)}, not a result object`));
     } else {
@@ -147,24 +159,58 @@ export class AdapterProcess {
     }
   }
 
-  /** Asks the process to shut down, then ends its whole process group if it lingers. */
-  async close(graceMs = 500): Promise<void> {
-    if (!this.#broken) {
-      await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
+  /**
+   * Ends the session and everything the adapter started: asks the process to shut down, closes its
+   * standard input, then ends its whole process group (a grandchild outlives its parent otherwise),
+   * with SIGTERM and, for whatever is still there after `graceMs`, SIGKILL. Idempotent.
+   */
+  close(graceMs = 500): Promise<void> {
+    this.#closing ??= (async () => {
+      // With a call still in flight (a close on a signal), a shutdown request would cross its answer.
+      if (!this.#broken && !this.#pending) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
       this.#child.stdin.end();
-    }
-    const exited = await Promise.race([this.#exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, graceMs, false).unref())]);
-    if (!exited) await this.kill();
-    // Its last lines on standard error, passed through before the report.
-    await Promise.race([this.#stderrEnded, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await Promise.race([this.#exited, delay(graceMs)]);
+      if (this.#groupAlive()) {
+        this.#signalGroup('SIGTERM');
+        for (let waited = 0; waited < graceMs && this.#groupAlive(); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS);
+        if (this.#groupAlive()) this.#signalGroup('SIGKILL');
+        await this.#exited;
+      }
+      // Its last lines on standard error, passed through before the report.
+      await Promise.race([this.#stderrEnded, delay(graceMs)]);
+    })();
+    return this.#closing;
+  }
+
+  /** Ends the whole process group at once, synchronously: usable from a signal handler. */
+  killNow(): void {
+    this.#signalGroup('SIGKILL');
   }
 
   async kill(): Promise<void> {
+    this.killNow();
+    await this.#exited;
+  }
+
+  /** Whether any process of the adapter's group is still there (zombies included: they are harmless to signal). */
+  #groupAlive(): boolean {
+    if (this.#child.pid === undefined) return false;
     try {
-      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, 'SIGKILL');
+      process.kill(-this.#child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  #signalGroup(signal: NodeJS.Signals): void {
+    try {
+      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, signal);
     } catch {
       // already gone
     }
-    await this.#exited;
   }
 }
+
+const GROUP_POLL_MS = 20;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -25,7 +25,10 @@ export function describeInput(registry: IdentityRegistry, value: unknown): Descr
   const convert = (node: Observed): Description => {
     switch (node.kind) {
       case 'array':
+      case 'set':
         return { ...node, items: node.items.map(convert) as Observed[] };
+      case 'map':
+        return { ...node, entries: node.entries.map(([key, item]) => [convert(key) as Observed, convert(item) as Observed] as const) };
       case 'object': {
         if (node.protoId === builtProto && node.entries) {
           const byKey = new Map(node.entries);

@@ -20,14 +20,17 @@ export interface InProcessOptions {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Observes a view returned by an adapter for `agent`; runtime objects and the agent by identity, configuration deeply. */
-export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle, runtimeTypes: readonly Function[] = []): ObservedAgent {
+/**
+ * Observes a view returned by an adapter for `agent`; runtime objects and the agent by identity,
+ * configuration deeply. `only`: the fields asked for (protocol 2 partial views); all by default.
+ */
+export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle, runtimeTypes: readonly Function[] = [], only?: readonly string[]): ObservedAgent {
   const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
   for (const field of VIEW_FIELDS) {
-    if (field === 'locks') continue;
+    if (field === 'locks' || (only && !only.includes(field))) continue;
     fields[field] = observe(registry, view[field], field === 'interruptController', runtimeTypes);
   }
-  const locks = isRecord(view.locks)
+  const locks = isRecord(view.locks) && (!only || only.includes('locks'))
     ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))
     : undefined;
   return { fields, locks, self: observe(registry, agent, true) };

@@ -63,6 +63,18 @@ export class Materialiser {
         for (const item of description.items) array.push(this.value(item, seen));
         return array;
       }
+      case 'set': {
+        const set = new Set<unknown>();
+        seen.set(description.id, set);
+        for (const item of description.items) set.add(this.value(item, seen));
+        return set;
+      }
+      case 'map': {
+        const map = new Map<unknown, unknown>();
+        seen.set(description.id, map);
+        for (const [key, item] of description.entries) map.set(this.value(key, seen), this.value(item, seen));
+        return map;
+      }
       case 'object': {
         const object: Record<string, unknown> =
           description.type === 'Object' ? {} : description.type === null ? Object.create(null) : new (this.classNamed(description.type))();

@@ -7,7 +7,8 @@ import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type Observ
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError } from './adapter-call.ts';
-import { AdapterProcess, PROTOCOL_VERSION, type Hello } from './adapter-process.ts';
+import { AdapterProcess, errorAnswer, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
+import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { describeInput } from './describe.ts';
 import { IdentityRegistry, observe } from './observe.ts';
@@ -22,6 +23,11 @@ export interface ProcessOptions {
   readonly startTimeout: number;
   /** Receives each line the adapter process writes on standard error (PROTOCOL.md §1: passed through). */
   readonly stderr?: (line: string) => void;
+  /**
+   * The protocol versions the suite offers in the handshake; every version it speaks by default.
+   * `[1]` forces version 1 (one round trip per call), e.g. to compare it with version 2.
+   */
+  readonly protocols?: readonly number[];
 }
 
 /** A subject driven over the adapter protocol, with a way to end it. */
@@ -29,7 +35,12 @@ export interface ProcessSubject extends Subject {
   readonly name: string;
   /** Round trips so far, over every process this subject started. */
   readonly requests: number;
+  /** The protocol version spoken with the current adapter process. */
+  readonly protocol: number;
+  /** Ends the session and the adapter's whole process group (idempotent). */
   close(): Promise<void>;
+  /** Ends the adapter's whole process group at once, synchronously: for a signal handler. */
+  killNow(): void;
 }
 
 const KINDS = new Set(['undefined', 'null', 'boolean', 'number', 'string', 'bigint', 'symbol', 'function', 'array', 'set', 'map', 'date', 'object', 'ref']);
@@ -50,7 +61,11 @@ function isObserved(value: unknown): value is Observed {
   return true;
 }
 
-function readView(result: Record<string, unknown>): ObservedAgent {
+/**
+ * Reads a view answer. With `only` (protocol version 2: the suite asked for these fields), the
+ * other fields were not observed: reading one throws, so that no check compares what was not seen.
+ */
+function readView(result: Record<string, unknown>, only?: readonly string[]): ObservedAgent {
   const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null; self?: unknown } | undefined;
   if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
     throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
@@ -58,6 +73,15 @@ function readView(result: Record<string, unknown>): ObservedAgent {
   const fields = {} as Record<string, Observed>;
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
+    if (only && !only.includes(field)) {
+      Object.defineProperty(fields, field, {
+        enumerable: true,
+        get: () => {
+          throw new Error(`view field "${field}" was read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
+        },
+      });
+      continue;
+    }
     const value = view.fields[field] ?? { kind: 'undefined' };
     if (!isObserved(value)) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(value).slice(0, 200)}, not an observation`);
     fields[field] = value;
@@ -73,6 +97,14 @@ function readView(result: Record<string, unknown>): ObservedAgent {
   // An adapter whose kit predates "self" does not say which agent it shows: unknown, never assumed distinct.
   const self = view.self ?? { kind: 'undefined' };
   if (!isObserved(self)) throw new AdapterCallError('view()', 'invalid', `reported "self" as ${JSON.stringify(self).slice(0, 200)}, not an observation`);
+  if (only && !only.includes('locks')) {
+    return Object.defineProperty({ fields: fields as ObservedAgent['fields'], self }, 'locks', {
+      enumerable: true,
+      get: () => {
+        throw new Error(`view locks were read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
+      },
+    }) as ObservedAgent;
+  }
   return { fields: fields as ObservedAgent['fields'], locks, self };
 }
 
@@ -114,15 +146,19 @@ const domainsOf = (hello: Hello): Domains | undefined => (hello as Hello & { dom
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
   const process = new AdapterProcess(options.command, options.cwd, options.stderr);
+  const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
   let answer: Record<string, unknown>;
   try {
-    answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION }, options.startTimeout);
+    // `protocol: 1` stays for version 1 adapters that check it; `protocols` offers the others.
+    answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION, protocols: offered }, options.startTimeout);
   } catch (error) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` did not complete the handshake: ${(error as Error).message}.`);
   }
   const problems: string[] = [];
-  if (answer.protocol !== PROTOCOL_VERSION) problems.push(`it speaks protocol ${JSON.stringify(answer.protocol)}, this suite speaks ${PROTOCOL_VERSION}`);
+  if (!offered.includes(answer.protocol as number)) {
+    problems.push(`it speaks protocol ${JSON.stringify(answer.protocol)}, this suite speaks ${offered.length === 1 ? offered[0] : `${offered.slice(0, -1).join(', ')} or ${offered.at(-1)}`}`);
+  }
   if (typeof answer.name !== 'string' || answer.name.trim() === '') problems.push('"name" must be a non-empty string');
   const operations = Array.isArray(answer.operations) ? answer.operations : [];
   for (const required of ['create', 'view']) if (!operations.includes(required)) problems.push(`"operations" must include "${required}"`);
@@ -158,8 +194,9 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   const registry = new IdentityRegistry();
   let { process, hello } = await start(options);
   let live: Handle[] = [];
+  /** Version 2: agents of ended cases, disposed of with the next request instead of a round trip of their own. */
+  let disposable: Handle[] = [];
   let previousRequests = 0;
-  const call = async (name: string, method: string, params: Record<string, unknown>) => process.request(name, method, params, options.timeout);
   const handleOf = (name: string, result: Record<string, unknown>): Handle => {
     const agent = result.agent;
     if (typeof agent !== 'number' && typeof agent !== 'string') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)} without an agent handle`);
@@ -186,24 +223,114 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     return result;
   };
   const describeValue = (value: unknown) => describeInput(registry, value);
-  /** A call whose error answer may say `"rejected": true`: the adapter refused the configuration. */
-  const rejectable = async (name: string, method: string, params: Record<string, unknown>) => {
-    try {
-      return await call(name, method, params);
-    } catch (error) {
-      const answer = error instanceof AdapterCallError ? (error.thrown as { rejected?: unknown; message?: unknown } | undefined) : undefined;
-      if (typeof answer === 'object' && answer !== null && answer.rejected === true) {
-        throw new ConfigRejectedError(`${name} rejected the configuration: ${typeof answer.message === 'string' ? answer.message : ''}`);
-      }
-      throw error;
+  /** An error answer to create or cloneWith that says `"rejected": true`: the adapter refused the configuration. */
+  const rejection = (call: Call, error: unknown): unknown => {
+    if (call.method !== 'create' && call.method !== 'cloneWith') return error;
+    const answer = error instanceof AdapterCallError ? (error.thrown as { rejected?: unknown; message?: unknown } | undefined) : undefined;
+    if (typeof answer !== 'object' || answer === null || answer.rejected !== true) return error;
+    return new ConfigRejectedError(`${call.method}() rejected the configuration: ${typeof answer.message === 'string' ? answer.message : ''}`);
+  };
+
+  /** A call as the protocol writes it; `agent` is a handle, or `{"ref": i}` inside a batch. */
+  const wire = (call: Call, offset = 0): { method: string; params: Record<string, unknown> } => {
+    const agent = 'agent' in call ? (call.agent instanceof Earlier ? { ref: call.agent.index + offset } : call.agent) : undefined;
+    switch (call.method) {
+      case 'create':
+        return { method: 'create', params: { config: describeValue(call.config) } };
+      case 'cloneWith':
+        return { method: 'cloneWith', params: { agent, overrides: describeValue(call.overrides) } };
+      case 'tryAcquire':
+      case 'release':
+        return { method: call.method, params: { agent, lock: call.lock, owner: call.owner } };
+      case 'addTool':
+        return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
+      case 'view':
+        return { method: 'view', params: { agent, ...(call.fields && hello.protocol >= 2 ? { fields: call.fields } : {}) } };
+      default:
+        return { method: call.method, params: { agent } };
     }
   };
-  return {
+  /** How reports name a call. */
+  const nameOf = (call: Call): string => (call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : `${call.method}()`);
+  /** The value a call's result stands for, checked as the protocol requires. */
+  const interpret = (call: Call, result: Record<string, unknown>): unknown => {
+    const name = nameOf(call);
+    switch (call.method) {
+      case 'create':
+      case 'cloneWith':
+        return handleOf(name, learnTokens(result));
+      case 'cloneForChannel':
+      case 'deepCopy':
+        return handleOf(name, result);
+      case 'view':
+        return readView(result, hello.protocol >= 2 ? call.fields : undefined);
+      case 'isInterrupted':
+        return flag(name, 'interrupted', result);
+      case 'tryAcquire':
+        return flag(name, 'acquired', result);
+      case 'addTool':
+        learnTokens(result);
+        return undefined;
+      default:
+        return undefined;
+    }
+  };
+  const DISPOSE = "dispose() of the previous case's agents";
+  /** Version 2: the calls in one round trip, after the pending dispose (spec/PROTOCOL.md §10). */
+  const sendBatch = async (calls: readonly Call[]): Promise<BatchOutcome> => {
+    const agents = disposable;
+    disposable = [];
+    const offset = agents.length > 0 ? 1 : 0;
+    const wired = [...(offset ? [{ method: 'dispose', params: { agents } }] : []), ...calls.map((call) => wire(call, offset))];
+    const names = [...(offset ? [DISPOSE] : []), ...calls.map(nameOf)];
+    const results: unknown[] = [];
+    try {
+      const answer = await process.request(`batch [${names.join(', ')}]`, 'batch', { calls: wired }, options.timeout * wired.length);
+      const entries = answer.results;
+      if (!Array.isArray(entries) || entries.length > wired.length) {
+        throw new AdapterCallError(`batch [${names.join(', ')}]`, 'invalid', `answered ${JSON.stringify(answer).slice(0, 200)}; "results" must list one answer per call run`);
+      }
+      for (const [index, entry] of entries.entries()) {
+        const { result, error } = (entry ?? {}) as { result?: unknown; error?: unknown };
+        if (error !== undefined) throw index >= offset ? rejection(calls[index - offset]!, errorAnswer(names[index]!, error)) : errorAnswer(names[index]!, error);
+        if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+          throw new AdapterCallError(names[index]!, 'invalid', `answered ${JSON.stringify(entry)}, not a result object`);
+        }
+        if (index >= offset) results.push(interpret(calls[index - offset]!, result as Record<string, unknown>));
+      }
+      if (entries.length < wired.length) {
+        throw new AdapterCallError(names[entries.length]!, 'invalid', 'was left without an answer in its batch, though no call before it failed');
+      }
+    } catch (error) {
+      return { results, failed: true, error };
+    }
+    return { results, failed: false };
+  };
+  /** One call: a request of its own, or a batch when disposals are pending. */
+  const one = async (call: Call): Promise<unknown> => {
+    if (disposable.length > 0) {
+      const outcome = await sendBatch([call]);
+      if (outcome.failed) throw outcome.error;
+      return outcome.results[0];
+    }
+    const { method, params } = wire(call);
+    let answer: Record<string, unknown>;
+    try {
+      answer = await process.request(nameOf(call), method, params, options.timeout);
+    } catch (error) {
+      throw rejection(call, error);
+    }
+    return interpret(call, answer);
+  };
+  const subject: ProcessSubject = {
     get name() {
       return hello.name;
     },
     get requests() {
       return previousRequests + process.requests;
+    },
+    get protocol() {
+      return hello.protocol;
     },
     probes: new Set<Probe>(hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => hello.operations.includes(operation))),
@@ -211,50 +338,51 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     ...(domainsOf(hello) ? { domains: domainsOf(hello)! } : {}),
     deepCopyTools: hello.deepCopyTools ?? 'shared',
     observeInput: (value) => translate(observe(registry, value), adapterTokens, builtObjects),
-    async create(config) {
-      return handleOf('create()', learnTokens(await rejectable('create()', 'create', { config: describeValue(config) })));
-    },
-    async cloneWith(agent, overrides) {
-      return handleOf('cloneWith()', learnTokens(await rejectable('cloneWith()', 'cloneWith', { agent, overrides: describeValue(overrides) })));
-    },
-    async deepCopy(agent) {
-      return handleOf('deepCopy()', await call('deepCopy()', 'deepCopy', { agent }));
-    },
-    async view(agent) {
-      return readView(await call('view()', 'view', { agent }));
-    },
-    async cloneForChannel(agent) {
-      return handleOf('cloneForChannel()', await call('cloneForChannel()', 'cloneForChannel', { agent }));
-    },
-    async interrupt(agent) {
-      await call('interrupt()', 'interrupt', { agent });
-    },
-    async isInterrupted(agent) {
-      return flag('isInterrupted()', 'interrupted', await call('isInterrupted()', 'isInterrupted', { agent }));
-    },
-    async tryAcquire(agent, lock, owner) {
-      return flag(`tryAcquire("${lock}")`, 'acquired', await call(`tryAcquire("${lock}")`, 'tryAcquire', { agent, lock, owner }));
-    },
-    async release(agent, lock, owner) {
-      await call(`release("${lock}")`, 'release', { agent, lock, owner });
-    },
-    async addTool(agent, tool) {
-      learnTokens(await call('addTool()', 'addTool', { agent, tool: describeValue(tool) }));
-    },
+    create: async (config) => one({ method: 'create', config }),
+    cloneWith: async (agent, overrides) => one({ method: 'cloneWith', agent, overrides }),
+    deepCopy: async (agent) => one({ method: 'deepCopy', agent }),
+    view: async (agent) => (await one({ method: 'view', agent })) as ObservedAgent,
+    cloneForChannel: async (agent) => one({ method: 'cloneForChannel', agent }),
+    interrupt: async (agent) => void (await one({ method: 'interrupt', agent })),
+    isInterrupted: async (agent) => (await one({ method: 'isInterrupted', agent })) as boolean,
+    tryAcquire: async (agent, lock, owner) => (await one({ method: 'tryAcquire', agent, lock, owner })) as boolean,
+    release: async (agent, lock, owner) => void (await one({ method: 'release', agent, lock, owner })),
+    addTool: async (agent, tool) => void (await one({ method: 'addTool', agent, tool })),
+    batch: (calls) => (hello.protocol >= 2 ? sendBatch(calls) : runInOrder(subject, calls)),
     async beginInvariant() {
       if (process.broken === undefined) return;
       await process.kill();
       previousRequests += process.requests;
       ({ process, hello } = await start(options));
       live = [];
+      disposable = [];
     },
     async endCase() {
       if (live.length === 0 || process.broken !== undefined) return;
       const agents = live;
       live = [];
-      await call('dispose()', 'dispose', { agents });
+      if (hello.protocol >= 2) {
+        disposable.push(...agents);
+        return;
+      }
+      await process.request('dispose() at the end of a case', 'dispose', { agents }, options.timeout);
     },
     close: () => process.close(),
+    killNow: () => process.killNow(),
   };
+  return subject;
 }
 
+/**
+ * Starts `count` adapter processes of one command side by side, for invariants run in parallel.
+ * The first must start (its failure is the run's); a later one that does not is left out.
+ */
+export async function processSubjects(options: ProcessOptions, count: number): Promise<ProcessSubject[]> {
+  const started = await Promise.allSettled(Array.from({ length: Math.max(1, count) }, () => processSubject(options)));
+  const subjects = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (started[0]!.status === 'rejected') {
+    await Promise.all(subjects.map((subject) => subject.close()));
+    throw started[0]!.reason;
+  }
+  return subjects;
+}

@@ -3,7 +3,7 @@ import type { AgentConfig } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
-import { PROTOCOL_VERSION } from './adapter-process.ts';
+import { SUPPORTED_PROTOCOLS } from './adapter-process.ts';
 import { observeView } from './in-process.ts';
 import { Materialiser } from './materialise.ts';
 import type { Description } from './describe.ts';
@@ -29,7 +29,19 @@ function builtIds(description: unknown, into: string[] = []): string[] {
  * reference implementation on the adapter side. Reads requests from `input`, writes answers with
  * `write`, and resolves when the session ends (shutdown or end of input).
  */
-export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
+export interface ServeOptions {
+  /** The protocol versions this host may choose from; all it speaks by default (a v1-only host: `[1]`). */
+  readonly protocols?: readonly number[];
+  /** Told of every call before it runs, batched ones included (tests use it to misbehave at a given call). */
+  readonly onCall?: (method: string) => void;
+}
+
+/** A batch may use the agent an earlier call of the same batch returned: `{"ref": <index>}`. */
+const isRef = (value: unknown): value is { ref: number } =>
+  typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'number';
+
+export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.ReadableStream, write: (line: string) => void, options: ServeOptions = {}): Promise<void> {
+  const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
   const registry = new IdentityRegistry();
   const materialiser = new Materialiser(adapter.build?.bind(adapter));
   const agents = new Map<number, unknown>();
@@ -59,8 +71,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     return fn.bind(adapter) as NonNullable<CloneAdapter[K]>;
   };
   const methods: Record<string, (params: Params) => Promise<Params>> = {
-    hello: async () => ({
-      protocol: PROTOCOL_VERSION,
+    hello: async (params) => ({
+      protocol: chooseProtocol(params, offered),
       name: adapter.name,
       operations: ['create', 'view', ...CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')],
       probes: PROBES.filter((name) => typeof adapter[name] === 'function'),
@@ -83,7 +95,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     },
     view: async (params) => {
       const agent = agentOf(params);
-      return { view: observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes) };
+      return { view: observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes, params.fields as readonly string[] | undefined) };
     },
     cloneForChannel: async (params) => {
       if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');
@@ -104,18 +116,56 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     },
     shutdown: async () => ({}),
   };
+  const answer = async (method: string, params: Params): Promise<Params> => {
+    options.onCall?.(method);
+    const run = methods[method];
+    if (!run || (method === 'batch')) throw new Error(`unknown method ${JSON.stringify(method)}`);
+    return run(params);
+  };
+  /** Protocol version 2: several calls in order, stopping at the first error (§10). */
+  methods.batch = async (params) => {
+    const calls = Array.isArray(params.calls) ? (params.calls as { method: string; params?: Params }[]) : [];
+    const results: Params[] = [];
+    for (const call of calls) {
+      try {
+        if (call.method === 'hello' || call.method === 'shutdown' || call.method === 'batch') throw new Error(`${call.method} cannot be batched`);
+        const callParams = { ...(call.params ?? {}) };
+        if (isRef(callParams.agent)) {
+          const earlier = results[callParams.agent.ref]?.result as Params | undefined;
+          if (earlier?.agent === undefined) throw new Error(`{"ref": ${callParams.agent.ref}} names no agent returned earlier in this batch`);
+          callParams.agent = earlier.agent;
+        }
+        results.push({ result: await answer(call.method, callParams) });
+      } catch (error) {
+        results.push({ error: errorOf(error, call.method) });
+        break;
+      }
+    }
+    return { results };
+  };
   for await (const line of createInterface({ input })) {
     const request = JSON.parse(line) as { id: number; method: string; params?: Params };
     try {
-      const method = methods[request.method];
-      if (!method) throw new Error(`unknown method ${JSON.stringify(request.method)}`);
-      write(`${JSON.stringify({ id: request.id, result: await method(request.params ?? {}) })}\n`);
+      if (request.method === 'batch') options.onCall?.('batch');
+      const result = request.method === 'batch' ? await methods.batch(request.params ?? {}) : await answer(request.method, request.params ?? {});
+      write(`${JSON.stringify({ id: request.id, result })}\n`);
     } catch (error) {
-      const { name = 'Error', message = String(error) } = error instanceof Error ? error : {};
-      // A configuration the adapter rejects (RejectedConfig) is a distinct answer: the suite discards the case.
-      const rejected = name === 'RejectedConfig' && (request.method === 'create' || request.method === 'cloneWith') ? { rejected: true } : {};
-      write(`${JSON.stringify({ id: request.id, error: { type: name, message, ...rejected } })}\n`);
+      write(`${JSON.stringify({ id: request.id, error: errorOf(error, request.method) })}\n`);
     }
     if (request.method === 'shutdown') return;
   }
+}
+
+function errorOf(error: unknown, method: string): { type: string; message: string; rejected?: true } {
+  const { name = 'Error', message = String(error) } = error instanceof Error ? error : {};
+  // A configuration the adapter rejects (RejectedConfig) is a distinct answer: the suite discards the case.
+  const rejected = name === 'RejectedConfig' && (method === 'create' || method === 'cloneWith') ? { rejected: true as const } : {};
+  return { type: name, message, ...rejected };
+}
+
+/** The highest version both sides speak: the suite offers `protocols` (v2 on), or only `protocol` (v1). */
+function chooseProtocol(params: Params, offered: readonly number[]): number {
+  const asked = Array.isArray(params.protocols) ? params.protocols : [params.protocol ?? 1];
+  const common = offered.filter((version) => asked.includes(version));
+  return common.length > 0 ? Math.max(...common) : Math.max(...offered);
 }

@@ -17,4 +17,5 @@ export const controllerFresh = relationInvariant(
     }
     return undefined;
   },
+  ['interruptController'],
 );

@@ -18,4 +18,6 @@ export const handoffsNoToolRoutes = relationInvariant(
       'no tool derived from the source\'s handoffs: the clone has no handoffs, so it must hold no route to the source\'s handoff targets',
     );
   },
+  // Which tools are routes takes the source's tools and handoffs.
+  ['tools', 'handoffs'],
 );

@@ -23,4 +23,5 @@ export const locksFresh = relationInvariant(
     }
     return undefined;
   },
+  ['locks'],
 );

@@ -1,3 +1,4 @@
+import type { ViewField } from '../../agent-config.ts';
 import type { FieldScope } from '../../model/field-scope.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
@@ -23,10 +24,15 @@ export interface RelationInvariant extends Invariant {
   readonly relate: Relation;
 }
 
-/** Builds a relation invariant: clone the scenario's source once, then relate the two views. */
+/**
+ * Builds a relation invariant: clone the scenario's source once, then relate the two views.
+ * `viewed`: the view fields `relate` reads (its `reads` by default); an adapter process that
+ * speaks protocol 2 observes only those.
+ */
 export function relationInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
   relate: Relation,
+  viewed: readonly ViewField[] | undefined = clause.reads,
 ): RelationInvariant {
   return {
     ...clause,
@@ -35,7 +41,7 @@ export function relationInvariant(
     needs: [],
     relate,
     async check(subject, scenario) {
-      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario);
+      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario, viewed);
       const violation = relate(sourceView, cloneView, subject.scope, { routes });
       if (violation) throw violation;
     },

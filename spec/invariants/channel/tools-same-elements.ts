@@ -15,4 +15,6 @@ export const toolsSameElements = relationInvariant(
   },
   (source, clone, _scope, { routes }) =>
     compareElements(withoutRoutes(source.fields.tools, routes), withoutRoutes(clone.fields.tools, routes), 'clone.tools', "the source's tools"),
+  // Which tools are routes takes the source's handoffs as well.
+  ['tools', 'handoffs'],
 );

@@ -23,4 +23,5 @@ export const deepCopyRuntimeFresh = deepCopyInvariant(
     }
     return undefined;
   },
+  ['interruptController', 'locks'],
 );

@@ -1,8 +1,9 @@
+import type { ViewField } from '../../agent-config.ts';
 import { scenarioFor, type Scenario } from '../../generators/scenario.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { prepareSource, type PreparedSource } from '../channel/setup.ts';
+import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after the deep copy, and the copy's view. */
 export interface DeepCopied {
@@ -14,10 +15,15 @@ export interface DeepCopied {
   readonly copyView: ObservedAgent;
 }
 
-/** Builds a deep-copy invariant: copy a random source in a random runtime state, then check. */
+/**
+ * Builds a deep-copy invariant: copy a random source in a random runtime state, then check.
+ * `viewed`: the view fields the check reads (its `reads` by default; all when neither is given);
+ * an adapter process that speaks protocol 2 observes only those.
+ */
 export function deepCopyInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
   check: (copied: DeepCopied) => Violation | undefined | Promise<Violation | undefined>,
+  viewed: readonly ViewField[] | undefined = clause.reads,
 ): Invariant<Scenario> {
   return {
     level: 'MUST',
@@ -26,11 +32,14 @@ export function deepCopyInvariant(
     ...clause,
     input: ({ scope, accepts, domains }) => ({ arbitrary: scenarioFor(scope, accepts, domains) }),
     async check(subject, scenario) {
-      const source = await prepareSource(subject, scenario);
-      const before = await subject.view(source.handle);
-      const copy = await subject.deepCopy(source.handle);
-      const after = await subject.view(source.handle);
-      const violation = await check({ subject, source, before, after, copy, copyView: await subject.view(copy) });
+      const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
+        const before = batch.view(handle, viewed);
+        const copy = batch.deepCopy(handle);
+        const after = batch.view(handle, viewed);
+        const copyView = batch.view(copy, viewed);
+        return (results) => ({ before: results.get(before), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
+      });
+      const violation = await check({ subject, source, ...then });
       if (violation) throw violation;
     },
   };

@@ -8,4 +8,5 @@ export const overrideRuntimeFresh = overrideInvariant(
     rationale: 'A specialised clone runs next to its base agent. Sharing the controller stops both when one is stopped; sharing a lock serialises them and lets one release what the other holds.',
   },
   ({ before, cloneView }) => runtimeFresh(before, cloneView, 'clone'),
+  ['interruptController', 'locks'],
 );

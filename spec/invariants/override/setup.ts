@@ -1,8 +1,9 @@
+import type { ViewField } from '../../agent-config.ts';
 import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { prepareSource, type PreparedSource } from '../channel/setup.ts';
+import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after cloning with overrides, and the clone's view. */
 export interface OverrideClone {
@@ -17,19 +18,26 @@ export interface OverrideClone {
   overridden(field: string): boolean;
 }
 
-async function cloneWithOverrides(subject: Subject, input: OverrideCase): Promise<OverrideClone> {
-  const source = await prepareSource(subject, input.scenario);
-  const before = await subject.view(source.handle);
-  const clone = await subject.cloneWith(source.handle, input.overrides);
-  const after = await subject.view(source.handle);
-  const cloneView = await subject.view(clone);
-  return { subject, input, source, before, after, clone, cloneView, overridden: (field) => Object.hasOwn(input.overrides, field) };
+async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed?: readonly ViewField[]): Promise<OverrideClone> {
+  const { source, then } = await prepareSourceThen(subject, input.scenario, (batch, handle) => {
+    const before = batch.view(handle, viewed);
+    const clone = batch.cloneWith(handle, input.overrides);
+    const after = batch.view(handle, viewed);
+    const cloneView = batch.view(clone, viewed);
+    return (results) => ({ before: results.get(before), clone: results.get(clone), after: results.get(after), cloneView: results.get(cloneView) });
+  });
+  return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field) };
 }
 
-/** Builds an override invariant: clone a random source with random overrides, then check. */
+/**
+ * Builds an override invariant: clone a random source with random overrides, then check.
+ * `viewed`: the view fields the check reads (its `reads` by default; all when neither is given);
+ * an adapter process that speaks protocol 2 observes only those.
+ */
 export function overrideInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'> & { needs?: Invariant['needs'] },
   check: (clone: OverrideClone) => Violation | undefined | Promise<Violation | undefined>,
+  viewed: readonly ViewField[] | undefined = clause.reads,
 ): Invariant<OverrideCase> {
   return {
     level: 'MUST',
@@ -38,7 +46,7 @@ export function overrideInvariant(
     ...clause,
     input: ({ scope, accepts, domains }) => ({ arbitrary: overrideCaseFor(scope, accepts, domains) }),
     async check(subject, input) {
-      const violation = await check(await cloneWithOverrides(subject, input));
+      const violation = await check(await cloneWithOverrides(subject, input, viewed));
       if (violation) throw violation;
     },
   };

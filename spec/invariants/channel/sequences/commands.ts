@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../../agent-config.ts';
-import type { Probe } from '../../../model/subject.ts';
+import { Batch, type BatchResults, type Earlier } from '../../../model/batch.ts';
+import { ConfigRejectedError, type Handle, type Probe } from '../../../model/subject.ts';
 import type { Domains } from '../../../domains.ts';
 import { agentConfigFor } from '../../../generators/config.ts';
 import type { FieldScope } from '../../../model/field-scope.ts';
@@ -9,32 +10,50 @@ import { Violation } from '../../invariant.ts';
 import { CHANNEL_RELATIONS } from '../channel-relations.ts';
 import { relationApplies } from '../relation.ts';
 import { configuredTools, handoffRoutes, lockNames } from '../setup.ts';
-import { ConfigRejectedError } from '../../../model/subject.ts';
-import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, toolTokens, verifyFamily } from './model.ts';
+import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, queueFamilyCheck, toolTokens } from './model.ts';
 
 type Command = fc.AsyncCommand<FamilyModel, Family>;
 
+/** An operation's calls, queued on the batch of its step, and how their results change the model. */
+interface Step {
+  /** The member the operation adds, when it adds one. */
+  readonly added?: Earlier<Handle> | Handle;
+  apply(results: BatchResults): void;
+}
+
 /**
  * Shared shape of every operation: run it, update the model, then compare the whole family with
- * the model. `label` is filled in when it runs, so the shrunk sequence reads with member names.
+ * the model. The operation's calls and the family's views go in one batch (one round trip where
+ * the adapter process speaks protocol version 2). `label` is filled in when it runs, so the shrunk
+ * sequence reads with member names.
  */
 abstract class Operation implements Command {
   protected label = '?';
 
   abstract check(model: Readonly<FamilyModel>): boolean;
-  protected abstract apply(model: FamilyModel, family: Family): Promise<void>;
+  /** Queues the operation's calls (after any look-up it needs first). */
+  protected abstract queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step>;
   abstract toString(): string;
   abstract [fc.cloneMethod](): Operation;
 
   async run(model: FamilyModel, family: Family): Promise<void> {
     family.step += 1;
+    const batch = new Batch();
+    const step = await this.#placed(family, () => this.queue(model, family, batch));
+    const checkFamily = queueFamilyCheck(family, batch, step.added ? [...family.handles, step.added] : family.handles);
+    const results = await batch.run(family.subject);
+    await this.#placed(family, async () => step.apply(results));
+    checkFamily(model, results, this.toString());
+  }
+
+  /** Runs part of the operation, placing its violations at this step of the sequence. */
+  async #placed<T>(family: Family, part: () => Promise<T>): Promise<T> {
     try {
-      await this.apply(model, family);
+      return await part();
     } catch (error) {
       if (error instanceof Violation) throw atStep(family, this.toString(), error);
       throw error;
     }
-    await verifyFamily(model, family, this.toString());
   }
 }
 
@@ -45,21 +64,28 @@ export class CreateSource extends Operation {
 
   check = (model: Readonly<FamilyModel>) => model.members.length < MAX_MEMBERS;
 
-  protected async apply(model: FamilyModel, family: Family) {
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     this.label = labelOf(model.members.length);
-    let handle: unknown;
+    // Created on its own round trip: a source the framework rejects is known before the step's batch.
+    let handle: Handle;
     try {
       handle = await family.subject.create(this.config);
     } catch (error) {
       // A later source the framework rejects is left out; a rejected first source discards the case.
       if (!(error instanceof ConfigRejectedError) || model.members.length === 0) throw error;
       this.label = `(rejected) ${this.label}`;
-      return;
+      return { apply: () => {} };
     }
-    const view = await family.subject.view(handle);
-    family.handles.push(handle);
-    const routes = handoffRoutes(view, configuredTools(family.subject, this.config.tools), family.subject.scope);
-    model.members.push({ label: this.label, tools: toolTokens(view), routes, interrupted: false, held: new Map() });
+    const view = batch.view(handle, ['tools', 'handoffs']);
+    return {
+      added: handle,
+      apply: (results) => {
+        const seen = results.get(view);
+        family.handles.push(handle);
+        const routes = handoffRoutes(seen, configuredTools(family.subject, this.config.tools), family.subject.scope);
+        model.members.push({ label: this.label, tools: toolTokens(seen), routes, interrupted: false, held: new Map() });
+      },
+    };
   }
 
   toString = () => `create ${this.label}`;
@@ -75,21 +101,28 @@ class Clone extends Operation {
 
   check = (model: Readonly<FamilyModel>) => model.members.length > 0 && model.members.length < MAX_MEMBERS;
 
-  protected async apply(model: FamilyModel, family: Family) {
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const index = memberAt(model, this.pick);
     const parent = model.members[index]!;
     this.label = parent.label;
     this.#child = labelOf(model.members.length);
-    const handle = await family.subject.cloneForChannel(family.handles[index]);
-    const parentView = await family.subject.view(family.handles[index]);
-    const childView = await family.subject.view(handle);
-    for (const relation of CHANNEL_RELATIONS.filter((candidate) => relationApplies(candidate, family.subject.scope))) {
-      const violation = relation.relate(parentView, childView, family.subject.scope, { routes: parent.routes });
-      if (violation) throw new Violation(`(${relation.id}) ${this.#child} against its parent ${parent.label}: ${violation.observed}`, violation.required);
-    }
-    family.handles.push(handle);
-    const tools = parent.tools.filter((token) => token === undefined || !parent.routes.has(token));
-    model.members.push({ label: this.#child, tools, routes: new Set(), interrupted: false, held: new Map() });
+    const clone = batch.cloneForChannel(family.handles[index]);
+    const parentView = batch.view(family.handles[index]);
+    const childView = batch.view(clone);
+    return {
+      added: clone,
+      apply: (results) => {
+        const handle = results.get(clone);
+        const [parentSeen, childSeen] = [results.get(parentView), results.get(childView)];
+        for (const relation of CHANNEL_RELATIONS.filter((candidate) => relationApplies(candidate, family.subject.scope))) {
+          const violation = relation.relate(parentSeen, childSeen, family.subject.scope, { routes: parent.routes });
+          if (violation) throw new Violation(`(${relation.id}) ${this.#child} against its parent ${parent.label}: ${violation.observed}`, violation.required);
+        }
+        family.handles.push(handle);
+        const tools = parent.tools.filter((token) => token === undefined || !parent.routes.has(token));
+        model.members.push({ label: this.#child, tools, routes: new Set(), interrupted: false, held: new Map() });
+      },
+    };
   }
 
   toString = () => `clone ${this.label} -> ${this.#child}`;
@@ -106,17 +139,23 @@ class AddTool extends Operation {
 
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
-  protected async apply(model: FamilyModel, family: Family) {
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const index = memberAt(model, this.pick);
     const member = model.members[index]!;
     this.label = member.label;
-    await family.subject.addTool(family.handles[index], this.tool);
-    const after = toolTokens(await family.subject.view(family.handles[index]));
-    const added = after[after.length - 1];
-    if (after.length !== member.tools.length + 1 || member.tools.some((token, i) => token !== after[i])) {
-      throw new Violation(`(channel.tools.isolated) addTool(${member.label}) left ${member.label} with ${after.length} tools (had ${member.tools.length})`, 'the tool appended to its own list');
-    }
-    member.tools.push(added);
+    const adding = batch.addTool(family.handles[index], this.tool);
+    const view = batch.view(family.handles[index], ['tools']);
+    return {
+      apply: (results) => {
+        results.get(adding);
+        const after = toolTokens(results.get(view));
+        const added = after[after.length - 1];
+        if (after.length !== member.tools.length + 1 || member.tools.some((token, i) => token !== after[i])) {
+          throw new Violation(`(channel.tools.isolated) addTool(${member.label}) left ${member.label} with ${after.length} tools (had ${member.tools.length})`, 'the tool appended to its own list');
+        }
+        member.tools.push(added);
+      },
+    };
   }
 
   toString = () => `addTool ${this.label}`;
@@ -130,11 +169,16 @@ class Interrupt extends Operation {
 
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
-  protected async apply(model: FamilyModel, family: Family) {
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const index = memberAt(model, this.pick);
     this.label = model.members[index]!.label;
-    await family.subject.interrupt(family.handles[index]);
-    model.members[index]!.interrupted = true;
+    const interrupting = batch.interrupt(family.handles[index]);
+    return {
+      apply: (results) => {
+        results.get(interrupting);
+        model.members[index]!.interrupted = true;
+      },
+    };
   }
 
   toString = () => `interrupt ${this.label}`;
@@ -157,26 +201,35 @@ class Acquire extends Operation {
 
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
-  protected async apply(model: FamilyModel, family: Family) {
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const index = memberAt(model, this.pick);
     const member = model.members[index]!;
     this.label = member.label;
-    const names = lockNames(await family.subject.view(family.handles[index]));
-    if (names.length === 0) return;
-    this.#lock = names[this.lock % names.length]!;
-    const holder = member.held.get(this.#lock);
+    // Which lock depends on the names the member shows: a look-up of its own, before the batch.
+    const lookup = new Batch();
+    const locks = lookup.view(family.handles[index], ['locks']);
+    const names = lockNames((await lookup.run(family.subject)).get(locks));
+    if (names.length === 0) return { apply: () => {} };
+    const lock = names[this.lock % names.length]!;
+    this.#lock = lock;
+    const holder = member.held.get(lock);
     // Re-acquiring for the holder depends on whether the lock is re-entrant; ask for someone else.
     let owner = OWNERS[this.owner % OWNERS.length]!;
     if (owner === holder) owner = OWNERS[(this.owner + 1) % OWNERS.length]!;
     this.#owner = owner;
-    const acquired = await family.subject.tryAcquire(family.handles[index], this.#lock, owner);
-    if (acquired && holder !== undefined) {
-      throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${this.#lock}", ${owner}) succeeded while ${holder} held it`, 'a held lock refuses another owner');
-    }
-    if (!acquired && holder === undefined) {
-      throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${this.#lock}", ${owner}) was refused`, `${member.label}'s "${this.#lock}" free: no operation on ${member.label} holds it`);
-    }
-    if (acquired) member.held.set(this.#lock, owner);
+    const acquiring = batch.tryAcquire(family.handles[index], lock, owner);
+    return {
+      apply: (results) => {
+        const acquired = results.get(acquiring);
+        if (acquired && holder !== undefined) {
+          throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${lock}", ${owner}) succeeded while ${holder} held it`, 'a held lock refuses another owner');
+        }
+        if (!acquired && holder === undefined) {
+          throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${lock}", ${owner}) was refused`, `${member.label}'s "${lock}" free: no operation on ${member.label} holds it`);
+        }
+        if (acquired) member.held.set(lock, owner);
+      },
+    };
   }
 
   toString = () => `acquire ${this.label}.${this.#lock} for ${this.#owner}`;
@@ -192,14 +245,19 @@ class Release extends Operation {
 
   check = (model: Readonly<FamilyModel>) => model.members.some((member) => member.held.size > 0);
 
-  protected async apply(model: FamilyModel, family: Family) {
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const holders = model.members.map((member, index) => ({ member, index })).filter(({ member }) => member.held.size > 0);
     const { member, index } = holders[this.pick % holders.length]!;
     this.label = member.label;
     const [lock, owner] = [...member.held][0]!;
     this.#lock = lock;
-    await family.subject.release(family.handles[index], lock, owner);
-    member.held.delete(lock);
+    const releasing = batch.release(family.handles[index], lock, owner);
+    return {
+      apply: (results) => {
+        results.get(releasing);
+        member.held.delete(lock);
+      },
+    };
   }
 
   toString = () => `release ${this.label}.${this.#lock}`;

@@ -1,4 +1,5 @@
 import { describe, identityOf, type Observed } from '../../../model/observed.ts';
+import type { AgentArg, Batch, BatchResults } from '../../../model/batch.ts';
 import type { Handle, ObservedAgent, Subject } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
 
@@ -49,50 +50,58 @@ function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap
   return `[${tokens.map((token) => (token === undefined ? '?' : describe(known.get(token) ?? { kind: 'undefined' }, 0))).join(', ')}]`;
 }
 
+/** What the family check reads of each member: its own tools and its runtime objects. */
+export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks'] as const;
+
 /**
- * Compares the whole family with the model after a step: every member's tools, no runtime object
- * shared between two members, and every interrupt state (where the adapter can tell).
+ * Queues, on the batch of a step, what compares the whole family with the model after it: a view of
+ * every member (`members`: the family's handles, and the member the step adds), then every
+ * interrupt state (where the adapter can tell). The returned check compares them: every member's
+ * tools, no runtime object shared between two members, every interrupt state.
  */
-export async function verifyFamily(model: FamilyModel, family: Family, operation: string): Promise<void> {
-  const views: ObservedAgent[] = [];
-  for (const handle of family.handles) views.push(await family.subject.view(handle));
-  const known = new Map<string, Observed>();
-  for (const view of views) {
-    if (view.fields.tools.kind === 'array') for (const tool of view.fields.tools.items) if (identityOf(tool)) known.set(identityOf(tool)!, tool);
-  }
-  const owners = new Map<string, string>();
-  for (const [index, member] of model.members.entries()) {
-    const view = views[index]!;
-    const actual = toolTokens(view);
-    if (actual.length !== member.tools.length || actual.some((token, i) => token !== member.tools[i])) {
-      throw atStep(family, operation, new Violation(
-        `(channel.tools.isolated) ${member.label}.tools = ${renderTools(actual, known)}`,
-        `${member.label}'s own tools: those its parent had when it was cloned, plus those added to it since: ${renderTools(member.tools, known)}`,
-      ));
+export function queueFamilyCheck(family: Family, batch: Batch, members: readonly AgentArg[]): (model: FamilyModel, results: BatchResults, operation: string) => void {
+  const viewed = members.map((member) => batch.view(member, FAMILY_FIELDS));
+  const interrupted = family.subject.probes.has('isInterrupted') ? members.map((member) => batch.isInterrupted(member)) : undefined;
+  return (model, results, operation) => {
+    const views = viewed.map((slot) => results.get(slot));
+    const known = new Map<string, Observed>();
+    for (const view of views) {
+      if (view.fields.tools.kind === 'array') for (const tool of view.fields.tools.items) if (identityOf(tool)) known.set(identityOf(tool)!, tool);
     }
-    const runtime: [string, string, Observed | undefined][] = [
-      ['tools list', 'channel.tools.new-list', view.fields.tools],
-      ['interrupt controller', 'channel.controller.fresh', view.fields.interruptController],
-      ...Object.entries(view.locks ?? {}).map(([name, lock]): [string, string, Observed] => [`"${name}" lock`, 'channel.locks.fresh', lock]),
-    ];
-    for (const [what, id, value] of runtime) {
-      const token = value === undefined ? undefined : identityOf(value);
-      if (token === undefined) continue;
-      const other = owners.get(token);
-      if (other !== undefined) {
-        throw atStep(family, operation, new Violation(`(${id}) ${other} and ${member.label} share one ${what}`, `every member of a family its own ${what}`));
+    const owners = new Map<string, string>();
+    for (const [index, member] of model.members.entries()) {
+      const view = views[index]!;
+      const actual = toolTokens(view);
+      if (actual.length !== member.tools.length || actual.some((token, i) => token !== member.tools[i])) {
+        throw atStep(family, operation, new Violation(
+          `(channel.tools.isolated) ${member.label}.tools = ${renderTools(actual, known)}`,
+          `${member.label}'s own tools: those its parent had when it was cloned, plus those added to it since: ${renderTools(member.tools, known)}`,
+        ));
       }
-      owners.set(token, member.label);
+      const runtime: [string, string, Observed | undefined][] = [
+        ['tools list', 'channel.tools.new-list', view.fields.tools],
+        ['interrupt controller', 'channel.controller.fresh', view.fields.interruptController],
+        ...Object.entries(view.locks ?? {}).map(([name, lock]): [string, string, Observed] => [`"${name}" lock`, 'channel.locks.fresh', lock]),
+      ];
+      for (const [what, id, value] of runtime) {
+        const token = value === undefined ? undefined : identityOf(value);
+        if (token === undefined) continue;
+        const other = owners.get(token);
+        if (other !== undefined) {
+          throw atStep(family, operation, new Violation(`(${id}) ${other} and ${member.label} share one ${what}`, `every member of a family its own ${what}`));
+        }
+        owners.set(token, member.label);
+      }
     }
-  }
-  if (!family.subject.probes.has('isInterrupted')) return;
-  for (const [index, member] of model.members.entries()) {
-    const interrupted = await family.subject.isInterrupted(family.handles[index]);
-    if (interrupted !== member.interrupted) {
-      throw atStep(family, operation, new Violation(
-        `(channel.controller.isolated) ${member.label} is ${interrupted ? '' : 'not '}interrupted`,
-        member.interrupted ? `${member.label} interrupted, as it was interrupted itself` : `${member.label} not interrupted: only interrupting it can stop it`,
-      ));
+    if (interrupted === undefined) return;
+    for (const [index, member] of model.members.entries()) {
+      const state = results.get(interrupted[index]!);
+      if (state !== member.interrupted) {
+        throw atStep(family, operation, new Violation(
+          `(channel.controller.isolated) ${member.label} is ${state ? '' : 'not '}interrupted`,
+          member.interrupted ? `${member.label} interrupted, as it was interrupted itself` : `${member.label} not interrupted: only interrupting it can stop it`,
+        ));
+      }
     }
-  }
+  };
 }
