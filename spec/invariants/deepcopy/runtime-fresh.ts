@@ -6,7 +6,7 @@ export const deepCopyRuntimeFresh = deepCopyInvariant(
   {
     id: 'deepcopy.runtime-fresh',
     rule: 'The copy has runtime state of its own: a controller and locks that are not the source\'s (under the source\'s lock names), not interrupted even if the source was, and holding no lock the source held (where the adapter has the probes to tell).',
-    rationale: 'Locks cannot be copied (that is why PraisonAI\'s deepcopy failed on RLock). Copying them by reference shares them; copying their state hands the copy a lock held by nobody who will ever release it.',
+    rationale: 'Locks cannot be copied: PraisonAI\'s `copy.deepcopy` of an agent failed on its RLock until the agent renewed its own locks, and still fails when the agent\'s interrupt controller or memory store holds one. Copying them by reference shares them; copying their state hands the copy a lock held by nobody who will ever release it.',
   },
   async ({ subject, source, before, copy, copyView }) => {
     const violation = runtimeFresh(before, copyView, 'copy');

@@ -7,7 +7,7 @@ export const toolsNewList = overrideInvariant(
     id: 'override.tools.new-list',
     reads: ['tools'],
     rule: 'When tools are not overridden, the clone\'s tools list is an array, and not the source\'s array object.',
-    rationale: 'A clone that shares its source\'s tools array (what `new Agent({ ...this, ...overrides })` does) changes the source when a tool is pushed onto the clone. The OpenAI Agents SDK did exactly this while its documentation promised new lists.',
+    rationale: 'A clone that shares its source\'s tools array (what `new Agent({ ...this, ...overrides })` does) changes the source when a tool is pushed onto the clone. The OpenAI Agents SDK does exactly this, in JavaScript and in Python (`dataclasses.replace`): its documentation first promised new lists, and now states that the lists not overridden are shared and advises passing new ones; shared lists remain a defect of the clone this specification defines.',
   },
   ({ overridden, before, cloneView }) => {
     if (overridden('tools')) return undefined;

@@ -1,0 +1,418 @@
+"""clone-conformance adapter for PraisonAI (`praisonaiagents`, Python): the channel clone
+`Agent.clone_for_channel()` and `copy.deepcopy(agent)` (the agent's own `__deepcopy__`).
+
+    pip install praisonaiagents==1.7.0
+    PYTHONPATH=kits/python npx clone-conformance --command "python3 examples/praisonai/adapter.py"
+
+(The adapter also finds the kit by itself, relative to this file.) See FINDINGS.md for what the
+suite found and how it was run.
+
+What is mapped (canonical field -> PraisonAI `Agent`):
+  name, role, goal, backstory, instructions -> the constructor arguments and attributes of the same names
+  llm               -> `llm=` (a model name); viewed as `agent.llm`
+  baseUrl, apiKey, auth -> `base_url=`, `api_key=`, `auth=`; viewed as the attributes of those names
+  tools             -> `tools=`; viewed as `agent.tools`, the agent's own list
+  handoffs          -> `handoffs=`; viewed as `agent.handoffs` (the constructor turns None into [])
+  features          -> the 17 constructor arguments of the same names (memory=, knowledge=, ...)
+  toolTimeout       -> `tool_config=ToolConfig(timeout=...)`; viewed as `agent._tool_timeout`
+  parallelToolCalls -> `tool_config=ToolConfig(parallel=...)`; viewed as `agent.parallel_tool_calls`
+  cliBackend        -> `cli_backend=` (a backend object; PraisonAI rejects a string id); viewed as
+                       `agent._cli_backend`
+Runtime state, mapped to the agent's real objects:
+  interruptController -> `agent.interrupt_controller`: every agent is created with an
+                         `InterruptController()` of PraisonAI's own (`interrupt_controller=`), the
+                         documented way to make an agent cancellable (without one it has None)
+  locks               -> "cache": the agent's re-entrant `_Agent__cache_lock` (`threading.RLock`),
+                         "cost": its `_cost_lock` (`threading.Lock`), the two the docs name.
+
+Feature configs: PraisonAI keeps no one object holding an agent's features. For each feature the
+view reports what the agent really holds for it (see FEATURE_HELD): the config object itself where
+the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
+the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
+(e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). PraisonAI has
+no "unset" feature, only defaults: a feature is reported when what the agent holds for it differs
+from what an agent created without it holds. A feature given as off or unset (None, False) leaves
+the agent holding such a default, which no view can tell from "not given": those configurations are
+rejected, with that reason.
+The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
+they are kept per agent and refilled in place at each view, so that two views of one agent show the
+same objects; the values inside are the agent's own, never copies.
+
+Value domains (DOMAINS, clone-conformance issue 10): what PraisonAI accepts per field and per
+feature, features as the typed configs it documents (`memory=MemoryConfig(...)`), built by
+`build()` from drawn plain values, handoffs as PraisonAI agents, `cliBackend` as a backend object.
+Configurations PraisonAI rejects (unknown keys in a feature dict, unknown presets, an unknown
+`auth` provider, `web` fetch with a non-Claude model, a string `cli_backend`, ...) raise the kit's
+`Rejected` when the kit has it, so the suite discards the case; with an older kit they raise the
+framework's own error.
+
+Side effects: PraisonAI writes memory files under `./.praisonai` and reads a project config from the
+working directory; the adapter runs in a temporary directory of its own (removed at exit), with
+`PRAISONAI_HOME` pointing into it and telemetry disabled, so that nothing outside it is touched and
+no user configuration changes the agents. No agent is ever run: nothing calls a model.
+
+`python3 examples/praisonai/adapter.py --without-interrupt-controller` creates agents without an
+interrupt controller (PraisonAI's default), to see what the deep copy does when it does not fail
+on the controller's lock (see FINDINGS.md).
+"""
+
+import atexit
+import copy
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import warnings
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kits", "python"))
+
+import clone_conformance  # noqa: E402
+from clone_conformance import Adapter, UNDEFINED, run  # noqa: E402
+
+# A private working directory: PraisonAI's file memory and project config live under the cwd.
+_WORKDIR = tempfile.mkdtemp(prefix="praisonai-conformance-")
+atexit.register(shutil.rmtree, _WORKDIR, True)
+os.chdir(_WORKDIR)
+os.environ["PRAISONAI_HOME"] = os.path.join(_WORKDIR, "home")
+os.environ["PRAISONAI_TELEMETRY_DISABLED"] = "true"
+os.environ["DO_NOT_TRACK"] = "true"
+os.environ.pop("OPENAI_MODEL_NAME", None)  # the default model would otherwise come from the environment
+warnings.simplefilter("ignore", DeprecationWarning)  # llm= and cli_backend= are deprecated spellings
+
+from praisonaiagents import Agent  # noqa: E402
+from praisonaiagents.agent.interrupt import InterruptController  # noqa: E402
+from praisonaiagents.agent.autonomy import AutonomyConfig  # noqa: E402
+from praisonaiagents.approval.protocols import ApprovalConfig  # noqa: E402
+from praisonaiagents.config.feature_configs import (  # noqa: E402
+    CachingConfig, ExecutionConfig, GuardrailConfig, HooksConfig, KnowledgeConfig, LearnConfig, MemoryConfig,
+    OutputConfig, PlanningConfig, ReflectionConfig, SkillsConfig, TemplateConfig, ToolConfig, WebConfig)
+from praisonaiagents.context.models import ContextConfig  # noqa: E402
+from praisonaiagents.sandbox import SandboxConfig  # noqa: E402
+
+# The kit's rejection (clone-conformance issue 10); older kits have none.
+Rejected = getattr(clone_conformance, "Rejected", None)
+
+FEATURE_NAMES = (
+    "memory", "knowledge", "planning", "reflection", "guardrails", "web", "context", "autonomy",
+    "output", "execution", "templates", "caching", "hooks", "skills", "approval", "learn", "sandbox",
+)
+
+# What an agent holds for each feature (agent.py, the constructor): one attribute, reported as the
+# object itself, or several attributes derived from the config, reported together.
+FEATURE_HELD = {
+    "memory": "_memory_config",
+    "knowledge": ("_knowledge_sources", "_retrieval_config", "knowledge", "embedder_config"),
+    "planning": ("planning", "planning_tools", "planning_reasoning", "plan_mode"),
+    "reflection": ("self_reflect", "min_reflect", "max_reflect", "reflect_llm", "reflect_prompt"),
+    "guardrails": ("guardrail", "max_guardrail_retries"),
+    "web": ("web_search", "web_fetch"),
+    "context": "_context_param",
+    "autonomy": ("autonomy_enabled", "autonomy_config"),
+    "output": ("verbose", "markdown", "stream", "metrics", "reasoning_steps", "_actions_trace",
+               "_output_file", "_output_template", "_output_style"),
+    "execution": "_execution_config",
+    "templates": ("system_template", "prompt_template", "response_template", "use_system_prompt"),
+    "caching": ("cache", "prompt_caching"),
+    "hooks": "_hooks_registry_param",
+    "skills": ("_skills", "_skills_dirs", "_skills_auto_discover"),
+    "approval": ("_approval_backend", "_approve_all_tools", "_approval_timeout", "_approval_permissions",
+                 "_perm_deny", "_permission_mode"),
+    "learn": "_learn_config",
+    "sandbox": "sandbox_config",
+}
+
+def _one_of(*values):
+    return {"kind": "oneOf", "values": list(values)}
+
+
+def _typed(name, keys, optional=None):
+    """A typed config built from a dict of these keys: `build(name, {...})` is `Class(**dict)`."""
+    shape = {"kind": "object", "keys": keys}
+    if optional:
+        shape["optional"] = list(optional)
+    return {"kind": "built", "name": name, "from": shape}
+
+
+_BOOL = {"kind": "boolean"}
+_STRING = {"kind": "string"}
+
+# What PraisonAI accepts, per field and per feature (clone-conformance value domains). Features are
+# drawn as the typed config objects PraisonAI documents (`memory=MemoryConfig(...)`), each with
+# keys that make it differ from the feature's default (a config equal to the default reads as
+# absent, see FEATURE_HELD); the shorthands (`True`, presets) are accepted too but turned into other
+# objects by the constructor, so the agent never holds them as given.
+DOMAINS = {
+    "fields": {
+        "name": _STRING, "role": _STRING, "goal": _STRING, "backstory": _STRING, "instructions": _STRING,
+        # A model name, or a dict with "model" (PraisonAI keeps only the name from it).
+        "llm": {"kind": "anyOf", "of": [_STRING, {"kind": "object", "keys": {"model": _one_of("gpt-4o", "openai/gpt-4o-mini")}}]},
+        "baseUrl": _STRING,
+        "apiKey": _STRING,
+        # A subscription provider id needs its credentials on the machine (agent.py resolves them at
+        # construction); drawing one would read the user's credential files, so only None is drawn.
+        "auth": _one_of(None),
+        "handoffs": {"kind": "anyOf", "of": [_one_of(None), {"kind": "list", "of": {
+            "kind": "built", "name": "Agent", "from": _one_of("billing", "escalation", "triage")}, "maxLength": 3}]},
+        "toolTimeout": {"kind": "number"},  # stored as given (ToolConfig does not validate it)
+        "parallelToolCalls": _BOOL,
+        "cliBackend": {"kind": "built", "name": "CliBackend", "from": _STRING},  # a string id is rejected
+    },
+    "features": {
+        "memory": _typed("MemoryConfig", {"history": _BOOL, "history_limit": {"kind": "number", "integer": True, "min": 1, "max": 50}}),
+        "knowledge": _typed("KnowledgeConfig", {"sources": {"kind": "list", "of": _one_of("notes.txt", "faq.md"), "maxLength": 2},
+                                                "retrieval_k": {"kind": "number", "integer": True, "min": 1, "max": 10}}),
+        "planning": _typed("PlanningConfig", {"reasoning": _BOOL, "read_only": _BOOL}),
+        "reflection": _typed("ReflectionConfig", {"min_iterations": _one_of(1, 2), "max_iterations": _one_of(2, 4, 5)}),
+        "guardrails": _typed("GuardrailConfig", {"validator": {"kind": "function"}, "max_retries": {"kind": "number", "integer": True, "min": 0, "max": 5}}),
+        "web": _typed("WebConfig", {"search": _BOOL, "fetch": _one_of(False), "max_results": _one_of(3, 10)}),  # fetch needs a Claude model
+        "context": _typed("ContextConfig", {"auto_compact": _BOOL, "compact_threshold": _one_of(0.5, 0.9)}),
+        "autonomy": _typed("AutonomyConfig", {"level": _one_of("suggest", "auto_edit"), "max_iterations": _one_of(5, 30)}),
+        "output": _typed("OutputConfig", {"markdown": _one_of(True), "stream": _BOOL, "metrics": _BOOL}),  # all False is the default
+        "execution": _typed("ExecutionConfig", {"max_iter": _one_of(1, 5, 7), "max_retry_limit": _one_of(0, 1, 4)}),
+        "templates": _typed("TemplateConfig", {"system": _STRING, "prompt": _STRING, "use_system_prompt": _BOOL}, optional=["prompt"]),
+        "caching": _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL}),
+        "hooks": _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"]),
+        "skills": _typed("SkillsConfig", {"paths": {"kind": "list", "of": _one_of("skills/a", "skills/b"), "maxLength": 2}, "auto_discover": _BOOL}),
+        "approval": _typed("ApprovalConfig", {"all_tools": _BOOL, "timeout": _one_of(0, 30)}),
+        "learn": _typed("LearnConfig", {"persona": _BOOL, "insights": _BOOL}),
+        "sandbox": _typed("SandboxConfig", {"sandbox_type": _one_of("subprocess"), "working_dir": _one_of("/workspace", "/tmp/work")}),
+    },
+}
+
+# build(name, value) for the typed configs above: the class, called with the drawn dict.
+CONFIG_CLASSES = dict((cls.__name__, cls) for cls in (
+    MemoryConfig, KnowledgeConfig, PlanningConfig, ReflectionConfig, GuardrailConfig, WebConfig, ContextConfig,
+    AutonomyConfig, OutputConfig, ExecutionConfig, TemplateConfig, CachingConfig, HooksConfig, SkillsConfig,
+    ApprovalConfig, LearnConfig, SandboxConfig))
+
+
+_RLOCK = type(threading.RLock())
+
+
+class StubCliBackend(object):
+    """A user's CLI backend object (PraisonAI takes any object with `execute` and `stream`).
+    Never called: no agent is run."""
+
+    def __init__(self, label):
+        self.label = label
+
+    def execute(self, *args, **kwargs):
+        raise RuntimeError("not run by the conformance adapter")
+
+    def stream(self, *args, **kwargs):
+        raise RuntimeError("not run by the conformance adapter")
+
+
+class OwnedLock(object):
+    """Owner bookkeeping around one of the agent's threading locks, for the suite's lock probes.
+
+    The suite names owners with strings and calls from one thread, so an RLock alone would let
+    every owner in (it is re-entrant per thread). The owner string decides who holds the lock; the
+    agent's real lock is taken with acquire(blocking=False) and released as often as it was taken.
+    """
+
+    def __init__(self, lock):
+        self.lock = lock
+        self.reentrant = isinstance(lock, _RLOCK)
+        self.owner = None
+        self.depth = 0
+
+    def try_acquire(self, owner):
+        if self.owner is not None and (self.owner != owner or not self.reentrant):
+            return False
+        if not self.lock.acquire(blocking=False):
+            return False
+        self.owner = owner
+        self.depth += 1
+        return True
+
+    def release(self, owner):
+        if self.owner != owner:
+            raise RuntimeError("lock is not held by %r" % (owner,))
+        self.lock.release()
+        self.depth -= 1
+        if self.depth == 0:
+            self.owner = None
+
+
+def _one_parameter(function):
+    def validator(task_output):
+        return function(task_output)
+
+    validator.__name__ = validator.__qualname__ = getattr(function, "__name__", "validator")
+    return validator
+
+
+def _same(value, default):
+    """Equal without raising (config objects compare by fields; odd values may not compare)."""
+    try:
+        return value is default or bool(value == default)
+    except Exception:
+        return False
+
+
+def _rejected(error):
+    """The framework's validation error as the kit's Rejected (or as itself, with an older kit)."""
+    if Rejected is None:
+        return error
+    return Rejected("PraisonAI rejects this configuration: %s: %s" % (type(error).__name__, error))
+
+
+class PraisonAIAdapter(Adapter):
+    name = "praisonaiagents 1.7.0 (python)"
+    fields = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
+              "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
+    domains = DOMAINS
+    deep_copy_tools = "copied"  # __deepcopy__ deep-copies the tools list: objects copied, functions kept
+
+    def __init__(self):
+        self._owned = {}  # id(lock) -> (lock, OwnedLock): two agents sharing a lock share its owner
+        self._views = {}  # id(agent) -> (agent, features dict, {feature: derived dict}); kept alive
+        self._default_features = None
+
+    # Creating and cloning
+    def create(self, config):
+        kwargs = {}
+        for key in ("name", "role", "goal", "backstory", "instructions", "llm", "base_url", "api_key", "auth",
+                    "tools", "handoffs"):
+            if key in config:
+                kwargs[key] = config[key]
+        for feature, value in config.get("features", {}).items():
+            if value is UNDEFINED or value is None or value is False:
+                # Off or unset: the agent then holds the feature's default (for caching, "off"),
+                # not a config of its own, so no view can show the feature as given.
+                raise _rejected(ValueError("%s=%r: PraisonAI holds no config for a feature given as off or unset"
+                                           % (feature, value)))
+            kwargs[feature] = value
+        tool_settings = {}
+        if config.get("tool_timeout", UNDEFINED) is not UNDEFINED:
+            tool_settings["timeout"] = config["tool_timeout"]
+        if config.get("parallel_tool_calls", UNDEFINED) is not UNDEFINED:
+            tool_settings["parallel"] = config["parallel_tool_calls"]
+        if tool_settings:
+            kwargs["tool_config"] = ToolConfig(**tool_settings)
+        if "cli_backend" in config:
+            kwargs["cli_backend"] = config["cli_backend"]
+        kwargs.update(self._runtime())
+        try:
+            return Agent(**kwargs)
+        except (TypeError, ValueError) as error:  # PraisonAI's validation (AuthError is a ValueError too)
+            raise _rejected(error)
+
+    def _runtime(self):
+        """Runtime objects given to a new agent: none (PraisonAI's default)."""
+        return {}
+
+    def build(self, name, value):
+        """A value of a `built` domain (DOMAINS) from its drawn plain value."""
+        if name in CONFIG_CLASSES:
+            if name == "GuardrailConfig" and callable(value.get("validator")):
+                # PraisonAI requires a validator of exactly one parameter (the task output); the
+                # drawn function takes any arguments, so it is called through one that does.
+                value = dict(value, validator=_one_parameter(value["validator"]))
+            try:
+                return CONFIG_CLASSES[name](**value)
+            except (TypeError, ValueError) as error:  # the config class's own validation
+                raise _rejected(error)
+        if name == "Agent":
+            return Agent(name=value)  # a handoff target, as users write one: no controller of its own
+        if name == "CliBackend":
+            return StubCliBackend(value)
+        raise KeyError("no built values named %r" % (name,))
+
+    def clone_for_channel(self, agent):
+        return agent.clone_for_channel()
+
+    def deep_copy(self, agent):
+        return copy.deepcopy(agent)
+
+    # Observing
+    def view(self, agent):
+        return {
+            "name": agent.name, "role": agent.role, "goal": agent.goal, "backstory": agent.backstory,
+            "instructions": agent.instructions, "llm": agent.llm, "base_url": agent.base_url,
+            "api_key": agent.api_key, "auth": agent.auth, "tools": agent.tools, "handoffs": agent.handoffs,
+            "features": self._features(agent), "tool_timeout": agent._tool_timeout,
+            "parallel_tool_calls": agent.parallel_tool_calls, "cli_backend": agent._cli_backend,
+            "interrupt_controller": agent.interrupt_controller, "locks": self._locks(agent),
+        }
+
+    def _features(self, agent):
+        """What the agent holds for each feature it has. PraisonAI has no unset feature, only
+        defaults: a feature whose held value is what an agent created without it holds is
+        reported absent."""
+        entry = self._views.get(id(agent))
+        if entry is None:
+            entry = self._views[id(agent)] = (agent, {}, dict((f, {}) for f, held in FEATURE_HELD.items()
+                                                               if not isinstance(held, str)))
+        _, features, derived = entry
+        defaults = self._defaults()
+        features.clear()
+        for feature in FEATURE_NAMES:
+            held = FEATURE_HELD[feature]
+            if isinstance(held, str):
+                value = getattr(agent, held, UNDEFINED)
+            else:
+                value = derived[feature]
+                for attribute in held:
+                    value[attribute] = getattr(agent, attribute, UNDEFINED)
+            if not _same(value, defaults[feature]):
+                features[feature] = value
+        return features
+
+    def _defaults(self):
+        """What an agent holds for each feature when it is given none (computed once)."""
+        if self._default_features is None:
+            bare = Agent(name="defaults", **self._runtime())
+            self._default_features = dict(
+                (f, getattr(bare, held, UNDEFINED) if isinstance(held, str)
+                 else dict((a, getattr(bare, a, UNDEFINED)) for a in held))
+                for f, held in FEATURE_HELD.items())
+        return self._default_features
+
+    @staticmethod
+    def _locks(agent):
+        return {"cache": agent._Agent__cache_lock, "cost": agent._cost_lock}
+
+    # Probes
+    def try_acquire(self, agent, lock, owner):
+        return self._lock(agent, lock).try_acquire(owner)
+
+    def release(self, agent, lock, owner):
+        self._lock(agent, lock).release(owner)
+
+    def add_tool(self, agent, tool):
+        agent.tools.append(tool)  # PraisonAI has no add_tool(); users append to agent.tools
+
+    def _lock(self, agent, name):
+        locks = self._locks(agent)
+        if name not in locks:
+            raise KeyError("the agent has no lock named %r" % (name,))
+        lock = locks[name]
+        if id(lock) not in self._owned:
+            self._owned[id(lock)] = (lock, OwnedLock(lock))
+        return self._owned[id(lock)][1]
+
+
+class WithInterruptController(PraisonAIAdapter):
+    """Every agent created with an interrupt controller of its own, as a cancellable agent is."""
+
+    def _runtime(self):
+        return {"interrupt_controller": InterruptController()}
+
+    def interrupt(self, agent):
+        controller = agent.interrupt_controller
+        if controller is None:
+            raise RuntimeError("this agent has no interrupt controller (agent.interrupt_controller is None): "
+                               "it cannot be interrupted")
+        controller.request("clone-conformance")
+
+    def is_interrupted(self, agent):
+        controller = agent.interrupt_controller
+        return controller is not None and controller.is_set()
+
+
+if __name__ == "__main__":
+    run(PraisonAIAdapter() if "--without-interrupt-controller" in sys.argv[1:] else WithInterruptController())
