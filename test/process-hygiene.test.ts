@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,17 @@ describe('the adapter process group ends with the session', () => {
     await subject.create({ name: 'A' } as never);
     await subject.close();
     expect(running(grandchild!)).toBe(false);
+  });
+
+  it('the command itself: ends the grandchild and still prints its report and exit code (no exit 13 mid-close)', () => {
+    // A grandchild keeps the group alive after the adapter exits: the command waits for it to end
+    // with timers that must keep Node running (an unref'd one let Node quit without a report).
+    const file = pidfile();
+    const command = `sleep 300 >/dev/null 2>&1 & echo $! > ${file}; ${REFERENCE}`;
+    const run = spawnSync(process.execPath, ['bin/clone-conformance.mjs', '--command', command, '--only', 'channel.identity', '--runs', '3', '--seed', '1', '--reporter', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    expect(running(pidsIn(file)[0]!)).toBe(false);
   });
 
   it('ends an adapter that ignores end of input after shutdown (SIGTERM)', async () => {

@@ -41,7 +41,8 @@ interface Attempt {
 /** Resolves when a worker's output stream ends, or after a while if it never does. */
 function ended(stream: NodeJS.ReadableStream): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, DRAIN_MS).unref();
+    // Not unref'd: awaited, an unref'd timer could be the last thing left and end the command (exit 13).
+    const timer = setTimeout(resolve, DRAIN_MS);
     stream.once('end', () => {
       clearTimeout(timer);
       resolve();

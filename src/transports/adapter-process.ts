@@ -169,7 +169,7 @@ export class AdapterProcess {
       // With a call still in flight (a close on a signal), a shutdown request would cross its answer.
       if (!this.#broken && !this.#pending) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
       this.#child.stdin.end();
-      await Promise.race([this.#exited, delay(graceMs)]);
+      await within(this.#exited, graceMs);
       if (this.#groupAlive()) {
         this.#signalGroup('SIGTERM');
         for (let waited = 0; waited < graceMs && this.#groupAlive(); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS);
@@ -177,7 +177,7 @@ export class AdapterProcess {
         await this.#exited;
       }
       // Its last lines on standard error, passed through before the report.
-      await Promise.race([this.#stderrEnded, delay(graceMs)]);
+      await within(this.#stderrEnded, graceMs);
     })();
     return this.#closing;
   }
@@ -213,4 +213,13 @@ export class AdapterProcess {
 }
 
 const GROUP_POLL_MS = 20;
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+// Timers that are awaited are never unref'd: once the adapter has exited, an unref'd timer can be the
+// last thing left, and Node then ends the whole command mid-await (exit code 13, no report).
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits for `promise`, at most `ms`; the timer is cleared as soon as it settles. */
+function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise.then(() => {}), bound]).finally(() => clearTimeout(timer));
+}
