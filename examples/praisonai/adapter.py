@@ -62,14 +62,13 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 import warnings
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kits", "python"))
 
 import clone_conformance  # noqa: E402
-from clone_conformance import Adapter, UNDEFINED, run  # noqa: E402
+from clone_conformance import Adapter, OwnedLock, UNDEFINED, run  # noqa: E402
 
 # A private working directory: PraisonAI's file memory and project config live under the cwd.
 _WORKDIR = tempfile.mkdtemp(prefix="praisonai-conformance-")
@@ -188,9 +187,6 @@ CONFIG_CLASSES = dict((cls.__name__, cls) for cls in (
     ApprovalConfig, LearnConfig, SandboxConfig))
 
 
-_RLOCK = type(threading.RLock())
-
-
 class StubCliBackend(object):
     """A user's CLI backend object (PraisonAI takes any object with `execute` and `stream`).
     Never called: no agent is run."""
@@ -203,38 +199,6 @@ class StubCliBackend(object):
 
     def stream(self, *args, **kwargs):
         raise RuntimeError("not run by the conformance adapter")
-
-
-class OwnedLock(object):
-    """Owner bookkeeping around one of the agent's threading locks, for the suite's lock probes.
-
-    The suite names owners with strings and calls from one thread, so an RLock alone would let
-    every owner in (it is re-entrant per thread). The owner string decides who holds the lock; the
-    agent's real lock is taken with acquire(blocking=False) and released as often as it was taken.
-    """
-
-    def __init__(self, lock):
-        self.lock = lock
-        self.reentrant = isinstance(lock, _RLOCK)
-        self.owner = None
-        self.depth = 0
-
-    def try_acquire(self, owner):
-        if self.owner is not None and (self.owner != owner or not self.reentrant):
-            return False
-        if not self.lock.acquire(blocking=False):
-            return False
-        self.owner = owner
-        self.depth += 1
-        return True
-
-    def release(self, owner):
-        if self.owner != owner:
-            raise RuntimeError("lock is not held by %r" % (owner,))
-        self.lock.release()
-        self.depth -= 1
-        if self.depth == 0:
-            self.owner = None
 
 
 def _one_parameter(function):

@@ -12,7 +12,8 @@ says how to create, view and clone an agent of its framework::
         def view(self, agent): return {**agent.settings(), "interrupt_controller": ..., "locks": {...}}
         def clone_for_channel(self, agent): return agent.clone_for_channel()
         # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
-        # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool
+        # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool (OwnedLock(lock)
+        # keeps the owner of one of the agent's threading locks for try_acquire and release)
         # optional declarations: fields = [...] (canonical names it maps, at least name and tools),
         # deep_copy_tools = "copied", runtime_types = (MyMutex,) (runtime classes kept inside
         # configuration: compared by type only); raise Rejected("why") from create or clone_with when
@@ -57,7 +58,7 @@ import types
 import weakref
 from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
 
-__all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap"]
+__all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap", "OwnedLock"]
 
 PROTOCOL_VERSION = 2  # the highest version this kit speaks; version 2 adds batches
 _PROTOCOLS = (1, 2)
@@ -76,6 +77,39 @@ def _claim_stdout():
 
 
 _PROTOCOL_OUT = _claim_stdout()
+
+
+class OwnedLock(object):
+    """Owner bookkeeping around one of an agent's threading locks, for the try_acquire and release
+    probes: `OwnedLock(agent._lock).try_acquire(owner)`; keep one per lock object.
+
+    The suite names owners with strings and calls from one thread, so an RLock alone would let
+    every owner in (it is re-entrant per thread). The owner string decides who holds the lock; the
+    real lock is taken with acquire(blocking=False) and released as often as it was taken.
+    """
+
+    def __init__(self, lock, reentrant=None):
+        self.lock = lock
+        self.reentrant = isinstance(lock, type(threading.RLock())) if reentrant is None else reentrant
+        self.owner = None
+        self.depth = 0
+
+    def try_acquire(self, owner):
+        if self.owner is not None and (self.owner != owner or not self.reentrant):
+            return False
+        if not self.lock.acquire(blocking=False):
+            return False
+        self.owner = owner
+        self.depth += 1
+        return True
+
+    def release(self, owner):
+        if self.owner != owner:
+            raise RuntimeError("lock is not held by %r" % (owner,))
+        self.lock.release()
+        self.depth -= 1
+        if self.depth == 0:
+            self.owner = None
 
 
 class _Undefined(object):
