@@ -333,6 +333,21 @@ _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodTy
                    types.WrapperDescriptorType, types.MethodDescriptorType, functools.partial)
 
 
+def _cached_by_modules(make):
+    """`make()` once per set of loaded modules: the type lists depend only on what is imported, and
+    building them for every observed value made observation several times slower."""
+    cache = {}
+
+    def cached():
+        key = len(sys.modules)
+        if cache.get("key") != key:
+            cache["key"], cache["value"] = key, make()
+        return cache["value"]
+
+    return cached
+
+
+@_cached_by_modules
 def _runtime_types():
     """Classes whose instances are state of a running program, never configuration: synchronisation
     primitives, threads, queues, weak containers, files, modules, generators. asyncio and
@@ -353,6 +368,7 @@ def _runtime_types():
     return tuple(found)
 
 
+@_cached_by_modules
 def _atomic_types():
     """Immutable values without attributes to show (bytes, classes, dates, decimals, UUIDs, paths):
     observed by their repr. Types of modules the adapter has not imported cannot occur."""
