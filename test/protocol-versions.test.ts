@@ -69,4 +69,14 @@ describe('protocol versions 1 and 2 give identical reports', () => {
     expect(unversioned(v2)).toEqual(unversioned(v1));
     expect(v1.report.results[1]!.replay).toContain('--replay-path');
   });
+
+  it('for handoff routes, which partial views must see whole (tools and handoffs): the same verdicts as in-process', async () => {
+    const ids = 'channel.tools.same-elements,channel.handoffs.no-tool-routes';
+    const host = (flag: string) => `node --import tsx fixtures/process/serve.mts fixtures/defective/handoff-tools-kept.ts${flag}`;
+    const v1 = await report(host(' --protocol 1'), '--only', ids);
+    const v2 = await report(host(''), '--only', ids);
+    expect(v2.report.results.map((result) => result.status)).toEqual(['passed', 'failed']);
+    const unversioned = (run: typeof v1) => JSON.parse(JSON.stringify(run).replaceAll(' --protocol 1', ''));
+    expect(unversioned(v2)).toEqual(unversioned(v1));
+  });
 });
