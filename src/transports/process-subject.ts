@@ -1,6 +1,6 @@
 import { VIEW_FIELDS } from '../../spec/agent-config.ts';
 import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
-import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../../spec/agent-config.ts';
+import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
 import { FieldScope, MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 

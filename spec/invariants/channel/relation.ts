@@ -14,8 +14,6 @@ export interface SourceContext {
   readonly routes: ReadonlySet<string>;
 }
 
-export const NO_ROUTES: SourceContext = { routes: new Set() };
-
 /** A check on a source's view and its clone's view alone (within the fields the adapter maps). */
 export type Relation = (source: ObservedAgent, clone: ObservedAgent, scope: FieldScope, context: SourceContext) => Violation | undefined;
 
