@@ -127,8 +127,9 @@ value = {"set": {1, 2}, "frozen": frozenset({"a"}), "map": {1: "one"}, "color": 
          "event": threading.Event(), "weak": weakref.WeakValueDictionary(), "declared": Declared(), "module": sys,
          "bytes": b"ab", "class": Limits, "day": datetime.date(2026, 11, 22),
          "alias": typing.Generic[typing.TypeVar("T")], "builtin_alias": list[int], "generic": Generic()}
-kit._send({"deep": session.observer.observe(value), "shallow": session.observer.observe(threading.Event(), shallow=True),
-           "again": session.observer.observe(Color.RED)})
+kit._send({"deep": kit._unpacked(session.observer.observe(value)),
+           "shallow": kit._unpacked(session.observer.observe(threading.Event(), shallow=True)),
+           "again": kit._unpacked(session.observer.observe(Color.RED))})
 `;
     const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');

@@ -60,8 +60,8 @@ from datetime import date, datetime, time as time_of_day, timedelta, timezone, t
 
 __all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap", "OwnedLock"]
 
-PROTOCOL_VERSION = 2  # the highest version this kit speaks; version 2 adds batches
-_PROTOCOLS = (1, 2)
+PROTOCOL_VERSION = 3  # the highest version this kit speaks; 2 adds batches, 3 requests in flight
+_PROTOCOLS = (1, 2, 3)
 
 
 def _claim_stdout():
@@ -383,17 +383,66 @@ def _atomic_types():
     return tuple(found)
 
 
-# What a tuple, frozenset or frozen dataclass may hold and still be immutable: values, functions, dates.
-_STILL_KINDS = ("undefined", "null", "boolean", "number", "string", "bigint", "symbol", "function", "date")
+# Observations are made packed (PROTOCOL.md §11): a string, a finite number, a boolean or null as
+# itself, anything else as a list tagged by its first item. Protocol versions 1 and 2 get them
+# unpacked (_unpacked), as the objects of §7.
+_STILL_TAGS = frozenset(("u", "n", "b", "y", "f", "d"))  # undefined, odd numbers, bigints, symbols, functions, dates
+_FLAGGED = frozenset(("a", "S", "o"))  # arrays, sets and objects carry flags at index 2
+_IMMUTABLE, _RUNTIME = 1, 2
 
 
-def _still(observed):
-    return observed["kind"] in _STILL_KINDS or observed.get("immutable") is True
+def _still(packed):
+    """What a tuple, frozenset or frozen dataclass may hold and still be immutable: values,
+    functions, dates, and what is immutable itself."""
+    if type(packed) is not list:
+        return True
+    tag = packed[0]
+    return tag in _STILL_TAGS or (tag in _FLAGGED and packed[2] & _IMMUTABLE != 0)
 
 
-def _immutable_if_still(observed, parts):
+def _immutable_if_still(packed, parts):
     if all(_still(part) for part in parts):
+        packed[2] |= _IMMUTABLE
+    return packed
+
+
+def _unpacked(packed):
+    """A packed observation as the observation objects of PROTOCOL.md §7 (protocol versions 1 and 2)."""
+    kind = type(packed)
+    if kind is str:
+        return {"kind": "string", "value": packed}
+    if kind is bool:
+        return {"kind": "boolean", "value": packed}
+    if kind is int or kind is float:
+        return {"kind": "number", "value": packed}
+    if packed is None:
+        return {"kind": "null"}
+    tag = packed[0]
+    if tag == "u":
+        return {"kind": "undefined"}
+    if tag == "n":
+        return {"kind": "number", "value": packed[1]}
+    if tag == "f":
+        return {"kind": "function", "id": packed[1], "name": packed[2]}
+    if tag == "d":
+        return {"kind": "date", "id": packed[1], "time": packed[2]}
+    if tag == "r":
+        return {"kind": "ref", "id": packed[1]}
+    if tag == "m":
+        return {"kind": "map", "id": packed[1], "type": packed[2],
+                "entries": [[_unpacked(key), _unpacked(item)] for key, item in packed[3]]}
+    if tag == "a":
+        observed = {"kind": "array", "id": packed[1], "items": [_unpacked(item) for item in packed[3]]}
+    elif tag == "S":
+        observed = {"kind": "set", "id": packed[1], "type": packed[3], "items": [_unpacked(item) for item in packed[4]]}
+    else:  # "o"
+        observed = {"kind": "object", "id": packed[1], "type": packed[3], "protoId": packed[4]}
+        if packed[5] is not None:
+            observed["entries"] = [[key, _unpacked(item)] for key, item in packed[5]]
+    if packed[2] & _IMMUTABLE:
         observed["immutable"] = True
+    if packed[2] & _RUNTIME:
+        observed["runtime"] = True
     return observed
 
 
@@ -404,6 +453,9 @@ class _Observer(object):
     def __init__(self, runtime_types=()):
         self.tokens = {}  # id(obj) -> (token, obj)
         self.runtime_types = tuple(runtime_types)  # declared by the adapter, besides the built-in ones
+        self._types_of = (None, None)  # the (runtime, atomic) type lists the two below were made from
+        self._runtime = ()
+        self._plain = frozenset()
 
     def token(self, obj):
         entry = self.tokens.get(id(obj))
@@ -411,65 +463,107 @@ class _Observer(object):
             entry = self.tokens[id(obj)] = ("py%d" % (len(self.tokens) + 1), obj)
         return entry[0]
 
-    def observe(self, value, shallow=False):
-        runtime = () if shallow else _runtime_types() + self.runtime_types
-        return self._visit(value, 0, set(), shallow, runtime)
+    def _classes(self):
+        """The runtime classes, and the built-in containers that no runtime, atomic or special class
+        claims: those take the fast path of `_visit` (most of what a view holds), with the result
+        the general path would give. Remade only when the modules loaded change the type lists."""
+        runtime, atomic = _runtime_types(), _atomic_types()
+        if self._types_of != (runtime, atomic):
+            self._types_of = (runtime, atomic)
+            self._runtime = runtime + self.runtime_types
+            claimed = self._runtime + atomic + _FUNCTION_TYPES + (datetime, JSDate, enum.Enum)
+            self._plain = frozenset(cls for cls in (list, tuple, dict, set, frozenset) if not issubclass(cls, claimed))
+        return self._runtime, self._plain
 
-    def _visit(self, value, depth, path, shallow, runtime):
+    def observe(self, value, shallow=False):
+        """`value` observed, packed (see `_unpacked`)."""
+        runtime, plain = ((), frozenset()) if shallow else self._classes()
+        return self._visit(value, 0, set(), shallow, runtime, plain)
+
+    def _visit(self, value, depth, path, shallow, runtime, plain):
+        # Exact built-in types first: they are most of what is observed, and cheapest to tell apart.
+        cls = type(value)
+        if cls is str or cls is int or cls is bool or value is None:
+            return value
+        if cls is float:
+            return value if value - value == 0 and (value != 0 or math.copysign(1.0, value) > 0) else ["n", _observe_number(value)]
         if value is UNDEFINED:
-            return {"kind": "undefined"}
-        if value is None:
-            return {"kind": "null"}
+            return ["u"]
         if isinstance(value, bool):
-            return {"kind": "boolean", "value": value}
-        if isinstance(value, (int, float)):
-            return {"kind": "number", "value": _observe_number(value)}
+            return bool(value)
+        if isinstance(value, int):
+            return int.__int__(value)  # the number itself, as JSON would write it, not the subclass
+        if isinstance(value, float):
+            return self._visit(float.__float__(value), depth, path, shallow, runtime, plain)
         if isinstance(value, str):
-            return {"kind": "string", "value": value}
-        token = self.token(value)
+            return str.__str__(value)
+        entry = self.tokens.get(id(value))
+        token = entry[0] if entry is not None else self.token(value)
+        if cls in plain and depth < _MAX_DEPTH:
+            # A list, tuple, dict, set or frozenset of its own class: as the general path below.
+            if id(value) in path:
+                return ["r", token]
+            protoId = self.token(cls)
+            depth += 1
+            path.add(id(value))
+            try:
+                if cls is list:
+                    return ["a", token, 0, [self._visit(item, depth, path, shallow, runtime, plain) for item in value]]
+                if cls is dict:
+                    for key in value:
+                        if not isinstance(key, str):
+                            return ["m", token, "dict", [[self._visit(key, depth, path, shallow, runtime, plain),
+                                                          self._visit(item, depth, path, shallow, runtime, plain)] for key, item in value.items()]]
+                    return ["o", token, 0, "Object", protoId,
+                            [[key, self._visit(item, depth, path, shallow, runtime, plain)] for key, item in value.items()]]
+                items = [self._visit(item, depth, path, shallow, runtime, plain) for item in value]
+                if cls is tuple:
+                    return _immutable_if_still(["a", token, 0, items], items)
+                packed = ["S", token, 0, cls.__name__, items]
+                return _immutable_if_still(packed, items) if cls is frozenset else packed
+            finally:
+                path.discard(id(value))
         if isinstance(value, _FUNCTION_TYPES):
             name = getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")
-            return {"kind": "function", "id": token, "name": name}
+            return ["f", token, name]
         if isinstance(value, datetime):
             if value.tzinfo is None:  # naive date-times are taken as UTC
                 value = value.replace(tzinfo=timezone.utc)
-            return {"kind": "date", "id": token, "time": (value - _EPOCH) // _MS}
+            return ["d", token, (value - _EPOCH) // _MS]
         if isinstance(value, JSDate):
-            return {"kind": "date", "id": token, "time": _observe_number(value.time)}
+            return ["d", token, _observe_number(value.time)]
         if id(value) in path:
-            return {"kind": "ref", "id": token}
-        cls = type(value)
-        observed = {"kind": "object", "id": token,
-                    "type": "Object" if cls is dict else cls.__name__, "protoId": self.token(cls)}
+            return ["r", token]
+        packed = ["o", token, 0, "Object" if cls is dict else cls.__name__, self.token(cls), None]
         if shallow or depth >= _MAX_DEPTH:
-            return observed  # identity only: locks, controllers, what lies too deep
+            return packed  # identity only: locks, controllers, what lies too deep
         if isinstance(value, runtime):
-            observed["runtime"] = True  # state of a running agent: compared by type, never as configuration
-            return observed
+            packed[2] = _RUNTIME  # state of a running agent: compared by type, never as configuration
+            return packed
         if isinstance(value, _atomic_types()):
-            observed["entries"] = [["repr", {"kind": "string", "value": repr(value)}]]
-            observed["immutable"] = True
-            return observed
-        visit = functools.partial(self._visit, depth=depth + 1, path=path, shallow=shallow, runtime=runtime)
+            packed[5] = [["repr", repr(value)]]
+            packed[2] = _IMMUTABLE
+            return packed
+        visit = functools.partial(self._visit, depth=depth + 1, path=path, shallow=shallow, runtime=runtime, plain=plain)
         path.add(id(value))
         try:
             if isinstance(value, enum.Enum):  # a singleton constant: equal to itself, by identity too
-                observed["entries"] = [["name", visit(value.name)], ["value", visit(value.value)]]
-                observed["immutable"] = True
-                return observed
+                packed[5] = [["name", visit(value.name)], ["value", visit(value.value)]]
+                packed[2] = _IMMUTABLE
+                return packed
             if isinstance(value, (list, tuple)):
-                observed = {"kind": "array", "id": token, "items": [visit(item) for item in value]}
-                return _immutable_if_still(observed, observed["items"]) if isinstance(value, tuple) else observed
+                items = [visit(item) for item in value]
+                return _immutable_if_still(["a", token, 0, items], items) if isinstance(value, tuple) else ["a", token, 0, items]
             if isinstance(value, (set, frozenset)):
-                observed = {"kind": "set", "id": token, "type": cls.__name__, "items": [visit(item) for item in value]}
-                return _immutable_if_still(observed, observed["items"]) if isinstance(value, frozenset) else observed
+                items = [visit(item) for item in value]
+                packed = ["S", token, 0, cls.__name__, items]
+                return _immutable_if_still(packed, items) if isinstance(value, frozenset) else packed
             if isinstance(value, dict):
                 if not isinstance(value, JSMap) and all(isinstance(key, str) for key in value):
-                    observed["entries"] = [[key, visit(item)] for key, item in value.items()]
-                    return observed
+                    packed[5] = [[key, visit(item)] for key, item in value.items()]
+                    return packed
                 # Keys that are not strings (numbers, tuples, enums) stay values: a map.
-                return {"kind": "map", "id": token, "type": "Map" if cls is JSMap else cls.__name__,
-                        "entries": [[visit(key), visit(item)] for key, item in value.items()]}
+                return ["m", token, "Map" if cls is JSMap else cls.__name__, [[visit(key), visit(item)] for key, item in value.items()]]
             frozen = dataclasses.is_dataclass(value) and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen
             if hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
@@ -477,9 +571,9 @@ class _Observer(object):
             elif frozen:  # a frozen dataclass with __slots__
                 items = [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]
             else:
-                return observed  # identity only: objects without attributes to show
-            observed["entries"] = [[str(key), visit(item)] for key, item in items]
-            return _immutable_if_still(observed, [item for _, item in observed["entries"]]) if frozen else observed
+                return packed  # identity only: objects without attributes to show
+            packed[5] = [[str(key), visit(item)] for key, item in items]
+            return _immutable_if_still(packed, [item for _, item in packed[5]]) if frozen else packed
         finally:
             path.discard(id(value))
 
@@ -616,7 +710,7 @@ class _Session(object):
         while stack:
             d = stack.pop()
             if d.get("kind") == "built" and d["id"] in self.materialiser.objects:
-                found[d["id"]] = self.observer.observe(self.materialiser.objects[d["id"]])
+                found[d["id"]] = self.observed(self.materialiser.objects[d["id"]])
                 stack.append(d["value"])
             stack.extend(d.get("items", []))
             stack.extend(item for _, item in d.get("entries", []))
@@ -641,13 +735,18 @@ class _Session(object):
         for field, snake in _VIEW_NAMES:
             if only is None or field in only:
                 value = get(snake, get(field, UNDEFINED))
-                fields[field] = self.observer.observe(value, shallow=field == "interruptController")
+                fields[field] = self.observed(value, shallow=field == "interruptController")
         answer = {"fields": fields}
         if only is None or "locks" in only:
             locks = get("locks", None) or {}
-            answer["locks"] = dict((str(name), self.observer.observe(lock, shallow=True)) for name, lock in locks.items())
-        answer["self"] = self.observer.observe(agent, shallow=True)  # which agent object this is
+            answer["locks"] = dict((str(name), self.observed(lock, shallow=True)) for name, lock in locks.items())
+        answer["self"] = self.observed(agent, shallow=True)  # which agent object this is
         return answer
+
+    def observed(self, value, shallow=False):
+        """`value` observed as this session's protocol version writes observations: packed from version 3."""
+        packed = self.observer.observe(value, shallow)
+        return packed if self.protocol >= 3 else _unpacked(packed)
 
 
 def _canonical_domains(domains):

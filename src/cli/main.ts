@@ -77,7 +77,8 @@ async function runProcess(command: string, ids: readonly string[], settings: Inv
   const stderr = (line: string) => io.stderr.write(`[adapter] ${line}\n`);
   // --bail stops at the first failure in catalogue order: one process, one invariant after the other.
   const count = options.bail ? 1 : Math.min(adapterProcesses(io.env), ids.length);
-  const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr }, count);
+  const lanes = options.bail ? 1 : invariantsInFlight(io.env);
+  const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr }, count, lanes);
   const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
   const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
   const results: InvariantResult[] = [];
@@ -113,6 +114,17 @@ function adapterProcesses(env: CliIo['env']): number {
   // One by default: an adapter may hold a resource (a port, a file) that a second copy would fight over.
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 8, availableParallelism());
   return 1;
+}
+
+/**
+ * How many invariants run side by side on one adapter process that speaks protocol version 3, their
+ * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 8), else 3. While the adapter
+ * answers one invariant's calls the suite prepares and checks another's, and no request waits for
+ * the process to wake up: the adapter always has the next one.
+ */
+function invariantsInFlight(env: CliIo['env']): number {
+  const asked = Number.parseInt(env.CLONE_CONFORMANCE_IN_FLIGHT ?? '', 10);
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 8) : 3;
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {

@@ -7,7 +7,19 @@ import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { ConfigCoverage } from './config-coverage.ts';
 import type { InvariantResult } from '../report/model.ts';
-import { AdapterCallError } from '../transports/adapter-call.ts';
+import { AdapterCallError, LostCallError } from '../transports/adapter-call.ts';
+
+/**
+ * Thrown by {@link runInvariant} when one of its adapter calls was lost because of another
+ * invariant in flight on the same adapter process (a {@link LostCallError}): it has no verdict, and
+ * is run again on its own.
+ */
+export class InvariantLost extends Error {
+  override readonly name = 'InvariantLost';
+  constructor(readonly id: string) {
+    super(`${id} lost its adapter process to another invariant's call`);
+  }
+}
 
 /** How to run one invariant. */
 export interface InvariantRunOptions {
@@ -84,6 +96,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   let stopped = false;
   let notCheckable: string | undefined;
   let failures = 0;
+  let lost = false;
   const coverage = new ConfigCoverage(subject.scope);
   const watched = coverage.watch(subject);
   // Case-numbered: the first cases of every run follow the edge-value schedule (spec/generators/schedule.ts).
@@ -102,6 +115,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
         stopped = true;
       }
       if (error instanceof AdapterCallError && error.final) stopped = true;
+      if (error instanceof LostCallError) lost = true;
       failures += 1;
       throw error;
     } finally {
@@ -109,6 +123,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
       if (!stopped) {
         await subject.endCase?.().catch((error: unknown) => {
           if (error instanceof AdapterCallError && error.final) stopped = true;
+          if (error instanceof LostCallError) lost = true;
           failures += 1; // a failure like any other: never read as "stopped for discards"
           throw error;
         });
@@ -130,6 +145,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     if (error instanceof AdapterLoadError) throw error;
     throw new AdapterLoadError(`generating cases for ${id} failed: ${messageOf(error)}`, error);
   }
+  if (lost) throw new InvariantLost(id);
   if (notCheckable !== undefined) return skip(`not checked: ${notCheckable}`);
   const counts = { checked: details.numRuns, discarded: details.numSkips };
   const trivial = coverage.trivial;

@@ -2,16 +2,18 @@ import type { Invariant } from '../../spec/invariants/invariant.ts';
 import type { Subject } from '../../spec/model/subject.ts';
 import type { InvariantResult } from '../report/model.ts';
 import type { RunControl } from './run-control.ts';
-import { runInvariant, type InvariantRunOptions } from './run-invariant.ts';
+import { InvariantLost, runInvariant, type InvariantRunOptions } from './run-invariant.ts';
 
 /** The invariants that take longest, started first so that the subjects finish together. */
 const LONGEST_FIRST = ['channel.sequences'];
 
 /**
- * Runs invariants on several subjects at once (independent adapter processes): each subject takes
- * the next invariant when it is free, and runs one at a time, as adapters need not be re-entrant.
- * Invariants are independent and each draws its cases from the seed alone, so the results are
- * those of {@link runInvariants}, in catalogue order, whichever subject ran which.
+ * Runs invariants on several subjects at once (adapter processes, or lanes of one process that take
+ * requests in flight): each subject takes the next invariant when it is free, and runs one at a
+ * time. Invariants are independent and each draws its cases from the seed alone, so the results
+ * are those of {@link runInvariants}, in catalogue order, whichever subject ran which. An invariant
+ * that lost its adapter process to another's call (a crash, a hang) has no verdict from that run:
+ * it runs again at the end, alone on the first subject, where nothing else can break its process.
  */
 export async function runInvariantsInParallel(
   invariants: readonly Invariant[],
@@ -23,15 +25,26 @@ export async function runInvariantsInParallel(
   const order = [...invariants.keys()].sort((a, b) => Number(LONGEST_FIRST.includes(invariants[b]!.id)) - Number(LONGEST_FIRST.includes(invariants[a]!.id)));
   const results: InvariantResult[] = new Array(invariants.length);
   let next = 0;
-  const worker = async (subject: Subject) => {
-    while (next < order.length && !control.signal?.aborted) {
-      const index = order[next++]!;
-      control.onStart?.(invariants[index]!.id);
-      const started = performance.now();
+  const lost: number[] = [];
+  const run = async (index: number, subject: Subject, alone: boolean) => {
+    if (!alone || !lost.includes(index)) control.onStart?.(invariants[index]!.id);
+    const started = performance.now();
+    try {
       results[index] = { ...(await runInvariant(invariants[index]!, subject, options)), durationMs: Math.round(performance.now() - started) };
-      onResult?.(results[index]!);
+    } catch (error) {
+      if (!(error instanceof InvariantLost) || alone) throw error;
+      lost.push(index);
+      return;
     }
+    onResult?.(results[index]!);
+  };
+  const worker = async (subject: Subject) => {
+    while (next < order.length && !control.signal?.aborted) await run(order[next++]!, subject, false);
   };
   await Promise.all(subjects.map(worker));
+  for (const index of lost.sort((a, b) => a - b)) {
+    if (control.signal?.aborted) break;
+    await run(index, subjects[0]!, true);
+  }
   return results.filter((result) => result !== undefined);
 }

@@ -30,6 +30,14 @@ export class AdapterCallError extends Error {
   }
 }
 
+/**
+ * A call lost because of another invariant's call: the adapter process broke (crashed, hung, broke
+ * the protocol) or was restarted while it served another invariant in flight on the same process.
+ * Not a verdict on the invariant that made the call: the runner runs that invariant again, alone
+ * (src/run/run-parallel.ts).
+ */
+export class LostCallError extends AdapterCallError {}
+
 function describeThrown(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);

@@ -1,12 +1,19 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { MappedField } from '../../spec/agent-config.ts';
-import { AdapterCallError } from './adapter-call.ts';
+import { AdapterCallError, LostCallError } from './adapter-call.ts';
 
 /** The first protocol version (spec/PROTOCOL.md): every adapter speaks it. */
 export const PROTOCOL_VERSION = 1;
-/** The protocol versions this suite speaks; version 2 adds batches (spec/PROTOCOL.md §10). */
-export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2];
+/**
+ * The protocol versions this suite speaks; version 2 adds batches (spec/PROTOCOL.md §10), version 3
+ * requests sent before earlier ones are answered (§11).
+ */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2, 3];
+/** The first version in which the suite may send a request before the previous one is answered. */
+export const PIPELINED_PROTOCOL = 3;
+/** The first version in which adapters write observations packed (src/transports/packed.ts). */
+export const PACKED_PROTOCOL = 3;
 
 /** What an adapter process says about itself in its `hello` answer. */
 export interface Hello {
@@ -22,10 +29,15 @@ export interface Hello {
 interface Pending {
   readonly id: number;
   readonly call: string;
+  /** Who sent it (one of the invariants in flight), to tell whose call broke the process. */
+  readonly sender: object | undefined;
+  readonly timeoutMs: number;
   readonly resolve: (result: Record<string, unknown>) => void;
   readonly reject: (error: AdapterCallError) => void;
-  readonly timer: NodeJS.Timeout;
+  /** Armed when the adapter starts on it: when it is the oldest request not answered. */
+  timer?: NodeJS.Timeout;
 }
+
 
 const STDERR_KEEP = 4000;
 
@@ -38,15 +50,17 @@ export function errorAnswer(call: string, error: unknown): AdapterCallError {
 }
 
 /**
- * One running adapter process, spoken to one request at a time over JSON lines. Once it breaks
+ * One running adapter process, spoken to over JSON lines: one request at a time, or (protocol version
+ * 3) several in flight, answered in order. Once it breaks
  * (exits, prints a non-protocol line, answers the wrong id or too late) every further request
  * fails at once with the reason: a new process is needed.
  */
 export class AdapterProcess {
   readonly #child: ChildProcessWithoutNullStreams;
   #nextId = 0;
-  #pending: Pending | undefined;
-  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string; readonly during?: string } | undefined;
+  /** Requests sent and not answered, oldest first: the adapter answers them in this order. */
+  readonly #pending: Pending[] = [];
+  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string; readonly during?: string; readonly sender?: object } | undefined;
   #stderr = '';
   /** Requests sent so far, for measurements. */
   requests = 0;
@@ -96,35 +110,63 @@ export class AdapterProcess {
     return this.#broken?.detail;
   }
 
-  /** Sends one request and waits for its answer, at most `timeoutMs`. */
-  request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number): Promise<Record<string, unknown>> {
+  /**
+   * Sends one request and waits for its answer, at most `timeoutMs` from when the adapter starts on
+   * it. Requests sent before earlier ones are answered (protocol version 3) queue in the adapter's
+   * input; `sender` names who sent each, so that a break is blamed on the request that caused it
+   * and the others fail with a {@link LostCallError}.
+   */
+  request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number, sender?: object): Promise<Record<string, unknown>> {
     if (this.#broken) {
       const { detail, during } = this.#broken;
       // Name the call that broke it: "create() was not sent" alone would hide a crash during dispose().
-      return Promise.reject(new AdapterCallError(call, 'broken', `was not sent: the adapter process had already stopped${during ? ` (${during} ${detail})` : `: ${detail}`}`));
+      const message = `was not sent: the adapter process had already stopped${during ? ` (${during} ${detail})` : `: ${detail}`}`;
+      return Promise.reject(this.#lost(sender) ? new LostCallError(call, 'broken', message) : new AdapterCallError(call, 'broken', message));
     }
     const id = this.#nextId++;
     this.requests += 1;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.#break('timeout', `did not answer within ${timeoutMs} ms`), timeoutMs);
-      this.#pending = { id, call, resolve, reject, timer };
+      const pending: Pending = { id, call, sender, timeoutMs, resolve, reject };
+      this.#pending.push(pending);
+      if (this.#pending.length === 1) this.#arm(pending);
       this.#child.stdin.write(`${JSON.stringify({ id, method, params })}\n`);
     });
   }
 
+  /** Whether a call of `sender` fails because of another sender's call. */
+  #lost(sender: object | undefined): boolean {
+    return sender !== undefined && this.#broken?.sender !== undefined && this.#broken.sender !== sender;
+  }
+
+  #arm(pending: Pending): void {
+    pending.timer = setTimeout(() => this.#break('timeout', `did not answer within ${pending.timeoutMs} ms`), pending.timeoutMs);
+  }
+
+  /** The oldest request, answered (or failed): the adapter now starts on the next one. */
   #settle(): Pending | undefined {
-    const pending = this.#pending;
-    this.#pending = undefined;
+    const pending = this.#pending.shift();
     if (pending) clearTimeout(pending.timer);
+    if (this.#pending.length > 0 && !this.#broken) this.#arm(this.#pending[0]!);
     return pending;
   }
 
-  /** Marks the process broken and fails the request in flight, naming it. */
+  /**
+   * Marks the process broken and fails the request in flight, naming it; requests queued behind it
+   * (other senders' or its own sender's) fail too, those of other senders as lost.
+   */
   #break(reason: 'broken' | 'timeout', detail: string): void {
-    const pending = this.#settle();
     const withStderr = this.stderr ? `${detail}; its stderr ends with: ${this.stderr.split('\n').slice(-5).join(' | ')}` : detail;
-    this.#broken ??= { reason, detail: withStderr, ...(pending ? { during: pending.call } : {}) };
-    pending?.reject(new AdapterCallError(pending.call, reason, withStderr));
+    const head = this.#pending[0];
+    this.#broken ??= { reason, detail: withStderr, ...(head ? { during: head.call, sender: head.sender } : {}) };
+    const failed = this.#pending.splice(0);
+    for (const [index, pending] of failed.entries()) {
+      clearTimeout(pending.timer);
+      if (index === 0) pending.reject(new AdapterCallError(pending.call, reason, withStderr));
+      else {
+        const message = `was not answered: the adapter process stopped while it worked on ${head!.call} (${withStderr})`;
+        pending.reject(this.#lost(pending.sender) ? new LostCallError(pending.call, 'broken', message) : new AdapterCallError(pending.call, 'broken', message));
+      }
+    }
     if (reason === 'timeout') void this.kill();
   }
 
@@ -141,8 +183,9 @@ export class AdapterProcess {
       return;
     }
     const { id, result, error } = message as { id?: unknown; result?: unknown; error?: { type?: unknown; message?: unknown; traceback?: unknown } };
-    if (!this.#pending || id !== this.#pending.id) {
-      this.#break('broken', `broke the protocol: it answered id ${JSON.stringify(id)} while ${this.#pending ? `id ${this.#pending.id} was awaited` : 'no request was pending'}`);
+    const head = this.#pending[0];
+    if (!head || id !== head.id) {
+      this.#break('broken', `broke the protocol: it answered id ${JSON.stringify(id)} while ${head ? `id ${head.id} was awaited` : 'no request was pending'}`);
       return;
     }
     if ((result === undefined) === (error === undefined)) {
@@ -167,7 +210,7 @@ export class AdapterProcess {
   close(graceMs = 500): Promise<void> {
     this.#closing ??= (async () => {
       // With a call still in flight (a close on a signal), a shutdown request would cross its answer.
-      if (!this.#broken && !this.#pending) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
+      if (!this.#broken && this.#pending.length === 0) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
       this.#child.stdin.end();
       await within(this.#exited, graceMs);
       if (this.#groupAlive()) {

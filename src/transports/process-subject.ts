@@ -6,8 +6,9 @@ import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type Observ
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
-import { AdapterCallError } from './adapter-call.ts';
-import { AdapterProcess, errorAnswer, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
+import { AdapterCallError, LostCallError } from './adapter-call.ts';
+import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
+import { unpack } from './packed.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { describeInput } from './describe.ts';
@@ -61,11 +62,17 @@ function isObserved(value: unknown): value is Observed {
   return true;
 }
 
+/** Reads one observation off the wire, or undefined when it is malformed. */
+type ObservationReader = (value: unknown) => Observed | undefined;
+/** Protocol versions 1 and 2 write observations as they are (§7); version 3 packs them (§11). */
+const readerFor = (protocol: number): ObservationReader => (protocol >= PACKED_PROTOCOL ? unpack : (value) => (isObserved(value) ? value : undefined));
+const UNDEFINED_OBSERVED: Observed = { kind: 'undefined' };
+
 /**
  * Reads a view answer. With `only` (protocol version 2: the suite asked for these fields), the
  * other fields were not observed: reading one throws, so that no check compares what was not seen.
  */
-function readView(result: Record<string, unknown>, only?: readonly string[]): ObservedAgent {
+function readView(result: Record<string, unknown>, read: ObservationReader, only?: readonly string[]): ObservedAgent {
   const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null; self?: unknown } | undefined;
   if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
     throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
@@ -82,21 +89,23 @@ function readView(result: Record<string, unknown>, only?: readonly string[]): Ob
       });
       continue;
     }
-    const value = view.fields[field] ?? { kind: 'undefined' };
-    if (!isObserved(value)) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(value).slice(0, 200)}, not an observation`);
+    const raw = view.fields[field];
+    const value = raw === undefined ? UNDEFINED_OBSERVED : read(raw);
+    if (value === undefined) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(raw).slice(0, 200)}, not an observation`);
     fields[field] = value;
   }
   let locks: Record<string, Observed> | undefined;
   if (typeof view.locks === 'object' && view.locks !== null) {
     locks = {};
-    for (const [name, lock] of Object.entries(view.locks)) {
-      if (!isObserved(lock)) throw new AdapterCallError('view()', 'invalid', `reported lock "${name}" as ${JSON.stringify(lock).slice(0, 200)}, not an observation`);
+    for (const [name, raw] of Object.entries(view.locks)) {
+      const lock = read(raw);
+      if (lock === undefined) throw new AdapterCallError('view()', 'invalid', `reported lock "${name}" as ${JSON.stringify(raw).slice(0, 200)}, not an observation`);
       locks[name] = lock;
     }
   }
   // An adapter whose kit predates "self" does not say which agent it shows: unknown, never assumed distinct.
-  const self = view.self ?? { kind: 'undefined' };
-  if (!isObserved(self)) throw new AdapterCallError('view()', 'invalid', `reported "self" as ${JSON.stringify(self).slice(0, 200)}, not an observation`);
+  const self = view.self === undefined ? UNDEFINED_OBSERVED : read(view.self);
+  if (self === undefined) throw new AdapterCallError('view()', 'invalid', `reported "self" as ${JSON.stringify(view.self).slice(0, 200)}, not an observation`);
   if (only && !only.includes('locks')) {
     return Object.defineProperty({ fields: fields as ObservedAgent['fields'], self }, 'locks', {
       enumerable: true,
@@ -186,17 +195,71 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
 }
 
 /**
+ * One adapter process and what the invariants in flight on it share: the suite's identity registry
+ * (one id, one described object, for the whole session) and what the adapter said of the values it
+ * received. A process that broke is replaced, once, by the first lane to begin an invariant after.
+ */
+class Connection {
+  readonly registry = new IdentityRegistry();
+  /** The adapter's token for each object the suite described to it, from the `tokens` it echoes. */
+  readonly adapterTokens = new Map<string, string>();
+  /** What the adapter built from each `built` description, as it observed it (the `built` it echoes). */
+  readonly builtObjects = new Map<string, Observed>();
+  /** How many times the process was replaced: a lane's handles belong to one generation. */
+  generation = 0;
+  previousRequests = 0;
+  #restarting: Promise<void> | undefined;
+
+  constructor(
+    readonly options: ProcessOptions,
+    public process: AdapterProcess,
+    public hello: Hello,
+  ) {}
+
+  /** Replaces a broken process (concurrent callers share one restart). */
+  restart(): Promise<void> {
+    this.#restarting ??= (async () => {
+      await this.process.kill();
+      this.previousRequests += this.process.requests;
+      ({ process: this.process, hello: this.hello } = await start(this.options));
+      this.adapterTokens.clear();
+      this.builtObjects.clear();
+      this.generation += 1;
+    })().finally(() => (this.#restarting = undefined));
+    return this.#restarting;
+  }
+}
+
+/**
  * Drives an adapter process. Configurations and tools cross as value descriptions made with the
  * suite's own identity registry; views come back as observations with the adapter's tokens. A
  * process that broke is replaced before the next invariant.
  */
 export async function processSubject(options: ProcessOptions): Promise<ProcessSubject> {
-  const registry = new IdentityRegistry();
-  let { process, hello } = await start(options);
+  const { process, hello } = await start(options);
+  return lane(new Connection(options, process, hello));
+}
+
+/**
+ * A subject on a shared connection: one invariant at a time runs on it, beside the other lanes'
+ * invariants (protocol version 3: their requests are in flight together, the adapter answers them
+ * in order). A lane's calls fail with a {@link LostCallError} when the process broke because of
+ * another lane's call, or was replaced during its invariant.
+ */
+function lane(connection: Connection): ProcessSubject {
+  const { options, registry, adapterTokens, builtObjects } = connection;
+  /** This lane, as the sender of its requests. */
+  const sender = {};
+  let generation = connection.generation;
   let live: Handle[] = [];
   /** Version 2: agents of ended cases, disposed of with the next request instead of a round trip of their own. */
   let disposable: Handle[] = [];
-  let previousRequests = 0;
+  const request = (call: string, method: string, params: Record<string, unknown>, timeoutMs: number) => {
+    if (generation !== connection.generation) {
+      return Promise.reject(new LostCallError(call, 'broken', 'was not sent: the adapter process was replaced during this invariant, after another invariant broke it'));
+    }
+    return connection.process.request(call, method, params, timeoutMs, sender);
+  };
   const handleOf = (name: string, result: Record<string, unknown>): Handle => {
     const agent = result.agent;
     if (typeof agent !== 'number' && typeof agent !== 'string') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)} without an agent handle`);
@@ -207,10 +270,6 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     if (typeof result[key] !== 'boolean') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)}; "${key}" must be a boolean`);
     return result[key] as boolean;
   };
-  /** The adapter's token for each object the suite described to it, from the `tokens` it echoes. */
-  const adapterTokens = new Map<string, string>();
-  /** What the adapter built from each `built` description, as it observed it (the `built` it echoes). */
-  const builtObjects = new Map<string, Observed>();
   const learnTokens = (result: Record<string, unknown>) => {
     const tokens = result.tokens;
     if (typeof tokens === 'object' && tokens !== null) {
@@ -218,7 +277,11 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     }
     const built = result.built;
     if (typeof built === 'object' && built !== null) {
-      for (const [ours, observed] of Object.entries(built)) if (isObserved(observed)) builtObjects.set(ours, observed);
+      const read = readerFor(connection.hello.protocol);
+      for (const [ours, raw] of Object.entries(built)) {
+        const observed = read(raw);
+        if (observed !== undefined) builtObjects.set(ours, observed);
+      }
     }
     return result;
   };
@@ -245,7 +308,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
       case 'addTool':
         return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
       case 'view':
-        return { method: 'view', params: { agent, ...(call.fields && hello.protocol >= 2 ? { fields: call.fields } : {}) } };
+        return { method: 'view', params: { agent, ...(call.fields && connection.hello.protocol >= 2 ? { fields: call.fields } : {}) } };
       default:
         return { method: call.method, params: { agent } };
     }
@@ -263,7 +326,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
       case 'deepCopy':
         return handleOf(name, result);
       case 'view':
-        return readView(result, hello.protocol >= 2 ? call.fields : undefined);
+        return readView(result, readerFor(connection.hello.protocol), connection.hello.protocol >= 2 ? call.fields : undefined);
       case 'isInterrupted':
         return flag(name, 'interrupted', result);
       case 'tryAcquire':
@@ -285,7 +348,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     const names = [...(offset ? [DISPOSE] : []), ...calls.map(nameOf)];
     const results: unknown[] = [];
     try {
-      const answer = await process.request(`batch [${names.join(', ')}]`, 'batch', { calls: wired }, options.timeout * wired.length);
+      const answer = await request(`batch [${names.join(', ')}]`, 'batch', { calls: wired }, options.timeout * wired.length);
       const entries = answer.results;
       if (!Array.isArray(entries) || entries.length > wired.length) {
         throw new AdapterCallError(`batch [${names.join(', ')}]`, 'invalid', `answered ${JSON.stringify(answer).slice(0, 200)}; "results" must list one answer per call run`);
@@ -316,7 +379,7 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     const { method, params } = wire(call);
     let answer: Record<string, unknown>;
     try {
-      answer = await process.request(nameOf(call), method, params, options.timeout);
+      answer = await request(nameOf(call), method, params, options.timeout);
     } catch (error) {
       throw rejection(call, error);
     }
@@ -324,19 +387,19 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
   };
   const subject: ProcessSubject = {
     get name() {
-      return hello.name;
+      return connection.hello.name;
     },
     get requests() {
-      return previousRequests + process.requests;
+      return connection.previousRequests + connection.process.requests;
     },
     get protocol() {
-      return hello.protocol;
+      return connection.hello.protocol;
     },
-    probes: new Set<Probe>(hello.probes as Probe[]),
-    operations: new Set(CLONE_OPERATIONS.filter((operation) => hello.operations.includes(operation))),
-    scope: new FieldScope(hello.fields),
-    ...(domainsOf(hello) ? { domains: domainsOf(hello)! } : {}),
-    deepCopyTools: hello.deepCopyTools ?? 'shared',
+    probes: new Set<Probe>(connection.hello.probes as Probe[]),
+    operations: new Set(CLONE_OPERATIONS.filter((operation) => connection.hello.operations.includes(operation))),
+    scope: new FieldScope(connection.hello.fields),
+    ...(domainsOf(connection.hello) ? { domains: domainsOf(connection.hello)! } : {}),
+    deepCopyTools: connection.hello.deepCopyTools ?? 'shared',
     observeInput: (value) => translate(observe(registry, value), adapterTokens, builtObjects),
     create: async (config) => one({ method: 'create', config }),
     cloneWith: async (agent, overrides) => one({ method: 'cloneWith', agent, overrides }),
@@ -348,38 +411,43 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
     tryAcquire: async (agent, lock, owner) => (await one({ method: 'tryAcquire', agent, lock, owner })) as boolean,
     release: async (agent, lock, owner) => void (await one({ method: 'release', agent, lock, owner })),
     addTool: async (agent, tool) => void (await one({ method: 'addTool', agent, tool })),
-    batch: (calls) => (hello.protocol >= 2 ? sendBatch(calls) : runInOrder(subject, calls)),
+    batch: (calls) => (connection.hello.protocol >= 2 ? sendBatch(calls) : runInOrder(subject, calls)),
     async beginInvariant() {
-      if (process.broken === undefined) return;
-      await process.kill();
-      previousRequests += process.requests;
-      ({ process, hello } = await start(options));
+      if (connection.process.broken !== undefined) await connection.restart();
+      if (generation === connection.generation) return;
+      generation = connection.generation;
       live = [];
       disposable = [];
     },
     async endCase() {
-      if (live.length === 0 || process.broken !== undefined) return;
+      if (live.length === 0 || connection.process.broken !== undefined || generation !== connection.generation) return;
       const agents = live;
       live = [];
-      if (hello.protocol >= 2) {
+      if (connection.hello.protocol >= 2) {
         disposable.push(...agents);
         return;
       }
-      await process.request('dispose() at the end of a case', 'dispose', { agents }, options.timeout);
+      await request('dispose() at the end of a case', 'dispose', { agents }, options.timeout);
     },
-    close: () => process.close(),
-    killNow: () => process.killNow(),
+    close: () => connection.process.close(),
+    killNow: () => connection.process.killNow(),
   };
   return subject;
 }
 
 /**
- * Starts `count` adapter processes of one command side by side, for invariants run in parallel.
- * The first must start (its failure is the run's); a later one that does not is left out.
+ * Starts `count` adapter processes of one command side by side, for invariants run in parallel,
+ * and gives `lanes` subjects on each process that speaks protocol version 3 (one invariant in
+ * flight on each lane; one lane on a process that speaks an earlier version). The first process
+ * must start (its failure is the run's); a later one that does not is left out.
  */
-export async function processSubjects(options: ProcessOptions, count: number): Promise<ProcessSubject[]> {
-  const started = await Promise.allSettled(Array.from({ length: Math.max(1, count) }, () => processSubject(options)));
-  const subjects = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+export async function processSubjects(options: ProcessOptions, count: number, lanes = 1): Promise<ProcessSubject[]> {
+  const started = await Promise.allSettled(Array.from({ length: Math.max(1, count) }, () => start(options)));
+  const subjects = started.flatMap((outcome) => {
+    if (outcome.status === 'rejected') return [];
+    const connection = new Connection(options, outcome.value.process, outcome.value.hello);
+    return Array.from({ length: connection.hello.protocol >= PIPELINED_PROTOCOL ? Math.max(1, lanes) : 1 }, () => lane(connection));
+  });
   if (started[0]!.status === 'rejected') {
     await Promise.all(subjects.map((subject) => subject.close()));
     throw started[0]!.reason;

@@ -3,7 +3,8 @@ import type { AgentConfig } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
-import { SUPPORTED_PROTOCOLS } from './adapter-process.ts';
+import { PACKED_PROTOCOL, SUPPORTED_PROTOCOLS } from './adapter-process.ts';
+import { pack } from './packed.ts';
 import { observeView } from './in-process.ts';
 import { Materialiser } from './materialise.ts';
 import type { Description } from './describe.ts';
@@ -46,6 +47,10 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
   const materialiser = new Materialiser(adapter.build?.bind(adapter));
   const agents = new Map<number, unknown>();
   let nextHandle = 1;
+  /** The version chosen in the handshake: observations are written packed from version 3 (§11). */
+  let protocol = 1;
+  const wire = (observed: Observed): unknown => (protocol >= PACKED_PROTOCOL ? pack(observed) : observed);
+  const mapValues = (record: Record<string, Observed>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, wire(value)]));
   const handle = (agent: unknown) => {
     agents.set(nextHandle, agent);
     return nextHandle++;
@@ -62,7 +67,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     for (const [id, object] of seen) if ((typeof object === 'object' && object !== null) || typeof object === 'function') tokens[id] = registry.tokenOf(object);
     // What each `built` description became, observed: the suite compares the overrides it gave with it.
     const built: Record<string, unknown> = {};
-    for (const id of builtIds(description)) if (seen.has(id)) built[id] = observe(registry, seen.get(id));
+    for (const id of builtIds(description)) if (seen.has(id)) built[id] = wire(observe(registry, seen.get(id)));
     return { value, tokens, ...(Object.keys(built).length > 0 ? { built } : {}) };
   };
   const probe = <K extends (typeof PROBES)[number]>(name: K) => {
@@ -72,7 +77,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
   };
   const methods: Record<string, (params: Params) => Promise<Params>> = {
     hello: async (params) => ({
-      protocol: chooseProtocol(params, offered),
+      protocol: (protocol = chooseProtocol(params, offered)),
       name: adapter.name,
       operations: ['create', 'view', ...CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')],
       probes: PROBES.filter((name) => typeof adapter[name] === 'function'),
@@ -95,7 +100,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     },
     view: async (params) => {
       const agent = agentOf(params);
-      return { view: observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes, params.fields as readonly string[] | undefined) };
+      const { fields, locks, self } = observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes, params.fields as readonly string[] | undefined);
+      return { view: { fields: mapValues(fields), ...(locks ? { locks: mapValues(locks) } : {}), self: wire(self) } };
     },
     cloneForChannel: async (params) => {
       if (!adapter.cloneForChannel) throw new Error('cloneForChannel is not supported');
