@@ -68,7 +68,7 @@ def _claim_stdout():
     """Keep a private handle on the real stdout; point fd 1 and sys.stdout at stderr."""
     try:
         sys.stdout.flush()
-        out = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
+        out = os.fdopen(os.dup(1), "w", buffering=1 << 18, encoding="utf-8", newline="\n")  # answers are written out whole
         os.dup2(2, 1)  # also catches C extensions and child processes writing to fd 1
     except (OSError, ValueError, AttributeError):
         out = sys.stdout
@@ -235,78 +235,120 @@ class Adapter(object):
         return getattr(type(self), method) is not getattr(Adapter, method)
 
 
-# Materialising value descriptions (PROTOCOL.md §6)
+# Materialising value descriptions (PROTOCOL.md §6). Descriptions are read packed (§11, the way the
+# suite writes them from protocol version 3); those of versions 1 and 2 are packed first.
+_SPECIAL_NUMBERS = {"NaN": math.nan, "-0": -0.0, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def _packed_description(d):
+    """A description of protocol versions 1 and 2 (§6), packed."""
+    kind = d["kind"]
+    if kind in ("boolean", "string"):
+        return d["value"]
+    if kind == "number":
+        return ["n", d["value"]] if isinstance(d["value"], str) else d["value"]
+    if kind == "null":
+        return None
+    if kind == "undefined":
+        return ["u"]
+    if kind == "bigint":
+        return ["b", d["value"]]
+    if kind == "ref":
+        return ["r", d["id"]]
+    if kind == "function":
+        return ["f", d.get("id"), d["name"]]
+    if kind == "built":
+        return ["B", d["id"], d["name"], _packed_description(d["value"])]
+    if kind == "date":
+        return ["d", d.get("id"), d["time"]]
+    if kind == "array":
+        return ["a", d.get("id"), 0, [_packed_description(item) for item in d["items"]]]
+    if kind == "set":
+        return ["S", d.get("id"), 0, d.get("type"), [_packed_description(item) for item in d["items"]]]
+    if kind == "map":
+        return ["m", d.get("id"), d.get("type"), [[_packed_description(key), _packed_description(item)] for key, item in d["entries"]]]
+    if kind == "object":
+        return ["o", d.get("id"), 0, d.get("type"), d.get("protoId"),
+                [[key, _packed_description(item)] for key, item in d.get("entries", [])]]
+    raise ValueError("cannot materialise a value of kind %r" % (kind,))
+
+
 class _Materialiser(object):
-    """Turns descriptions into Python values; one `id` gives one object for the whole session."""
+    """Turns packed descriptions into Python values; one `id` gives one object for the whole session.
+    `described` lists, for the description last materialised, each described object (id, object)
+    and `built` the ids of the values the adapter built, as the answer echoes them (§6)."""
 
     def __init__(self, classes, build=None):
         self.classes = classes  # class name -> class, shared by the whole session
         self.objects = {}
         self.build = build  # the adapter's build(name, value), for built values
-        self.built = set()  # ids of the objects the adapter built
+        self.described = []
+        self.built = []
 
-    def value(self, d):
-        kind = d["kind"]
-        if kind == "undefined":
+    def materialise(self, packed):
+        self.described, self.built = [], []
+        return self.value(packed)
+
+    def value(self, p):
+        kind = type(p)
+        if kind is str or kind is int or kind is bool or p is None:
+            return p
+        if kind is float:
+            return int(p) if p.is_integer() else p
+        tag = p[0]
+        if tag == "u":
             return UNDEFINED
-        if kind == "null":
-            return None
-        if kind in ("boolean", "string"):
-            return d["value"]
-        if kind == "number":
-            return _number(d["value"])
-        if kind == "bigint":
-            return int(d["value"])
-        if kind == "ref" or d.get("id") in self.objects:
-            return self.objects[d["id"]]
-        if kind == "function":
-            return self._keep(d, _function(d["name"]))
-        if kind == "built":  # one build per id: a value held in two places is built once
-            built = self._keep(d, self.build(d["name"], self.value(d["value"])))
-            self.built.add(d["id"])
+        if tag == "n":
+            return _SPECIAL_NUMBERS[p[1]]
+        if tag == "b":
+            return int(p[1])
+        if tag == "r":
+            return self.objects[p[1]]
+        known = self.objects.get(p[1], self) if p[1] is not None else self
+        if known is not self:
+            self.described.append((p[1], known))
+            return known
+        if tag == "f":
+            return self._keep(p, _function(p[2]))
+        if tag == "B":  # one build per id: a value held in two places is built once
+            built = self._keep(p, self.build(p[2], self.value(p[3])))
+            self.built.append(p[1])
             return built
-        if kind == "date":
-            return self._keep(d, _date(d["time"]))
-        if kind == "array":
-            items = self._keep(d, [])  # registered before filling, so that cycles resolve
-            items.extend(self.value(item) for item in d["items"])
+        if tag == "d":
+            return self._keep(p, _date(p[2]))
+        if tag == "a":
+            items = self._keep(p, [])  # registered before filling, so that cycles resolve
+            items.extend(self.value(item) for item in p[3])
             return items
-        if kind == "set":
-            return self._keep(d, set(self.value(item) for item in d["items"]))
-        if kind == "map":
-            mapping = self._keep(d, JSMap())
-            for key, item in d["entries"]:
+        if tag == "S":
+            return self._keep(p, set(self.value(item) for item in p[4]))
+        if tag == "m":
+            mapping = self._keep(p, JSMap())
+            for key, item in p[3]:
                 mapping[self.value(key)] = self.value(item)
             return mapping
-        if kind == "object":
-            if d.get("type") in ("Object", None):
-                mapping = self._keep(d, {})
-                for key, item in d["entries"]:
+        if tag == "o":
+            if p[3] in ("Object", None):
+                mapping = self._keep(p, {})
+                for key, item in p[5] or ():
                     mapping[key] = self.value(item)
                 return mapping
-            instance = self._keep(d, self._class(d["type"]).__new__(self._class(d["type"])))
-            for key, item in d.get("entries", []):
+            instance = self._keep(p, self._class(p[3]).__new__(self._class(p[3])))
+            for key, item in p[5] or ():
                 instance.__dict__[key] = self.value(item)  # any key, even "__proto__" or "constructor"
             return instance
-        raise ValueError("cannot materialise a value of kind %r" % (kind,))
+        raise ValueError("cannot materialise a value tagged %r" % (tag,))
 
-    def _keep(self, d, obj):
-        if d.get("id") is not None:
-            self.objects[d["id"]] = obj
+    def _keep(self, p, obj):
+        if p[1] is not None:
+            self.objects[p[1]] = obj
+            self.described.append((p[1], obj))
         return obj
 
     def _class(self, name):
         if name not in self.classes:
             self.classes[name] = type(str(name), (object,), {"__module__": "clone_conformance.generated"})
         return self.classes[name]
-
-
-def _number(value):
-    if isinstance(value, str):
-        return {"NaN": math.nan, "-0": -0.0, "Infinity": math.inf, "-Infinity": -math.inf}[value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 def _function(name):
@@ -607,8 +649,8 @@ class _Session(object):
         if method == "batch" and self.protocol >= 2:
             return {"results": self.batch(params.get("calls") or [])}
         if method == "create":
-            kwargs, tokens = self.config(params["config"])
-            return dict(self.built(params["config"]), agent=self.keep(self.adapter.create(kwargs)), tokens=tokens)
+            kwargs, echo = self.config(params["config"])
+            return dict(echo, agent=self.keep(self.adapter.create(kwargs)))
         if method == "shutdown":
             return {}
         if method == "dispose":
@@ -623,8 +665,8 @@ class _Session(object):
         if method == "cloneForChannel":
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
         if method == "cloneWith":
-            overrides, tokens = self.config(params["overrides"])
-            return dict(self.built(params["overrides"]), agent=self.keep(self.adapter.clone_with(agent, overrides)), tokens=tokens)
+            overrides, echo = self.config(params["overrides"])
+            return dict(echo, agent=self.keep(self.adapter.clone_with(agent, overrides)))
         if method == "deepCopy":
             return {"agent": self.keep(self.adapter.deep_copy(agent))}
         if method == "interrupt":
@@ -639,8 +681,9 @@ class _Session(object):
             self.adapter.release(agent, params["lock"], params["owner"])
             return {}
         tool = self.materialise(params["tool"])
+        tokens = self.echo()["tokens"]
         self.adapter.add_tool(agent, tool)
-        return {"tokens": self.tokens(params["tool"])}
+        return {"tokens": tokens}
 
     def supports(self, method):
         # create and view are required: always announced, even when the subclass forgot them.
@@ -682,39 +725,27 @@ class _Session(object):
         return answer
 
     def materialise(self, description):
-        return self.materialiser.value(description)
+        """A description as the Python value it stands for; packed from protocol version 3 (§11)."""
+        return self.materialiser.materialise(description if self.protocol >= 3 else _packed_description(description))
 
     def config(self, description):
-        """A configuration (or overrides) as snake_case keyword arguments, and the tokens of its objects."""
+        """A configuration (or overrides) as snake_case keyword arguments, and the echo of §6."""
         config = self.materialise(description)
         if not isinstance(config, dict):
             raise TypeError("a configuration must be an object description")
         # Top-level fields left undefined are left out; nested undefined values stay UNDEFINED.
         kwargs = dict((_snake(key), value) for key, value in config.items() if value is not UNDEFINED)
-        return kwargs, self.tokens(description)
+        return kwargs, self.echo()
 
-    def tokens(self, description):
-        """The suite's id of each object described -> this session's token for what it became (§6)."""
-        found, stack = {}, [description]
-        while stack:
-            d = stack.pop()
-            if d.get("id") is not None and d["kind"] != "ref" and d["id"] in self.materialiser.objects:
-                found[d["id"]] = self.observer.token(self.materialiser.objects[d["id"]])
-            stack.extend(d.get("items", []))
-            stack.extend(item for _, item in d.get("entries", []))
-        return found
-
-    def built(self, description):
-        """What the adapter built from each `built` description, observed (§6): {"built": {id: observation}}."""
-        found, stack = {}, [description]
-        while stack:
-            d = stack.pop()
-            if d.get("kind") == "built" and d["id"] in self.materialiser.objects:
-                found[d["id"]] = self.observed(self.materialiser.objects[d["id"]])
-                stack.append(d["value"])
-            stack.extend(d.get("items", []))
-            stack.extend(item for _, item in d.get("entries", []))
-        return {"built": found} if found else {}
+    def echo(self):
+        """For the description last materialised: the suite's id of each object described -> this
+        session's token for what it became, and what the adapter built, observed (§6)."""
+        answer = {"tokens": dict((ours, self.observer.token(obj)) for ours, obj in self.materialiser.described)}
+        objects = self.materialiser.objects
+        built = dict((ours, self.observed(objects[ours])) for ours in self.materialiser.built)
+        if built:
+            answer["built"] = built
+        return answer
 
     def keep(self, agent):
         handle = self.next_handle

@@ -1,4 +1,5 @@
 import type { Observed } from '../../spec/model/observed.ts';
+import type { Description } from './describe.ts';
 
 /**
  * Packed observations, as adapter processes write them from protocol version 3 (spec/PROTOCOL.md
@@ -21,7 +22,8 @@ import type { Observed } from '../../spec/model/observed.ts';
  * | `["m", id, type, [[key, item], ...]]`    | map (`type` a string or null)              |
  * | `["o", id, flags, type, protoId, entries]` | object (`protoId` may be null; `entries` `[[key, item], ...]`, or null: identity only) |
  *
- * `flags` adds 1 for `immutable` and 2 for `runtime` (objects only).
+ * `flags` adds 1 for `immutable` and 2 for `runtime` (objects only). Descriptions (§6) are packed
+ * the same way, with one more form: `["B", id, name, value]` for a value the adapter builds.
  */
 export type Packed = string | number | boolean | null | readonly unknown[];
 
@@ -42,15 +44,32 @@ const flagsOf = (value: unknown, allowed: number): number => (typeof value === '
 
 /** The observation a packed value stands for, or undefined when it is not a well-formed packed value (at any depth). */
 export function unpack(value: unknown): Observed | undefined {
+  return unpackWith(read, value) as Observed | undefined;
+}
+
+/** The description a packed description stands for (an adapter process reads them), or undefined when malformed. */
+export function unpackDescription(value: unknown): Description | undefined {
+  return unpackWith(readDescription, value);
+}
+
+function unpackWith(reader: (value: unknown) => Description, value: unknown): Description | undefined {
   try {
-    return read(value);
+    return reader(value);
   } catch (error) {
     if (error instanceof Malformed) return undefined;
     throw error;
   }
 }
 
-function read(value: unknown): Observed {
+function readDescription(value: unknown): Description {
+  if (Array.isArray(value) && value[0] === 'B') {
+    return value.length === 4 && typeof value[2] === 'string' ? { kind: 'built', id: id(value[1]), name: value[2], value: readDescription(value[3]) } : fail();
+  }
+  return read(value, readDescription as (value: unknown) => Observed);
+}
+
+/** `nested` reads what a value holds: observations, or descriptions (which may hold values to build). */
+function read(value: unknown, nested: (value: unknown) => Observed = read): Observed {
   switch (typeof value) {
     case 'string':
       return { kind: 'string', value };
@@ -60,14 +79,14 @@ function read(value: unknown): Observed {
       return { kind: 'boolean', value };
     case 'object':
       if (value === null) return { kind: 'null' };
-      if (Array.isArray(value)) return readTagged(value);
+      if (Array.isArray(value)) return readTagged(value, nested);
       return fail();
     default:
       return fail();
   }
 }
 
-function readTagged(packed: readonly unknown[]): Observed {
+function readTagged(packed: readonly unknown[], read: (value: unknown) => Observed): Observed {
   switch (packed[0]) {
     case 'u':
       return packed.length === 1 ? { kind: 'undefined' } : fail();
@@ -86,13 +105,13 @@ function readTagged(packed: readonly unknown[]): Observed {
     case 'a': {
       if (packed.length !== 4) fail();
       const flags = flagsOf(packed[2], IMMUTABLE);
-      return { kind: 'array', id: id(packed[1]), items: list(packed[3]).map(read), ...(flags & IMMUTABLE ? { immutable: true as const } : {}) };
+      return { kind: 'array', id: id(packed[1]), items: list(packed[3]).map((item) => read(item)), ...(flags & IMMUTABLE ? { immutable: true as const } : {}) };
     }
     case 'S': {
       if (packed.length !== 5) fail();
       const flags = flagsOf(packed[2], IMMUTABLE);
       const type = typeName(packed[3]);
-      return { kind: 'set', id: id(packed[1]), ...(type === undefined ? {} : { type }), items: list(packed[4]).map(read), ...(flags & IMMUTABLE ? { immutable: true as const } : {}) };
+      return { kind: 'set', id: id(packed[1]), ...(type === undefined ? {} : { type }), items: list(packed[4]).map((item) => read(item)), ...(flags & IMMUTABLE ? { immutable: true as const } : {}) };
     }
     case 'm': {
       if (packed.length !== 4) fail();
@@ -131,6 +150,15 @@ function readTagged(packed: readonly unknown[]): Observed {
 
 /** An observation packed (the TypeScript host writes views this way from protocol version 3). */
 export function pack(value: Observed): Packed {
+  return packWith(value, pack);
+}
+
+/** A description packed (the suite writes configurations this way from protocol version 3). */
+export function packDescription(value: Description): Packed {
+  return value.kind === 'built' ? ['B', value.id, value.name, packDescription(value.value)] : packWith(value, packDescription as (value: Observed) => Packed);
+}
+
+function packWith(value: Observed, pack: (value: Observed) => Packed): Packed {
   switch (value.kind) {
     case 'undefined':
       return ['u'];

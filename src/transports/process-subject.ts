@@ -8,7 +8,7 @@ const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError, LostCallError } from './adapter-call.ts';
 import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
-import { unpack } from './packed.ts';
+import { packDescription, unpack } from './packed.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { describeInput } from './describe.ts';
@@ -285,7 +285,11 @@ function lane(connection: Connection): ProcessSubject {
     }
     return result;
   };
-  const describeValue = (value: unknown) => describeInput(registry, value);
+  /** A value of the suite's as the adapter receives it: described (§6), packed from protocol version 3 (§11). */
+  const describeValue = (value: unknown) => {
+    const description = describeInput(registry, value);
+    return connection.hello.protocol >= PACKED_PROTOCOL ? packDescription(description) : description;
+  };
   /** An error answer to create or cloneWith that says `"rejected": true`: the adapter refused the configuration. */
   const rejection = (call: Call, error: unknown): unknown => {
     if (call.method !== 'create' && call.method !== 'cloneWith') return error;

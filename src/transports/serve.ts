@@ -4,7 +4,7 @@ import type { Observed } from '../../spec/model/observed.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
 import { PACKED_PROTOCOL, SUPPORTED_PROTOCOLS } from './adapter-process.ts';
-import { pack } from './packed.ts';
+import { pack, unpackDescription } from './packed.ts';
 import { observeView } from './in-process.ts';
 import { Materialiser } from './materialise.ts';
 import type { Description } from './describe.ts';
@@ -60,7 +60,10 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     return agents.get(params.agent as number);
   };
   /** Materialises a description and tells the suite which token each described object got here. */
-  const materialise = (description: unknown) => {
+  const materialise = (wired: unknown) => {
+    // Packed from version 3 (§11).
+    const description = protocol >= PACKED_PROTOCOL ? unpackDescription(wired) : wired;
+    if (description === undefined) throw new Error(`cannot read the packed description ${JSON.stringify(wired).slice(0, 200)}`);
     const seen = new Map<string, unknown>();
     const value = materialiser.value(description as Observed, seen);
     const tokens: Record<string, string> = {};
