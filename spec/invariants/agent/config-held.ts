@@ -1,3 +1,4 @@
+import { Batch } from '../../model/batch.ts';
 import { CONFIG_FIELDS, OPTIONAL_FIELDS, type AgentConfig, type ConfigField } from '../../agent-config.ts';
 import { describe, identityOf, sameAsIs, type Observed } from '../../model/observed.ts';
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
@@ -55,8 +56,12 @@ export const configHeld: Invariant = {
   rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
-    const agent = await subject.create(scenario.config);
-    const view = await subject.view(agent);
+    const batch = new Batch();
+    const agent = batch.create(scenario.config);
+    const viewed = batch.view(agent);
+    const results = await batch.run(subject);
+    results.get(agent);
+    const view = results.get(viewed);
     for (const field of CONFIG_FIELDS) {
       if (!subject.scope.has(field)) continue;
       const violation = fieldHeld(subject, scenario.config, view, field);

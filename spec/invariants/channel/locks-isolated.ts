@@ -1,6 +1,7 @@
 import { PROBE_OWNERS } from '../../generators/scenario.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
+import { Batch } from '../../model/batch.ts';
 import { cloneOnce, lockNames } from './setup.ts';
 
 const [first, second] = PROBE_OWNERS;
@@ -15,24 +16,37 @@ export const locksIsolated: Invariant = {
   async check(subject, scenario) {
     const { source, clone, sourceView, cloneView } = await cloneOnce(subject, scenario);
     const cloneLocks = new Set(lockNames(cloneView));
-    for (const name of lockNames(sourceView).filter((lock) => cloneLocks.has(lock))) {
-      const holder = source.held.get(name);
-      if (!(await subject.tryAcquire(clone, name, first))) {
+    // Every probe in one round trip, read in call order (the first violation is the one the same
+    // calls made one by one would show): for each lock, its probes end by releasing what they took.
+    const probes = new Batch();
+    const locks = lockNames(sourceView)
+      .filter((lock) => cloneLocks.has(lock))
+      .map((name) => {
+        const holder = source.held.get(name);
+        const cloneFirst = probes.tryAcquire(clone, name, first);
+        const cloneSecond = probes.tryAcquire(clone, name, second);
+        const sourceSecond = holder ? undefined : [probes.tryAcquire(source.handle, name, second), probes.release(source.handle, name, second)] as const;
+        const cloneRelease = probes.release(clone, name, first);
+        return { name, holder, cloneFirst, cloneSecond, sourceSecond, cloneRelease };
+      });
+    const results = await probes.run(subject);
+    for (const { name, holder, cloneFirst, cloneSecond, sourceSecond, cloneRelease } of locks) {
+      if (!results.get(cloneFirst)) {
         throw new Violation(
           holder ? `the clone could not acquire "${name}" while the source held it for ${holder} since before cloning` : `the clone could not acquire its free lock "${name}"`,
           `the clone's "${name}" free to acquire`,
         );
       }
-      if (await subject.tryAcquire(clone, name, second)) {
+      if (results.get(cloneSecond)) {
         throw new Violation(`the clone's "${name}" was acquired by two owners at once`, 'a lock that refuses a second owner, or this check proves nothing');
       }
-      if (!holder) {
-        if (!(await subject.tryAcquire(source.handle, name, second))) {
+      if (sourceSecond) {
+        if (!results.get(sourceSecond[0])) {
           throw new Violation(`the source could not acquire "${name}" while the clone held it`, `the source's "${name}" free to acquire`);
         }
-        await subject.release(source.handle, name, second);
+        results.get(sourceSecond[1]);
       }
-      await subject.release(clone, name, first);
+      results.get(cloneRelease);
     }
   },
 };

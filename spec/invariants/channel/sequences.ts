@@ -51,7 +51,7 @@ export const sequences: Invariant<Sequence> = {
   },
   async check(subject, { source, commands }) {
     const model: FamilyModel = { members: [] };
-    const real: Family = { subject, handles: [], step: 0 };
+    const real: Family = { subject, handles: [], lockNames: [], step: 0 };
     await new CreateSource(source).run(model, real);
     await fc.asyncModelRun(() => ({ model, real }), commands);
   },

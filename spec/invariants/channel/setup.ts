@@ -86,12 +86,18 @@ export interface ClonedPair {
   readonly routes: ReadonlySet<string>;
 }
 
-/** Queues a channel clone of `source` and both views right after it (only `fields` of them, when given). */
-export const cloneAndView = (fields?: readonly ViewField[]): Then<Omit<ClonedPair, 'source' | 'routes'>> => (batch, source) => {
+/**
+ * Queues a channel clone of `source` and both views right after it (only `fields` of them, when
+ * given); `clone` is the clone's slot, for calls queued after these on the same batch.
+ */
+export const cloneAndView = (fields?: readonly ViewField[]) => (batch: Batch, source: AgentArg) => {
   const clone = batch.cloneForChannel(source);
   const sourceView = batch.view(source, fields);
   const cloneView = batch.view(clone, fields);
-  return (results) => ({ clone: results.get(clone), sourceView: results.get(sourceView), cloneView: results.get(cloneView) });
+  return {
+    clone,
+    read: (results: BatchResults): Omit<ClonedPair, 'source' | 'routes'> => ({ clone: results.get(clone), sourceView: results.get(sourceView), cloneView: results.get(cloneView) }),
+  };
 };
 
 /**
@@ -99,7 +105,7 @@ export const cloneAndView = (fields?: readonly ViewField[]): Then<Omit<ClonedPai
  * reads. The source's handoff routes are worked out only where both its tools and handoffs are viewed.
  */
 export async function cloneOnce(subject: Subject, scenario: Scenario, fields?: readonly ViewField[]): Promise<ClonedPair> {
-  const { source, then } = await prepareSourceThen(subject, scenario, cloneAndView(fields));
+  const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => cloneAndView(fields)(batch, handle).read);
   const routesSeen = fields === undefined || (fields.includes('tools') && fields.includes('handoffs'));
   const routes = routesSeen ? handoffRoutes(then.sourceView, configuredTools(subject, scenario.config.tools), subject.scope) : new Set<string>();
   return { source, ...then, routes };

@@ -2,7 +2,7 @@ import { identityOf } from '../../model/observed.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { prepareSource } from './setup.ts';
+import { prepareSourceThen } from './setup.ts';
 
 /** Identity tokens of the runtime objects no two channels may share, by what they are. */
 function ownedObjects(view: ObservedAgent): Map<string, string> {
@@ -22,11 +22,19 @@ export const siblingsIsolated: Invariant = {
   rule: 'Several clones of one source share no tools list, interrupt controller or lock with each other, and (where the adapter can interrupt) interrupting one leaves the others as they were.',
   rationale: 'A gateway clones one configured agent once per channel. Clone code that caches its copy, or hands out runtime objects from a pool, can give each clone state distinct from the source and still shared among the channels: stopping Telegram then stops Slack.',
   async check(subject, scenario) {
-    const source = await prepareSource(subject, scenario);
-    const clones: unknown[] = [];
-    for (let i = 0; i < scenario.siblings; i++) clones.push(await subject.cloneForChannel(source.handle));
-    const owned: Map<string, string>[] = [];
-    for (const clone of clones) owned.push(ownedObjects(await subject.view(clone)));
+    const probing = subject.probes.has('interrupt') && subject.probes.has('isInterrupted');
+    // Every call in the round trip that prepares the source, read in call order.
+    const { then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
+      const clones = Array.from({ length: scenario.siblings }, () => batch.cloneForChannel(handle));
+      const views = clones.map((clone) => batch.view(clone));
+      const [first, ...others] = clones;
+      const states = () => others.map((clone) => batch.isInterrupted(clone));
+      const interrupting = probing && first ? { before: states(), interrupt: batch.interrupt(first), after: states() } : undefined;
+      return (results) => ({ results, clones, views, interrupting });
+    });
+    const { results, clones, views, interrupting } = then;
+    for (const clone of clones) results.get(clone);
+    const owned = views.map((view) => ownedObjects(results.get(view)));
     for (let i = 0; i < owned.length; i++) {
       for (let j = i + 1; j < owned.length; j++) {
         const shared = [...owned[j]!.keys()].find((id) => owned[i]!.has(id));
@@ -35,16 +43,10 @@ export const siblingsIsolated: Invariant = {
         }
       }
     }
-    if (!subject.probes.has('interrupt') || !subject.probes.has('isInterrupted')) return;
-    const [first, ...others] = clones;
-    const states = async () => {
-      const result: boolean[] = [];
-      for (const clone of others) result.push(await subject.isInterrupted(clone));
-      return result;
-    };
-    const before = await states();
-    await subject.interrupt(first);
-    const after = await states();
+    if (!interrupting) return;
+    const before = interrupting.before.map((slot) => results.get(slot));
+    results.get(interrupting.interrupt);
+    const after = interrupting.after.map((slot) => results.get(slot));
     const changed = after.findIndex((state, i) => state !== before[i]);
     if (changed !== -1) {
       throw new Violation(`interrupting clone #1 changed clone #${changed + 2}`, 'every other clone as it was');

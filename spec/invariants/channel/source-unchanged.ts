@@ -4,7 +4,8 @@ import { deepEqual, describe, firstDifference, identical } from '../../model/obs
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
-import { lockNames, prepareSource, type PreparedSource } from './setup.ts';
+import { Batch } from '../../model/batch.ts';
+import { lockNames, prepareSourceThen, type PreparedSource } from './setup.ts';
 
 /** The first field or lock in which two views of one agent differ, values and identities alike. */
 function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
@@ -32,18 +33,24 @@ export const sourceUnchanged: Invariant = {
   rule: 'Cloning leaves the source exactly as it was: every value, the identity of its tools list and of every element, its controller and locks, its interrupt state, and which locks it holds (the last two where the adapter has the probes to observe them).',
   rationale: 'The source keeps serving while it is cloned, often on its own channel. Clone code that resets handoffs, clears locks or rebinds tools on the wrong object damages the running agent, and the damage shows up later, far from its cause.',
   async check(subject, scenario) {
-    const source = await prepareSource(subject, scenario);
-    const before = await subject.view(source.handle);
+    // Two views before cloning, the clone and a view after, in the round trip that prepares the source.
+    const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
+      const before = batch.view(handle);
+      const again = batch.view(handle);
+      const clone = batch.cloneForChannel(handle);
+      const after = batch.view(handle);
+      return (results) => ({ before: results.get(before), again: results.get(again), clone: () => results.get(clone), after: () => results.get(after) });
+    });
     // A view that copies would make every identity check pass or fail for the wrong reason.
-    const unstable = firstChange(before, await subject.view(source.handle));
+    const unstable = firstChange(then.before, then.again);
     if (unstable) {
       throw new Violation(
         `two views of one agent, with nothing done in between, differ (${unstable.observed.replace(/^source\./, '')})`,
         "view() to return the agent's real objects, not copies: identity checks depend on it",
       );
     }
-    await subject.cloneForChannel(source.handle);
-    const violation = await sourceStateChange(subject, source, before, await subject.view(source.handle));
+    then.clone();
+    const violation = await sourceStateChange(subject, source, then.before, then.after());
     if (violation) throw violation;
   },
 };
@@ -51,20 +58,31 @@ export const sourceUnchanged: Invariant = {
 /**
  * How an operation changed its source, if it did: any value or identity in its view, then (where
  * the adapter has the probes) its interrupt state and the locks it holds. Used by every profile.
+ * The probes go in one batch: for each lock, the probe owner tries it, and releases it where it is
+ * expected free (as one by one, the release follows its own acquisition before the next lock is tried).
  */
 export async function sourceStateChange(subject: Subject, source: PreparedSource, before: ObservedAgent, after: ObservedAgent): Promise<Violation | undefined> {
   const changed = firstChange(before, after);
   if (changed) return changed;
-  if (subject.probes.has('isInterrupted') && (await subject.isInterrupted(source.handle)) !== source.interrupted) {
+  const probes = new Batch();
+  const interrupted = subject.probes.has('isInterrupted') ? probes.isInterrupted(source.handle) : undefined;
+  const locks = subject.probes.has('tryAcquire')
+    ? lockNames(before).map((name) => {
+        const holder = source.held.get(name);
+        const acquired = probes.tryAcquire(source.handle, name, PROBE_OWNERS[0]);
+        const released = holder === undefined && subject.probes.has('release') ? probes.release(source.handle, name, PROBE_OWNERS[0]) : undefined;
+        return { name, holder, acquired, released };
+      })
+    : [];
+  const results = await probes.run(subject);
+  if (interrupted && results.get(interrupted) !== source.interrupted) {
     return new Violation(`source ${source.interrupted ? 'no longer' : 'became'} interrupted`, 'its interrupt state unchanged');
   }
-  if (!subject.probes.has('tryAcquire')) return undefined;
-  for (const name of lockNames(before)) {
-    const holder = source.held.get(name);
-    const acquired = await subject.tryAcquire(source.handle, name, PROBE_OWNERS[0]);
-    if (holder !== undefined && acquired) return new Violation(`the source's "${name}", held by ${holder}, was released`, 'the lock still held');
-    if (holder === undefined && !acquired) return new Violation(`the source's "${name}" was left held`, 'the lock free, as before');
-    if (acquired && subject.probes.has('release')) await subject.release(source.handle, name, PROBE_OWNERS[0]);
+  for (const { name, holder, acquired, released } of locks) {
+    const got = results.get(acquired);
+    if (holder !== undefined && got) return new Violation(`the source's "${name}", held by ${holder}, was released`, 'the lock still held');
+    if (holder === undefined && !got) return new Violation(`the source's "${name}" was left held`, 'the lock free, as before');
+    if (released) results.get(released);
   }
   return undefined;
 }

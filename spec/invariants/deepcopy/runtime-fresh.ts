@@ -1,4 +1,5 @@
 import { PROBE_OWNERS } from '../../generators/scenario.ts';
+import { Batch } from '../../model/batch.ts';
 import { runtimeFresh } from '../override/runtime-fresh.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
@@ -11,15 +12,26 @@ export const deepCopyRuntimeFresh = deepCopyInvariant(
   async ({ subject, source, before, copy, copyView }) => {
     const violation = runtimeFresh(before, copyView, 'copy');
     if (violation) return violation;
-    if (subject.probes.has('isInterrupted') && (await subject.isInterrupted(copy))) {
+    // The probes in one round trip, read in call order.
+    const probes = new Batch();
+    const interrupted = subject.probes.has('isInterrupted') ? probes.isInterrupted(copy) : undefined;
+    const locks = subject.probes.has('tryAcquire')
+      ? [...source.held].map(([name, holder]) => ({
+          name,
+          holder,
+          acquired: probes.tryAcquire(copy, name, PROBE_OWNERS[0]),
+          released: subject.probes.has('release') ? probes.release(copy, name, PROBE_OWNERS[0]) : undefined,
+        }))
+      : [];
+    const results = await probes.run(subject);
+    if (interrupted && results.get(interrupted)) {
       return new Violation(`the copy of ${source.interrupted ? 'an interrupted' : 'a running'} source is interrupted`, 'the copy not interrupted');
     }
-    if (!subject.probes.has('tryAcquire')) return undefined;
-    for (const [name, holder] of source.held) {
-      if (!(await subject.tryAcquire(copy, name, PROBE_OWNERS[0]))) {
+    for (const { name, holder, acquired, released } of locks) {
+      if (!results.get(acquired)) {
         return new Violation(`the copy's "${name}" is held, as the source's was (by ${holder})`, `the copy's "${name}" free`);
       }
-      if (subject.probes.has('release')) await subject.release(copy, name, PROBE_OWNERS[0]);
+      if (released) results.get(released);
     }
     return undefined;
   },

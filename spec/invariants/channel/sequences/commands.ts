@@ -9,7 +9,7 @@ import { tool } from '../../../generators/tools.ts';
 import { Violation } from '../../invariant.ts';
 import { CHANNEL_RELATIONS } from '../channel-relations.ts';
 import { relationApplies } from '../relation.ts';
-import { configuredTools, handoffRoutes, lockNames } from '../setup.ts';
+import { configuredTools, handoffRoutes } from '../setup.ts';
 import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, queueFamilyCheck, toolTokens } from './model.ts';
 
 type Command = fc.AsyncCommand<FamilyModel, Family>;
@@ -18,6 +18,11 @@ type Command = fc.AsyncCommand<FamilyModel, Family>;
 interface Step {
   /** The member the operation adds, when it adds one. */
   readonly added?: Earlier<Handle> | Handle;
+  /**
+   * Whether the operation turned out to add nothing after all (a source the framework rejected):
+   * the family is then checked again, as it was, in a batch of its own.
+   */
+  addedNothing?(results: BatchResults): boolean;
   apply(results: BatchResults): void;
 }
 
@@ -40,8 +45,13 @@ abstract class Operation implements Command {
     family.step += 1;
     const batch = new Batch();
     const step = await this.#placed(family, () => this.queue(model, family, batch));
-    const checkFamily = queueFamilyCheck(family, batch, step.added ? [...family.handles, step.added] : family.handles);
-    const results = await batch.run(family.subject);
+    let checkFamily = queueFamilyCheck(family, batch, step.added ? [...family.handles, step.added] : family.handles);
+    let results = await batch.run(family.subject);
+    if (step.addedNothing?.(results)) {
+      const again = new Batch();
+      checkFamily = queueFamilyCheck(family, again, family.handles);
+      results = await again.run(family.subject);
+    }
     await this.#placed(family, async () => step.apply(results));
     checkFamily(model, results, this.toString());
   }
@@ -66,20 +76,26 @@ export class CreateSource extends Operation {
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     this.label = labelOf(model.members.length);
-    // Created on its own round trip: a source the framework rejects is known before the step's batch.
-    let handle: Handle;
-    try {
-      handle = await family.subject.create(this.config);
-    } catch (error) {
-      // A later source the framework rejects is left out; a rejected first source discards the case.
-      if (!(error instanceof ConfigRejectedError) || model.members.length === 0) throw error;
-      this.label = `(rejected) ${this.label}`;
-      return { apply: () => {} };
-    }
-    const view = batch.view(handle, ['tools', 'handoffs']);
+    // Created in the step's batch: a source the framework rejects stops it there, before anything else ran.
+    const created = batch.create(this.config);
+    const view = batch.view(created, ['tools', 'handoffs']);
+    let rejected = false;
     return {
-      added: handle,
+      added: created,
+      addedNothing: (results) => {
+        try {
+          results.get(created);
+          return false;
+        } catch (error) {
+          // A later source the framework rejects is left out; a rejected first source discards the case.
+          if (!(error instanceof ConfigRejectedError) || model.members.length === 0) throw error;
+          this.label = `(rejected) ${this.label}`;
+          return (rejected = true);
+        }
+      },
       apply: (results) => {
+        if (rejected) return;
+        const handle = results.get(created);
         const seen = results.get(view);
         family.handles.push(handle);
         const routes = handoffRoutes(seen, configuredTools(family.subject, this.config.tools), family.subject.scope);
@@ -205,10 +221,8 @@ class Acquire extends Operation {
     const index = memberAt(model, this.pick);
     const member = model.members[index]!;
     this.label = member.label;
-    // Which lock depends on the names the member shows: a look-up of its own, before the batch.
-    const lookup = new Batch();
-    const locks = lookup.view(family.handles[index], ['locks']);
-    const names = lockNames((await lookup.run(family.subject)).get(locks));
+    // Which lock depends on the names the member shows, as the family check after the last step saw them.
+    const names = family.lockNames[index] ?? [];
     if (names.length === 0) return { apply: () => {} };
     const lock = names[this.lock % names.length]!;
     this.#lock = lock;

@@ -2,6 +2,7 @@ import { describe, identityOf, type Observed } from '../../../model/observed.ts'
 import type { AgentArg, Batch, BatchResults } from '../../../model/batch.ts';
 import type { Handle, ObservedAgent, Subject } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
+import { lockNames } from '../setup.ts';
 
 /**
  * The specification's state of a family of agents: for each member, which tool objects its own
@@ -27,6 +28,11 @@ export interface FamilyModel {
 export interface Family {
   readonly subject: Subject;
   readonly handles: Handle[];
+  /**
+   * Each member's lock names, as the family check after the last step saw them (in the handles'
+   * order): an operation on a lock picks among these, with no look-up of its own.
+   */
+  lockNames: string[][];
   /** Operations done so far, for messages. */
   step: number;
 }
@@ -64,6 +70,7 @@ export function queueFamilyCheck(family: Family, batch: Batch, members: readonly
   const interrupted = family.subject.probes.has('isInterrupted') ? members.map((member) => batch.isInterrupted(member)) : undefined;
   return (model, results, operation) => {
     const views = viewed.map((slot) => results.get(slot));
+    family.lockNames = views.map(lockNames);
     const known = new Map<string, Observed>();
     for (const view of views) {
       if (view.fields.tools.kind === 'array') for (const tool of view.fields.tools.items) if (identityOf(tool)) known.set(identityOf(tool)!, tool);
