@@ -429,7 +429,8 @@ def _atomic_types():
 # itself, anything else as a list tagged by its first item. Protocol versions 1 and 2 get them
 # unpacked (_unpacked), as the objects of §7.
 _STILL_TAGS = frozenset(("u", "n", "b", "y", "f", "d"))  # undefined, odd numbers, bigints, symbols, functions, dates
-_FLAGGED = frozenset(("a", "S", "o"))  # arrays, sets and objects carry flags at index 2
+_FLAGGED = frozenset(("a", "S", "o"))
+_SELF_STANDING = frozenset((str, int, bool, type(None)))  # observed as themselves, packed  # arrays, sets and objects carry flags at index 2
 _IMMUTABLE, _RUNTIME = 1, 2
 
 
@@ -498,6 +499,8 @@ class _Observer(object):
         self._types_of = (None, None)  # the (runtime, atomic) type lists the two below were made from
         self._runtime = ()
         self._plain = frozenset()
+        self._deep = (None, None)  # (runtime classes, the walker made for them)
+        self._shallow = self._walker(True, (), frozenset())
 
     def token(self, obj):
         entry = self.tokens.get(id(obj))
@@ -517,16 +520,57 @@ class _Observer(object):
             self._plain = frozenset(cls for cls in (list, tuple, dict, set, frozenset) if not issubclass(cls, claimed))
         return self._runtime, self._plain
 
-    def observe(self, value, shallow=False):
-        """`value` observed, packed (see `_unpacked`)."""
-        runtime, plain = ((), frozenset()) if shallow else self._classes()
-        return self._visit(value, 0, set(), shallow, runtime, plain)
+    def observe(self, value, shallow=False, depth=0):
+        """`value` observed, packed (see `_unpacked`), as if it lay `depth` levels down."""
+        if shallow:
+            return self._shallow(value, depth)
+        runtime, plain = self._classes()
+        if self._deep[0] is not runtime:
+            self._deep = (runtime, self._walker(False, runtime, plain))
+        return self._deep[1](value, depth)
 
-    def _visit(self, value, depth, path, shallow, runtime, plain):
-        # Exact built-in types first: they are most of what is observed, and cheapest to tell apart.
-        cls = type(value)
-        if cls is str or cls is int or cls is bool or value is None:
-            return value
+    def _walker(self, shallow, runtime, plain):
+        """The function that observes a value at a depth. A closure, since observing is most of an
+        adapter process's work: values that stand for themselves are taken in place, without a call,
+        and the built-in containers most views are made of go the shortest way."""
+        tokens, token, general = self.tokens, self.token, self._general
+        path = set()  # ids of the objects being observed above: a cycle is a ref (empty between observations)
+
+        def visit(value, depth):
+            cls = type(value)
+            if cls in _SELF_STANDING:
+                return value
+            if cls in plain and depth < _MAX_DEPTH:
+                # A list, tuple, dict, set or frozenset of its own class: as the general path would.
+                entry = tokens.get(id(value))
+                own = entry[0] if entry is not None else token(value)
+                if id(value) in path:
+                    return ["r", own]
+                proto = token(cls)
+                depth += 1
+                path.add(id(value))
+                try:
+                    if cls is list:
+                        return ["a", own, 0, [item if type(item) in _SELF_STANDING else visit(item, depth) for item in value]]
+                    if cls is dict:
+                        for key in value:
+                            if type(key) is not str and not isinstance(key, str):
+                                return ["m", own, "dict", [[visit(key, depth), visit(item, depth)] for key, item in value.items()]]
+                        return ["o", own, 0, "Object", proto,
+                                [[key, item if type(item) in _SELF_STANDING else visit(item, depth)] for key, item in value.items()]]
+                    items = [item if type(item) in _SELF_STANDING else visit(item, depth) for item in value]
+                    if cls is tuple:
+                        return _immutable_if_still(["a", own, 0, items], items)
+                    packed = ["S", own, 0, cls.__name__, items]
+                    return _immutable_if_still(packed, items) if cls is frozenset else packed
+                finally:
+                    path.discard(id(value))
+            return general(value, cls, depth, path, visit, shallow, runtime)
+
+        return visit
+
+    def _general(self, value, cls, depth, path, visit, shallow, runtime):
+        """Any value, the way PROTOCOL.md §7 says (`visit` observes what it holds)."""
         if cls is float:
             return value if value - value == 0 and (value != 0 or math.copysign(1.0, value) > 0) else ["n", _observe_number(value)]
         if value is UNDEFINED:
@@ -536,35 +580,10 @@ class _Observer(object):
         if isinstance(value, int):
             return int.__int__(value)  # the number itself, as JSON would write it, not the subclass
         if isinstance(value, float):
-            return self._visit(float.__float__(value), depth, path, shallow, runtime, plain)
+            return self._general(float.__float__(value), float, depth, path, visit, shallow, runtime)
         if isinstance(value, str):
             return str.__str__(value)
-        entry = self.tokens.get(id(value))
-        token = entry[0] if entry is not None else self.token(value)
-        if cls in plain and depth < _MAX_DEPTH:
-            # A list, tuple, dict, set or frozenset of its own class: as the general path below.
-            if id(value) in path:
-                return ["r", token]
-            protoId = self.token(cls)
-            depth += 1
-            path.add(id(value))
-            try:
-                if cls is list:
-                    return ["a", token, 0, [self._visit(item, depth, path, shallow, runtime, plain) for item in value]]
-                if cls is dict:
-                    for key in value:
-                        if not isinstance(key, str):
-                            return ["m", token, "dict", [[self._visit(key, depth, path, shallow, runtime, plain),
-                                                          self._visit(item, depth, path, shallow, runtime, plain)] for key, item in value.items()]]
-                    return ["o", token, 0, "Object", protoId,
-                            [[key, self._visit(item, depth, path, shallow, runtime, plain)] for key, item in value.items()]]
-                items = [self._visit(item, depth, path, shallow, runtime, plain) for item in value]
-                if cls is tuple:
-                    return _immutable_if_still(["a", token, 0, items], items)
-                packed = ["S", token, 0, cls.__name__, items]
-                return _immutable_if_still(packed, items) if cls is frozenset else packed
-            finally:
-                path.discard(id(value))
+        token = self.token(value)
         if isinstance(value, _FUNCTION_TYPES):
             name = getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")
             return ["f", token, name]
@@ -586,26 +605,26 @@ class _Observer(object):
             packed[5] = [["repr", repr(value)]]
             packed[2] = _IMMUTABLE
             return packed
-        visit = functools.partial(self._visit, depth=depth + 1, path=path, shallow=shallow, runtime=runtime, plain=plain)
+        depth += 1
         path.add(id(value))
         try:
             if isinstance(value, enum.Enum):  # a singleton constant: equal to itself, by identity too
-                packed[5] = [["name", visit(value.name)], ["value", visit(value.value)]]
+                packed[5] = [["name", visit(value.name, depth)], ["value", visit(value.value, depth)]]
                 packed[2] = _IMMUTABLE
                 return packed
             if isinstance(value, (list, tuple)):
-                items = [visit(item) for item in value]
+                items = [visit(item, depth) for item in value]
                 return _immutable_if_still(["a", token, 0, items], items) if isinstance(value, tuple) else ["a", token, 0, items]
             if isinstance(value, (set, frozenset)):
-                items = [visit(item) for item in value]
+                items = [visit(item, depth) for item in value]
                 packed = ["S", token, 0, cls.__name__, items]
                 return _immutable_if_still(packed, items) if isinstance(value, frozenset) else packed
             if isinstance(value, dict):
                 if not isinstance(value, JSMap) and all(isinstance(key, str) for key in value):
-                    packed[5] = [[key, visit(item)] for key, item in value.items()]
+                    packed[5] = [[key, visit(item, depth)] for key, item in value.items()]
                     return packed
                 # Keys that are not strings (numbers, tuples, enums) stay values: a map.
-                return ["m", token, "Map" if cls is JSMap else cls.__name__, [[visit(key), visit(item)] for key, item in value.items()]]
+                return ["m", token, "Map" if cls is JSMap else cls.__name__, [[visit(key, depth), visit(item, depth)] for key, item in value.items()]]
             frozen = dataclasses.is_dataclass(value) and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen
             if hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
@@ -614,7 +633,7 @@ class _Observer(object):
                 items = [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]
             else:
                 return packed  # identity only: objects without attributes to show
-            packed[5] = [[str(key), visit(item)] for key, item in items]
+            packed[5] = [[str(key), visit(item, depth)] for key, item in items]
             return _immutable_if_still(packed, [item for _, item in packed[5]]) if frozen else packed
         finally:
             path.discard(id(value))
@@ -661,7 +680,8 @@ class _Session(object):
             raise NotImplementedError("the adapter does not implement %r" % (method,))
         agent = self.agent(params.get("agent"))
         if method == "view":
-            return {"view": self.view(agent, params.get("fields") if self.protocol >= 2 else None)}
+            return {"view": self.view(agent, params.get("fields") if self.protocol >= 2 else None,
+                                      params.get("outline") or () if self.protocol >= 3 else ())}
         if method == "cloneForChannel":
             return {"agent": self.keep(self.adapter.clone_for_channel(agent))}
         if method == "cloneWith":
@@ -758,15 +778,16 @@ class _Session(object):
             raise KeyError("unknown agent handle %r" % (handle,))
         return self.agents[handle]
 
-    def view(self, agent, only=None):
-        """The agent observed; with `only` (protocol 2), just those view fields (and locks if named)."""
+    def view(self, agent, only=None, outline=()):
+        """The agent observed; with `only` (protocol 2), just those view fields (and locks if named);
+        the fields in `outline` (protocol 3) one level deep: what they hold by identity only (§11)."""
         view = self.adapter.view(agent)
         get = view.get if isinstance(view, dict) else (lambda key, default: getattr(view, key, default))
         fields = {}
         for field, snake in _VIEW_NAMES:
             if only is None or field in only:
                 value = get(snake, get(field, UNDEFINED))
-                fields[field] = self.observed(value, shallow=field == "interruptController")
+                fields[field] = self.observed(value, shallow=field == "interruptController", outline=field in outline)
         answer = {"fields": fields}
         if only is None or "locks" in only:
             locks = get("locks", None) or {}
@@ -774,9 +795,10 @@ class _Session(object):
         answer["self"] = self.observed(agent, shallow=True)  # which agent object this is
         return answer
 
-    def observed(self, value, shallow=False):
-        """`value` observed as this session's protocol version writes observations: packed from version 3."""
-        packed = self.observer.observe(value, shallow)
+    def observed(self, value, shallow=False, outline=False):
+        """`value` observed as this session's protocol version writes observations: packed from version 3.
+        In `outline`, what it holds is observed as what lies beyond the depth limit is: by identity only."""
+        packed = self.observer.observe(value, shallow, _MAX_DEPTH - 1 if outline else 0)
         return packed if self.protocol >= 3 else _unpacked(packed)
 
 

@@ -22,9 +22,11 @@ export type Call =
   | { readonly method: 'create'; readonly config: AgentConfig }
   /**
    * `fields`: the only view fields the caller reads. A transport may observe just those (the
-   * others then throw when read); without it, or made one by one, a view is whole.
+   * others then throw when read); without it, or made one by one, a view is whole. `outline`:
+   * fields of which the caller reads only the identities of what they hold; a transport may
+   * observe those one level deep (what they hold by identity only, as beyond the depth limit).
    */
-  | { readonly method: 'view'; readonly agent: AgentArg; readonly fields?: readonly ViewField[] }
+  | { readonly method: 'view'; readonly agent: AgentArg; readonly fields?: readonly ViewField[]; readonly outline?: readonly ViewField[] }
   | { readonly method: 'cloneForChannel' | 'deepCopy' | 'interrupt' | 'isInterrupted'; readonly agent: AgentArg }
   | { readonly method: 'cloneWith'; readonly agent: AgentArg; readonly overrides: Partial<AgentConfig> }
   | { readonly method: 'tryAcquire' | 'release'; readonly agent: AgentArg; readonly lock: string; readonly owner: string }
@@ -100,7 +102,8 @@ export class Batch {
   }
 
   create = (config: AgentConfig) => this.#queue<Handle>({ method: 'create', config });
-  view = (agent: AgentArg, fields?: readonly ViewField[]) => this.#queue<ObservedAgent>({ method: 'view', agent, ...(fields ? { fields } : {}) });
+  view = (agent: AgentArg, fields?: readonly ViewField[], outline?: readonly ViewField[]) =>
+    this.#queue<ObservedAgent>({ method: 'view', agent, ...(fields ? { fields } : {}), ...(outline ? { outline } : {}) });
   cloneForChannel = (agent: AgentArg) => this.#queue<Handle>({ method: 'cloneForChannel', agent });
   cloneWith = (agent: AgentArg, overrides: Partial<AgentConfig>) => this.#queue<Handle>({ method: 'cloneWith', agent, overrides });
   deepCopy = (agent: AgentArg) => this.#queue<Handle>({ method: 'deepCopy', agent });

@@ -8,7 +8,7 @@ import { AdapterCallError, boundedCall } from './adapter-call.ts';
 import { ConfigRejectedError } from '../../spec/model/subject.ts';
 import { BuiltValues } from './built.ts';
 import type { CallMonitor } from './call-monitor.ts';
-import { IdentityRegistry, observe } from './observe.ts';
+import { IdentityRegistry, observe, OUTLINE_DEPTH } from './observe.ts';
 
 export interface InProcessOptions {
   /** Upper bound for every adapter call, in milliseconds. */
@@ -24,11 +24,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * Observes a view returned by an adapter for `agent`; runtime objects and the agent by identity,
  * configuration deeply. `only`: the fields asked for (protocol 2 partial views); all by default.
  */
-export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle, runtimeTypes: readonly Function[] = [], only?: readonly string[]): ObservedAgent {
+export function observeView(registry: IdentityRegistry, view: AgentView, agent: Handle, runtimeTypes: readonly Function[] = [], only?: readonly string[], outline: readonly string[] = []): ObservedAgent {
   const fields = {} as Record<Exclude<(typeof VIEW_FIELDS)[number], 'locks'>, Observed>;
   for (const field of VIEW_FIELDS) {
     if (field === 'locks' || (only && !only.includes(field))) continue;
-    fields[field] = observe(registry, view[field], field === 'interruptController', runtimeTypes);
+    fields[field] = observe(registry, view[field], field === 'interruptController', runtimeTypes, outline.includes(field) ? OUTLINE_DEPTH : 0);
   }
   const locks = isRecord(view.locks) && (!only || only.includes('locks'))
     ? Object.fromEntries(Object.entries(view.locks).map(([name, lock]) => [name, observe(registry, lock, true)]))

@@ -75,9 +75,10 @@ function holdsStill(value: Observed): boolean {
  * contents (own enumerable string keys), cycles become refs; a deeply frozen array or object is
  * flagged immutable; a runtime object (an AbortController, a WeakMap, an
  * instance of one of `runtimeTypes`) is flagged runtime, without contents. With `shallow`,
- * objects are observed by identity only.
+ * objects are observed by identity only. `depth`: how deep the value lies already (what lies at
+ * the depth limit is observed by identity only).
  */
-export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = []): Observed {
+export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = [], depth = 0): Observed {
   const path = new Set<object>();
   const visit = (current: unknown, depth: number): Observed => {
     switch (typeof current) {
@@ -126,5 +127,8 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
       path.delete(object);
     }
   };
-  return visit(value, 0);
+  return visit(value, depth);
 }
+
+/** The depth from which a field asked for in outline is observed: what it holds lies at the depth limit, identity only. */
+export const OUTLINE_DEPTH = MAX_DEPTH - 1;

@@ -312,7 +312,14 @@ function lane(connection: Connection): ProcessSubject {
       case 'addTool':
         return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
       case 'view':
-        return { method: 'view', params: { agent, ...(call.fields && connection.hello.protocol >= 2 ? { fields: call.fields } : {}) } };
+        return {
+          method: 'view',
+          params: {
+            agent,
+            ...(call.fields && connection.hello.protocol >= 2 ? { fields: call.fields } : {}),
+            ...(call.outline && connection.hello.protocol >= PACKED_PROTOCOL ? { outline: call.outline } : {}),
+          },
+        };
       default:
         return { method: call.method, params: { agent } };
     }

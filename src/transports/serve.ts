@@ -103,7 +103,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
     },
     view: async (params) => {
       const agent = agentOf(params);
-      const { fields, locks, self } = observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes, params.fields as readonly string[] | undefined);
+      const outline = protocol >= PACKED_PROTOCOL ? ((params.outline as readonly string[] | undefined) ?? []) : [];
+      const { fields, locks, self } = observeView(registry, await adapter.view(agent), agent, adapter.runtimeTypes, params.fields as readonly string[] | undefined, outline);
       return { view: { fields: mapValues(fields), ...(locks ? { locks: mapValues(locks) } : {}), self: wire(self) } };
     },
     cloneForChannel: async (params) => {

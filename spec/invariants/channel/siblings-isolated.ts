@@ -26,7 +26,7 @@ export const siblingsIsolated: Invariant = {
     // Every call in the round trip that prepares the source, read in call order.
     const { then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
       const clones = Array.from({ length: scenario.siblings }, () => batch.cloneForChannel(handle));
-      const views = clones.map((clone) => batch.view(clone));
+      const views = clones.map((clone) => batch.view(clone, ['tools', 'interruptController', 'locks'], ['tools']));
       const [first, ...others] = clones;
       const states = () => others.map((clone) => batch.isInterrupted(clone));
       const interrupting = probing && first ? { before: states(), interrupt: batch.interrupt(first), after: states() } : undefined;

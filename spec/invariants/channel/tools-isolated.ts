@@ -29,10 +29,10 @@ export const toolsIsolated: Invariant = {
       const clone = pair.clone;
       const slots = {
         addedToClone: batch.addTool(clone, scenario.newTools[0]),
-        cloneAfter: batch.view(clone, ['tools']),
-        sourceAfter: batch.view(source, ['tools']),
+        cloneAfter: batch.view(clone, ['tools'], ['tools']),
+        sourceAfter: batch.view(source, ['tools'], ['tools']),
         addedToSource: batch.addTool(source, scenario.newTools[1]),
-        cloneLast: batch.view(clone, ['tools']),
+        cloneLast: batch.view(clone, ['tools'], ['tools']),
       };
       return (results) => ({ results, pair: pair.read(results), ...slots });
     });

@@ -78,7 +78,7 @@ export class CreateSource extends Operation {
     this.label = labelOf(model.members.length);
     // Created in the step's batch: a source the framework rejects stops it there, before anything else ran.
     const created = batch.create(this.config);
-    const view = batch.view(created, ['tools', 'handoffs']);
+    const view = batch.view(created, ['tools', 'handoffs'], ['tools', 'handoffs']);
     let rejected = false;
     return {
       added: created,
@@ -160,7 +160,7 @@ class AddTool extends Operation {
     const member = model.members[index]!;
     this.label = member.label;
     const adding = batch.addTool(family.handles[index], this.tool);
-    const view = batch.view(family.handles[index], ['tools']);
+    const view = batch.view(family.handles[index], ['tools'], ['tools']);
     return {
       apply: (results) => {
         results.get(adding);

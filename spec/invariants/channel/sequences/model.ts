@@ -52,12 +52,30 @@ export function atStep(family: Family, operation: string, violation: Violation):
   return new Violation(`at step ${family.step} (${operation}): ${violation.observed}`, violation.required);
 }
 
-function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap<string, Observed>): string {
-  return `[${tokens.map((token) => (token === undefined ? '?' : describe(known.get(token) ?? { kind: 'undefined' }, 0))).join(', ')}]`;
+/**
+ * A tool as messages name it: by what it is, never by what it holds (the family check asks for
+ * tools in outline, which a transport may observe without their contents).
+ */
+function renderTool(tool: Observed): string {
+  switch (tool.kind) {
+    case 'array':
+    case 'set':
+    case 'map':
+      return `${tool.kind} {…}`;
+    case 'object':
+      return `${tool.type === 'Object' ? '' : `${tool.type ?? '[null prototype]'} `}{…}`;
+    default:
+      return describe(tool, 0);
+  }
 }
 
-/** What the family check reads of each member: its own tools and its runtime objects. */
+function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap<string, Observed>): string {
+  return `[${tokens.map((token) => (token === undefined ? '?' : renderTool(known.get(token) ?? { kind: 'undefined' }))).join(', ')}]`;
+}
+
+/** What the family check reads of each member: its own tools (their identities: in outline) and its runtime objects. */
 export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks'] as const;
+const FAMILY_OUTLINE = ['tools'] as const;
 
 /**
  * Queues, on the batch of a step, what compares the whole family with the model after it: a view of
@@ -66,7 +84,7 @@ export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks'] as const;
  * tools, no runtime object shared between two members, every interrupt state.
  */
 export function queueFamilyCheck(family: Family, batch: Batch, members: readonly AgentArg[]): (model: FamilyModel, results: BatchResults, operation: string) => void {
-  const viewed = members.map((member) => batch.view(member, FAMILY_FIELDS));
+  const viewed = members.map((member) => batch.view(member, FAMILY_FIELDS, FAMILY_OUTLINE));
   const interrupted = family.subject.probes.has('isInterrupted') ? members.map((member) => batch.isInterrupted(member)) : undefined;
   return (model, results, operation) => {
     const views = viewed.map((slot) => results.get(slot));
