@@ -74,6 +74,11 @@ export interface Subject {
    * trip where the transport can; without it, the calls are made one by one.
    */
   batch?(calls: readonly Call[]): Promise<BatchOutcome>;
+  /**
+   * Set by a runner that runs invariants side by side on one adapter process: the invariant on this
+   * subject is on the run's critical path (the longest), and its calls go before the others'.
+   */
+  urgent?: boolean;
   /** Called before each invariant runs: a transport may restart a broken adapter process here. */
   beginInvariant?(): Promise<void>;
   /** Called after each scenario: a transport may let the adapter drop that scenario's agents. */

@@ -28,6 +28,7 @@ export async function runInvariantsInParallel(
   const lost: number[] = [];
   const run = async (index: number, subject: Subject, alone: boolean) => {
     if (!alone || !lost.includes(index)) control.onStart?.(invariants[index]!.id);
+    subject.urgent = LONGEST_FIRST.includes(invariants[index]!.id);
     const started = performance.now();
     try {
       results[index] = { ...(await runInvariant(invariants[index]!, subject, options)), durationMs: Math.round(performance.now() - started) };

@@ -26,11 +26,25 @@ export interface Hello {
   readonly deepCopyTools?: 'shared' | 'copied';
 }
 
+/**
+ * Who sends a request: one of the invariants in flight on a process (a lane), to tell whose call
+ * broke it. `urgent`: its requests go before the others waiting to be written (the invariant on the
+ * run's critical path).
+ */
+export interface Sender {
+  readonly urgent?: boolean;
+}
+
+/** How many requests wait in the adapter's input at most: enough that it never waits for the next. */
+const PIPE_DEPTH = 2;
+
 interface Pending {
-  readonly id: number;
+  /** Given when written: ids increase in the order the adapter receives them. */
+  id?: number;
   readonly call: string;
-  /** Who sent it (one of the invariants in flight), to tell whose call broke the process. */
-  readonly sender: object | undefined;
+  readonly sender: Sender | undefined;
+  /** The request, until it is written. */
+  request?: { readonly method: string; readonly params: Record<string, unknown> };
   readonly timeoutMs: number;
   readonly resolve: (result: Record<string, unknown>) => void;
   readonly reject: (error: AdapterCallError) => void;
@@ -58,9 +72,11 @@ export function errorAnswer(call: string, error: unknown): AdapterCallError {
 export class AdapterProcess {
   readonly #child: ChildProcessWithoutNullStreams;
   #nextId = 0;
-  /** Requests sent and not answered, oldest first: the adapter answers them in this order. */
+  /** Requests written and not answered, oldest first: the adapter answers them in this order. */
   readonly #pending: Pending[] = [];
-  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string; readonly during?: string; readonly sender?: object } | undefined;
+  /** Requests not written yet (at most PIPE_DEPTH wait in the adapter's input), urgent ones first. */
+  readonly #waiting: Pending[] = [];
+  #broken: { readonly reason: 'broken' | 'timeout'; readonly detail: string; readonly during?: string; readonly sender?: Sender } | undefined;
   #stderr = '';
   /** Requests sent so far, for measurements. */
   requests = 0;
@@ -116,21 +132,33 @@ export class AdapterProcess {
    * input; `sender` names who sent each, so that a break is blamed on the request that caused it
    * and the others fail with a {@link LostCallError}.
    */
-  request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number, sender?: object): Promise<Record<string, unknown>> {
+  request(call: string, method: string, params: Record<string, unknown>, timeoutMs: number, sender?: Sender): Promise<Record<string, unknown>> {
     if (this.#broken) {
       const { detail, during } = this.#broken;
       // Name the call that broke it: "create() was not sent" alone would hide a crash during dispose().
       const message = `was not sent: the adapter process had already stopped${during ? ` (${during} ${detail})` : `: ${detail}`}`;
       return Promise.reject(this.#lost(sender) ? new LostCallError(call, 'broken', message) : new AdapterCallError(call, 'broken', message));
     }
-    const id = this.#nextId++;
     this.requests += 1;
     return new Promise((resolve, reject) => {
-      const pending: Pending = { id, call, sender, timeoutMs, resolve, reject };
+      const pending: Pending = { call, sender, timeoutMs, resolve, reject, request: { method, params } };
+      if (sender?.urgent) this.#waiting.splice(this.#waiting.findIndex((other) => !other.sender?.urgent) >>> 0, 0, pending);
+      else this.#waiting.push(pending);
+      this.#write();
+    });
+  }
+
+  /** Writes waiting requests while the adapter's input holds fewer than PIPE_DEPTH. */
+  #write(): void {
+    while (this.#pending.length < PIPE_DEPTH && this.#waiting.length > 0 && !this.#broken) {
+      const pending = this.#waiting.shift()!;
+      const { method, params } = pending.request!;
+      pending.request = undefined;
+      pending.id = this.#nextId++;
       this.#pending.push(pending);
       if (this.#pending.length === 1) this.#arm(pending);
-      this.#child.stdin.write(`${JSON.stringify({ id, method, params })}\n`);
-    });
+      this.#child.stdin.write(`${JSON.stringify({ id: pending.id, method, params })}\n`);
+    }
   }
 
   /** Whether a call of `sender` fails because of another sender's call. */
@@ -147,6 +175,7 @@ export class AdapterProcess {
     const pending = this.#pending.shift();
     if (pending) clearTimeout(pending.timer);
     if (this.#pending.length > 0 && !this.#broken) this.#arm(this.#pending[0]!);
+    this.#write();
     return pending;
   }
 
@@ -158,12 +187,12 @@ export class AdapterProcess {
     const withStderr = this.stderr ? `${detail}; its stderr ends with: ${this.stderr.split('\n').slice(-5).join(' | ')}` : detail;
     const head = this.#pending[0];
     this.#broken ??= { reason, detail: withStderr, ...(head ? { during: head.call, sender: head.sender } : {}) };
-    const failed = this.#pending.splice(0);
+    const failed = [...this.#pending.splice(0), ...this.#waiting.splice(0)];
     for (const [index, pending] of failed.entries()) {
       clearTimeout(pending.timer);
       if (index === 0) pending.reject(new AdapterCallError(pending.call, reason, withStderr));
       else {
-        const message = `was not answered: the adapter process stopped while it worked on ${head!.call} (${withStderr})`;
+        const message = `was not ${pending.id === undefined ? 'sent' : 'answered'}: the adapter process stopped while it worked on ${failed[0]!.call} (${withStderr})`;
         pending.reject(this.#lost(pending.sender) ? new LostCallError(pending.call, 'broken', message) : new AdapterCallError(pending.call, 'broken', message));
       }
     }
@@ -210,7 +239,7 @@ export class AdapterProcess {
   close(graceMs = 500): Promise<void> {
     this.#closing ??= (async () => {
       // With a call still in flight (a close on a signal), a shutdown request would cross its answer.
-      if (!this.#broken && this.#pending.length === 0) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
+      if (!this.#broken && this.#pending.length === 0 && this.#waiting.length === 0) await this.request('shutdown()', 'shutdown', {}, graceMs).catch(() => {});
       this.#child.stdin.end();
       await within(this.#exited, graceMs);
       if (this.#groupAlive()) {

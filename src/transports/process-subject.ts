@@ -248,8 +248,8 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
  */
 function lane(connection: Connection): ProcessSubject {
   const { options, registry, adapterTokens, builtObjects } = connection;
-  /** This lane, as the sender of its requests. */
-  const sender = {};
+  /** This lane, as the sender of its requests (urgent while it runs the run's longest invariant). */
+  const sender = { urgent: false };
   let generation = connection.generation;
   let live: Handle[] = [];
   /** Version 2: agents of ended cases, disposed of with the next request instead of a round trip of their own. */
@@ -405,6 +405,12 @@ function lane(connection: Connection): ProcessSubject {
     },
     get protocol() {
       return connection.hello.protocol;
+    },
+    get urgent() {
+      return sender.urgent;
+    },
+    set urgent(urgent: boolean) {
+      sender.urgent = urgent;
     },
     probes: new Set<Probe>(connection.hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => connection.hello.operations.includes(operation))),
