@@ -118,13 +118,13 @@ function adapterProcesses(env: CliIo['env']): number {
 
 /**
  * How many invariants run side by side on one adapter process that speaks protocol version 3, their
- * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 8), else 3. While the adapter
+ * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 8), else 8. While the adapter
  * answers one invariant's calls the suite prepares and checks another's, and no request waits for
  * the process to wake up: the adapter always has the next one.
  */
 function invariantsInFlight(env: CliIo['env']): number {
   const asked = Number.parseInt(env.CLONE_CONFORMANCE_IN_FLIGHT ?? '', 10);
-  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 8) : 3;
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 8) : 8;
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
