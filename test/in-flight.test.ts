@@ -5,7 +5,7 @@ import { referenceAdapter } from '../src/adapter/reference-adapter.ts';
 import { runInvariants } from '../src/run/run-catalogue.ts';
 import { runInvariantsInParallel } from '../src/run/run-parallel.ts';
 import { LostCallError } from '../src/transports/adapter-call.ts';
-import { AdapterProcess } from '../src/transports/adapter-process.ts';
+import { AdapterProcess, PIPE_DEPTH } from '../src/transports/adapter-process.ts';
 import { inProcessSubject } from '../src/transports/in-process.ts';
 import { ROOT, runMain } from './support/cli.ts';
 
@@ -74,19 +74,20 @@ for line in sys.stdin:
     print(json.dumps({"id": request["id"], "result": {"tag": request["params"].get("tag")}}), flush=True)
 '`;
 
-  it('at most two wait in its input, ids follow the order written, and the urgent sender goes first', async () => {
+  it(`at most ${PIPE_DEPTH} wait in its input, ids follow the order written, and the urgent sender goes first`, async () => {
     const process = new AdapterProcess(ECHO, ROOT);
     try {
       const [calm, urgent] = [{ urgent: false }, { urgent: true }];
       const answered: string[] = [];
       const send = (tag: string, sender: { urgent: boolean }) =>
         process.request(`${tag}()`, 'probe', { tag }, 5000, sender).then((result) => answered.push(result.tag as string));
-      const sent = ['a1', 'a2', 'a3', 'a4'].map((tag) => send(tag, calm));
+      const calmTags = Array.from({ length: PIPE_DEPTH + 2 }, (_, i) => `a${i + 1}`);
+      const sent = calmTags.map((tag) => send(tag, calm));
       sent.push(send('u1', urgent));
       await Promise.all(sent);
-      // a1 and a2 were written at once; u1 went before a3 and a4, which waited in the suite.
-      expect(answered).toEqual(['a1', 'a2', 'u1', 'a3', 'a4']);
-      expect(process.requests).toBe(5);
+      // The first PIPE_DEPTH were written at once; u1 went before the two that waited in the suite.
+      expect(answered).toEqual([...calmTags.slice(0, PIPE_DEPTH), 'u1', ...calmTags.slice(PIPE_DEPTH)]);
+      expect(process.requests).toBe(PIPE_DEPTH + 3);
     } finally {
       await process.close();
     }

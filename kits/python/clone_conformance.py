@@ -522,6 +522,8 @@ class _Observer(object):
 
     def observe(self, value, shallow=False, depth=0):
         """`value` observed, packed (see `_unpacked`), as if it lay `depth` levels down."""
+        if type(value) in _SELF_STANDING:  # most view fields: nothing to look up
+            return value
         if shallow:
             return self._shallow(value, depth)
         runtime, plain = self._classes()

@@ -124,7 +124,7 @@ function adapterProcesses(env: CliIo['env']): number {
  */
 function invariantsInFlight(env: CliIo['env']): number {
   const asked = Number.parseInt(env.CLONE_CONFORMANCE_IN_FLIGHT ?? '', 10);
-  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 8) : 8;
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : 8;
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {

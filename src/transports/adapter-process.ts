@@ -35,8 +35,11 @@ export interface Sender {
   readonly urgent?: boolean;
 }
 
-/** How many requests wait in the adapter's input at most: enough that it never waits for the next. */
-const PIPE_DEPTH = 2;
+/**
+ * How many requests wait in the adapter's input at most: enough that it never waits for the next
+ * while the suite is busy with an answer, few enough that an urgent request is not kept long.
+ */
+export const PIPE_DEPTH = 6;
 
 interface Pending {
   /** Given when written: ids increase in the order the adapter receives them. */
