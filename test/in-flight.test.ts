@@ -64,6 +64,21 @@ describe('invariants in flight on one adapter process', () => {
   });
 });
 
+describe('lock names guessed from earlier sources', () => {
+  // A source that holds locks is prepared in one round trip when the sources before it showed the
+  // same lock names (spec/invariants/channel/setup.ts). Where names vary from agent to agent, the
+  // guess misses: the case starts over, and nothing fails for it, in-process or over the protocol.
+  it('an adapter whose agents have different locks conforms, with the same report in-process and through the host', async () => {
+    const fixture = 'fixtures/lock-names-vary.ts';
+    const inProcess = await runMain([fixture, '--seed', '7', '--runs', '30', '--reporter', 'json']);
+    const hosted = await runMain(['--command', `node --import tsx fixtures/process/serve.mts ${fixture}`, '--seed', '7', '--runs', '30', '--reporter', 'json']);
+    expect(inProcess.code).toBe(0);
+    const withoutAdapter = (stdout: string) => ({ ...JSON.parse(stdout), adapter: undefined });
+    expect(withoutAdapter(hosted.stdout)).toEqual(withoutAdapter(inProcess.stdout));
+    expect((JSON.parse(inProcess.stdout) as { summary: { passed: number } }).summary.passed).toBe(CATALOGUE.length);
+  });
+});
+
 describe('requests waiting for an adapter process', () => {
   // An adapter that answers each request after 30 ms, naming the request it answers.
   const ECHO = `python3 -c '
