@@ -69,6 +69,31 @@ const readerFor = (protocol: number): ObservationReader => (protocol >= PACKED_P
 const UNDEFINED_OBSERVED: Observed = { kind: 'undefined' };
 
 /**
+ * For a view asked for `only` some fields, the prototype of its `fields`: a getter that throws for
+ * each field not asked for, so that no check compares what was not seen. One per set of fields
+ * asked for (a handful in a run): the fields observed are then plain own properties.
+ */
+const unaskedFields = new Map<string, object>();
+function fieldsPrototype(only: readonly string[]): object {
+  const key = only.join(',');
+  let prototype = unaskedFields.get(key);
+  if (!prototype) {
+    prototype = {};
+    for (const field of VIEW_FIELDS) {
+      if (field === 'locks' || only.includes(field)) continue;
+      Object.defineProperty(prototype, field, {
+        enumerable: true,
+        get: () => {
+          throw new Error(`view field "${field}" was read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
+        },
+      });
+    }
+    unaskedFields.set(key, prototype);
+  }
+  return prototype;
+}
+
+/**
  * Reads a view answer. With `only` (protocol version 2: the suite asked for these fields), the
  * other fields were not observed: reading one throws, so that no check compares what was not seen.
  */
@@ -77,18 +102,9 @@ function readView(result: Record<string, unknown>, read: ObservationReader, only
   if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
     throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
   }
-  const fields = {} as Record<string, Observed>;
+  const fields = (only ? Object.create(fieldsPrototype(only)) : {}) as Record<string, Observed>;
   for (const field of VIEW_FIELDS) {
-    if (field === 'locks') continue;
-    if (only && !only.includes(field)) {
-      Object.defineProperty(fields, field, {
-        enumerable: true,
-        get: () => {
-          throw new Error(`view field "${field}" was read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
-        },
-      });
-      continue;
-    }
+    if (field === 'locks' || (only && !only.includes(field))) continue;
     const raw = view.fields[field];
     const value = raw === undefined ? UNDEFINED_OBSERVED : read(raw);
     if (value === undefined) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(raw).slice(0, 200)}, not an observation`);
