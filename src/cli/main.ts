@@ -118,7 +118,7 @@ function adapterProcesses(env: CliIo['env']): number {
 
 /**
  * How many invariants run side by side on one adapter process that speaks protocol version 3, their
- * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 8), else 8. While the adapter
+ * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 16), else 8. While the adapter
  * answers one invariant's calls the suite prepares and checks another's, and no request waits for
  * the process to wake up: the adapter always has the next one.
  */

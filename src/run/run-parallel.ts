@@ -27,7 +27,7 @@ export async function runInvariantsInParallel(
   let next = 0;
   const lost: number[] = [];
   const run = async (index: number, subject: Subject, alone: boolean) => {
-    if (!alone || !lost.includes(index)) control.onStart?.(invariants[index]!.id);
+    if (!alone) control.onStart?.(invariants[index]!.id); // a rerun was announced when it first started
     subject.urgent = LONGEST_FIRST.includes(invariants[index]!.id);
     const started = performance.now();
     try {

@@ -121,7 +121,7 @@ export class AdapterProcess {
   /**
    * Each line the adapter writes on standard output, to #receive, as it comes (a line ends at
    * "\n", a "\r" before it is dropped). Split by hand: answers are most of what crosses, and
-   * node:readline's general line splitting cost a tenth of the suite's time over the protocol.
+   * node:readline's general splitting (a string decoder, a regular expression) showed in profiles.
    */
   #readLines(stdout: NodeJS.ReadableStream): void {
     let parts: Buffer[] = [];
@@ -191,7 +191,7 @@ export class AdapterProcess {
   }
 
   /** Whether a call of `sender` fails because of another sender's call. */
-  #lost(sender: object | undefined): boolean {
+  #lost(sender: Sender | undefined): boolean {
     return sender !== undefined && this.#broken?.sender !== undefined && this.#broken.sender !== sender;
   }
 
