@@ -159,4 +159,97 @@ kit._send({"deep": kit._unpacked(session.observer.observe(value)),
     expect(new Map((at.get('generic') as unknown as { entries: [string, Record<string, unknown>][] }).entries).get('__orig_class__')).toMatchObject({ immutable: true });
     expect(at.get('day')).toMatchObject({ kind: 'object', type: 'date', immutable: true, entries: [['repr', { kind: 'string', value: 'datetime.date(2026, 11, 22)' }]] });
   });
+
+  it('observes functions and identity-only objects from their class alone exactly as the general path does, at every depth, cycles and lying classes included', () => {
+    // The walker answers these without the general path (it is most of what an adapter observes);
+    // both must give the same packed observation for every value, depth and shallowness.
+    const script = `
+import datetime, functools, json, sys, threading, types
+sys.path.insert(0, "kits/python")
+import clone_conformance as kit
+class Tool(object):
+    def run(self):
+        return 1
+class Liar(object):
+    __class__ = property(lambda self: types.FunctionType)  # isinstance() believes it is a function
+class Count(int):
+    pass
+class Settings(dict):
+    pass
+def search():
+    return 0
+loop = Tool()
+loop.me = loop  # a cycle: an object that is its own ancestor at every depth
+values = [Tool(), loop, search, functools.partial(search), Tool().run, len, Liar(), Count(3), 1.5, -0.0,
+          kit.UNDEFINED, kit.JSDate(float("nan")), datetime.datetime(2026, 1, 1), {"a": [1]}, [Tool()], Settings(b=2),
+          (1, 2), frozenset({1}), {1, 2}, threading.Lock(), Tool, "text", 7, None, True]
+observer = kit._Observer()
+reference = kit._Observer()
+reference.tokens = observer.tokens  # one token per object, whichever observes it first
+runtime, plain = observer._classes()
+walkers = lambda who, shallow: who._walker(shallow, () if shallow else runtime, frozenset() if shallow else plain)
+by_class = kit._identity_kind
+kit._identity_kind = lambda cls, token: kit._GENERAL  # the reference: every class through the general path
+expected = dict(((shallow, depth), [walkers(reference, shallow)(value, depth) for value in values])
+                for shallow in (False, True) for depth in (0, kit._MAX_DEPTH - 1, kit._MAX_DEPTH))
+kit._identity_kind = by_class
+same, compared = [], 0
+for (shallow, depth), wanted in expected.items():
+    visit = walkers(observer, shallow)
+    for index, value in enumerate(values):
+        compared += 1
+        walked = visit(value, depth)
+        if walked != wanted[index]:
+            same.append([index, depth, shallow, walked, wanted[index]])
+kit._send({"compared": compared, "differ": same})
+`;
+    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const { compared, differ } = JSON.parse(result.stdout) as { compared: number; differ: unknown[] };
+    expect(differ).toEqual([]);
+    expect(compared).toBe(25 * 3 * 2);
+  });
+
+  it('collects the garbage made while answering, then freezes what the session holds out of the collector\'s sight', () => {
+    // A full collection over everything the session keeps (every observed object) cost a fifth of
+    // an adapter's time, and its exit half a second: the kit collects every few answers, then freezes.
+    const script = `
+import gc, json, sys, weakref
+sys.path.insert(0, "kits/python")
+import clone_conformance as kit
+gc.disable()  # only the kit's own collections: no automatic one may hide a missing collect()
+class Agent(object):
+    pass
+made, frozen = [], []
+class Adapter(kit.Adapter):
+    def create(self, config):
+        frozen.append(gc.get_freeze_count())  # what the kit had frozen before this answer
+        junk = Agent()
+        junk.me = junk  # cyclic garbage, made while answering: only a collection frees it
+        made.append(weakref.ref(junk))
+        return Agent()
+    def view(self, agent):
+        return {}
+requests = [{"id": 0, "method": "hello", "params": {"protocols": [3]}}]
+requests += [{"id": i, "method": "create", "params": {"config": ["o", "#%d" % i, 0, "Object", None, [["name", "a"]]]}} for i in range(1, 40)]
+sys.stdin = type("Input", (), {"buffer": [(json.dumps(request) + "\\n").encode() for request in requests]})()
+try:
+    kit.run(Adapter())
+except SystemExit:
+    pass
+kit._send({"frozen": frozen, "made": len(made), "alive": [i for i, ref in enumerate(made) if ref() is not None]})
+`;
+    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(41); // 40 answers, then the test's own line
+    const { frozen, made, alive } = JSON.parse(lines.at(-1)!) as { frozen: number[]; made: number; alive: number[] };
+    expect(made).toBe(39);
+    // Nothing frozen before the 16th answer (the hello and 15 creates), then the session's objects.
+    expect(frozen.slice(0, 15)).toEqual(Array(15).fill(0));
+    expect(frozen[15]).toBeGreaterThan(0);
+    // Answers 1 to 32 were followed by a collection (every 16): their garbage is gone. What the
+    // last answers made was frozen at the end without one (the process exits): it may stay.
+    expect(alive.every((index) => index >= 31)).toBe(true);
+  });
 });

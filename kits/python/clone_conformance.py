@@ -43,9 +43,9 @@ immutable (never shared mutable state); locks, events, threads, queues, weak con
 modules and generators met inside configuration flagged runtime (compared by type only).
 """
 
-import dataclasses
 import enum
 import functools
+import gc
 import io
 import json
 import math
@@ -53,7 +53,6 @@ import os
 import queue
 import sys
 import threading
-import traceback
 import types
 import weakref
 from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
@@ -524,12 +523,16 @@ class _Observer(object):
         """`value` observed, packed (see `_unpacked`), as if it lay `depth` levels down."""
         if type(value) in _SELF_STANDING:  # most view fields: nothing to look up
             return value
-        if shallow:
-            return self._shallow(value, depth)
+        deep, shallow_walker = self.walkers()
+        return (shallow_walker if shallow else deep)(value, depth)
+
+    def walkers(self):
+        """The functions that observe a value at a depth, deeply and by identity only, for the
+        modules loaded now. Each is `(value, depth) -> packed`."""
         runtime, plain = self._classes()
         if self._deep[0] is not runtime:
             self._deep = (runtime, self._walker(False, runtime, plain))
-        return self._deep[1](value, depth)
+        return self._deep[1], self._shallow
 
     def _walker(self, shallow, runtime, plain):
         """The function that observes a value at a depth. A closure, since observing is most of an
@@ -537,6 +540,7 @@ class _Observer(object):
         and the built-in containers most views are made of go the shortest way."""
         tokens, token, general = self.tokens, self.token, self._general
         path = set()  # ids of the objects being observed above: a cycle is a ref (empty between observations)
+        kinds = {}  # class -> how its instances are observed by identity (see _identity_kind)
 
         def visit(value, depth):
             cls = type(value)
@@ -548,7 +552,6 @@ class _Observer(object):
                 own = entry[0] if entry is not None else token(value)
                 if id(value) in path:
                     return ["r", own]
-                proto = token(cls)
                 depth += 1
                 path.add(id(value))
                 try:
@@ -558,7 +561,7 @@ class _Observer(object):
                         for key in value:
                             if type(key) is not str and not isinstance(key, str):
                                 return ["m", own, "dict", [[visit(key, depth), visit(item, depth)] for key, item in value.items()]]
-                        return ["o", own, 0, "Object", proto,
+                        return ["o", own, 0, "Object", token(cls),
                                 [[key, item if type(item) in _SELF_STANDING else visit(item, depth)] for key, item in value.items()]]
                     items = [item if type(item) in _SELF_STANDING else visit(item, depth) for item in value]
                     if cls is tuple:
@@ -567,6 +570,18 @@ class _Observer(object):
                     return _immutable_if_still(packed, items) if cls is frozenset else packed
                 finally:
                     path.discard(id(value))
+            # Functions, and objects seen by identity only (shallow views, what lies too deep): most
+            # of what general() is asked, answered from the class alone, as general() would answer.
+            kind = kinds.get(cls)
+            if kind is None:
+                kind = kinds[cls] = _identity_kind(cls, token)
+            if kind is not _GENERAL and value.__class__ is cls:
+                entry = tokens.get(id(value))
+                own = entry[0] if entry is not None else token(value)
+                if kind is _FUNCTION:
+                    return ["f", own, getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")]
+                if shallow or depth >= _MAX_DEPTH:
+                    return ["r", own] if id(value) in path else ["o", own, 0, kind[0], kind[1], None]
             return general(value, cls, depth, path, visit, shallow, runtime)
 
         return visit
@@ -627,11 +642,13 @@ class _Observer(object):
                     return packed
                 # Keys that are not strings (numbers, tuples, enums) stay values: a map.
                 return ["m", token, "Map" if cls is JSMap else cls.__name__, [[visit(key, depth), visit(item, depth)] for key, item in value.items()]]
-            frozen = dataclasses.is_dataclass(value) and getattr(value, "__dataclass_params__", None) is not None \
+            # dataclasses.is_dataclass(value), without importing dataclasses (it costs the start-up time)
+            frozen = hasattr(cls, "__dataclass_fields__") and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen
             if hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
                 items = list(vars(value).items())
             elif frozen:  # a frozen dataclass with __slots__
+                import dataclasses  # loaded already: the adapter made a dataclass
                 items = [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]
             else:
                 return packed  # identity only: objects without attributes to show
@@ -639,6 +656,20 @@ class _Observer(object):
             return _immutable_if_still(packed, [item for _, item in packed[5]]) if frozen else packed
         finally:
             path.discard(id(value))
+
+
+_GENERAL, _FUNCTION = "general", "function"
+
+
+def _identity_kind(cls, token):
+    """How `_general` observes an instance of `cls` (whose `__class__` is `cls`) by identity: a
+    function (`_FUNCTION`), an object whose packed identity is (type name, class token), or
+    `_GENERAL` for the classes it looks at more closely (numbers, strings, undefined, dates)."""
+    if issubclass(cls, (bool, int, float, str, _Undefined, datetime, JSDate)):
+        return _GENERAL
+    if issubclass(cls, _FUNCTION_TYPES):
+        return _FUNCTION
+    return ("Object" if cls is dict else cls.__name__, token(cls))
 
 
 def _observe_number(value):
@@ -785,16 +816,28 @@ class _Session(object):
         the fields in `outline` (protocol 3) one level deep: what they hold by identity only (§11)."""
         view = self.adapter.view(agent)
         get = view.get if isinstance(view, dict) else (lambda key, default: getattr(view, key, default))
+        # Every value read first (an object view's properties are adapter code, which may import the
+        # modules that make a class runtime state), then observed, with the walkers of that moment.
+        values = [(field, get(snake, get(field, UNDEFINED))) for field, snake in _VIEW_NAMES if only is None or field in only]
+        locks = (get("locks", None) or {}) if only is None or "locks" in only else None
+        deep, shallow = self.observer.walkers()
         fields = {}
-        for field, snake in _VIEW_NAMES:
-            if only is None or field in only:
-                value = get(snake, get(field, UNDEFINED))
-                fields[field] = self.observed(value, shallow=field == "interruptController", outline=field in outline)
+        for field, value in values:
+            if type(value) in _SELF_STANDING:  # most fields: nothing to walk
+                fields[field] = value
+            elif field == "interruptController":
+                fields[field] = shallow(value, 0)
+            else:
+                fields[field] = deep(value, _MAX_DEPTH - 1 if field in outline else 0)
         answer = {"fields": fields}
-        if only is None or "locks" in only:
-            locks = get("locks", None) or {}
-            answer["locks"] = dict((str(name), self.observed(lock, shallow=True)) for name, lock in locks.items())
-        answer["self"] = self.observed(agent, shallow=True)  # which agent object this is
+        if locks is not None:
+            answer["locks"] = dict((str(name), shallow(lock, 0)) for name, lock in locks.items())
+        answer["self"] = shallow(agent, 0)  # which agent object this is
+        if self.protocol < 3:
+            answer["fields"] = dict((field, _unpacked(packed)) for field, packed in fields.items())
+            answer["self"] = _unpacked(answer["self"])
+            if locks is not None:
+                answer["locks"] = dict((name, _unpacked(packed)) for name, packed in answer["locks"].items())
         return answer
 
     def observed(self, value, shallow=False, outline=False):
@@ -833,6 +876,7 @@ def _error_answer(error, method):
     if isinstance(error, Rejected) and method in ("create", "cloneWith"):
         answer["rejected"] = True  # the framework refuses the configuration: the suite discards the case
     else:  # the traceback travels with the answer: the suite shows it under --debug
+        import traceback  # only ever needed for a failure: not at start-up
         answer["traceback"] = traceback.format_exc()
     return answer
 
@@ -840,6 +884,10 @@ def _error_answer(error, method):
 def _send(message):
     _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False, separators=(",", ":")) + "\n")  # compact: views are large
     _PROTOCOL_OUT.flush()
+
+
+# Answers between two collections that freeze what survives (see `run`): each walks only what is new.
+_FREEZE_EVERY = 16
 
 
 def run(adapter, protocol=None):
@@ -850,6 +898,7 @@ def run(adapter, protocol=None):
     """
     cap = protocol or int(os.environ.get("CLONE_CONFORMANCE_ADAPTER_PROTOCOL") or PROTOCOL_VERSION)
     session = _Session(adapter, max_protocol=cap)
+    answered = 0
     for line in sys.stdin.buffer:
         if not line.strip():
             continue
@@ -866,7 +915,15 @@ def run(adapter, protocol=None):
         except Exception as error:  # an adapter failure is an answer, never the end of the loop
             response = {"id": request_id, "error": _error_answer(error, method)}
         _send(response)
+        answered += 1
+        if answered % _FREEZE_EVERY == 0:
+            # What the session holds now it mostly holds to the end (its tokens keep every object
+            # observed alive): collect the garbage, then put the rest out of the collector's sight.
+            # Otherwise each full collection walks all of it again: a fifth of an adapter's time.
+            gc.collect()
+            gc.freeze()
         if method == "shutdown" and "result" in response:
             break
+    gc.freeze()  # what is left is the session's: exit without a last collection over it (hundreds of ms)
     sys.stderr.flush()
     sys.exit(0)
