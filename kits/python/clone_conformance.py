@@ -41,6 +41,12 @@ Values are observed the way PROTOCOL.md §7 says: sets, frozensets and dicts wit
 by content; Enum members, tuples and frozensets of immutables and frozen dataclasses flagged
 immutable (never shared mutable state); locks, events, threads, queues, weak containers, files,
 modules and generators met inside configuration flagged runtime (compared by type only).
+
+The session keeps every object it observed alive (a token never names two objects). Every 16
+answers the kit collects garbage, then freezes what survives (`gc.freeze()`), so that later
+collections walk only what is new: full collections over the whole session took a fifth of an
+adapter's time. An object that outlives a freeze and later becomes unreachable in a reference cycle
+stays in memory until the process ends.
 """
 
 import enum
@@ -882,7 +888,9 @@ def _error_answer(error, method):
 
 
 def _send(message):
-    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False, separators=(",", ":")) + "\n")  # compact: views are large
+    # Compact: views are large. Without the check for cycles, a quarter faster: observations are
+    # trees (a cycle is a ref), and a cycle an adapter put in its handshake still fails (RecursionError).
+    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False, separators=(",", ":"), check_circular=False) + "\n")
     _PROTOCOL_OUT.flush()
 
 
