@@ -61,6 +61,14 @@ describe('Python adapters over the protocol', () => {
     expect(stderr).toMatch(/domains\.fields\.toolTimeout must be a domain: an object whose "kind" is one of/);
   });
 
+  it('the kit exports, with `import *`, every name an adapter uses: Rejected among them', () => {
+    const script = "import sys; sys.path.insert(0, 'kits/python')\nfrom clone_conformance import *\nprint(sorted(name for name in dir() if not name.startswith('_')))"; // print() goes to stderr: stdout is the protocol's
+    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("'Rejected'");
+    expect(result.stderr).toContain("'Adapter'");
+  });
+
   it('there are at least six defective ones, mirroring TypeScript fixtures', () => {
     expect(defective.length).toBeGreaterThanOrEqual(6);
   });

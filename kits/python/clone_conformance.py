@@ -63,7 +63,7 @@ import types
 import weakref
 from datetime import date, datetime, time as time_of_day, timedelta, timezone, tzinfo
 
-__all__ = ["Adapter", "run", "UNDEFINED", "JSDate", "JSMap", "OwnedLock"]
+__all__ = ["Adapter", "run", "Rejected", "UNDEFINED", "JSDate", "JSMap", "OwnedLock"]
 
 PROTOCOL_VERSION = 3  # the highest version this kit speaks; 2 adds batches, 3 requests in flight
 _PROTOCOLS = (1, 2, 3)
