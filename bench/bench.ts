@@ -159,6 +159,10 @@ ${ratio('v2').toFixed(2)} times. What each step bought:
   process; while it answers one, the suite checks another's answer, and with the next request
   already in its input the adapter never waits to be woken. The longest invariant's requests go
   first. The per-call cost of waking a process, here a virtual machine's, is most of a round trip.
+- **The Python kit's garbage collector** (every version gains): the kit keeps every object it
+  observed alive for the session; every 16 answers it now collects and then freezes what survives
+  (\`gc.freeze()\`), so that collections walk only what is new. Full collections over the whole
+  session had cost the adapter about a fifth of its time, and its exit 0.4 s.
 <!-- /protocol -->`;
 }
 
