@@ -156,9 +156,9 @@ ${ratio('v2').toFixed(2)} times. What each step bought:
   half the bytes, and far fewer objects for the adapter to build and the suite to parse; fields
   read only for identities (the tools of the family check) are observed in outline.
 - **Invariants in flight (protocol 3)**: eight invariants run side by side on the one adapter
-  process; while it answers one, the suite checks another's answer, and with the next request
-  already in its input the adapter never waits to be woken. The longest invariant's requests go
-  first. The per-call cost of waking a process, here a virtual machine's, is most of a round trip.
+  process; while it answers one, the suite checks another's answer, and the next request is
+  often in its input already, so that it need not be woken for it (waking a process costs much of a
+  round trip in this virtual machine). The longest invariant's requests go first.
 - **The Python kit's garbage collector** (every version gains): the kit keeps every object it
   observed alive for the session; every 16 answers it now collects and then freezes what survives
   (\`gc.freeze()\`), so that collections walk only what is new. Full collections over the whole
