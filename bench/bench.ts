@@ -63,7 +63,7 @@ async function propertiesInProcess(): Promise<{ ms: number; cases: number }> {
   return { ms: median(times), cases };
 }
 
-async function propertiesOverProtocol(command: string): Promise<{ ms: number; cases: number; requests: number; whole: number }> {
+async function propertiesOverProtocol(command: string): Promise<{ ms: number; cases: number; requests: number; whole: number; protocol: number }> {
   const started = performance.now();
   const subject = await processSubject({ command, cwd: ROOT, timeout: 10_000, startTimeout: 30_000 });
   const running = performance.now();
@@ -71,7 +71,7 @@ async function propertiesOverProtocol(command: string): Promise<{ ms: number; ca
   const done = performance.now();
   await subject.close();
   const cases = results.reduce((sum, result) => sum + (result.status === 'passed' ? result.runs : 0), 0);
-  return { ms: done - running, cases, requests: subject.requests, whole: performance.now() - started };
+  return { ms: done - running, cases, requests: subject.requests, whole: performance.now() - started, protocol: subject.protocol };
 }
 
 // 2b. Side by side, in one run: the whole default command in-process, and against the Python
@@ -272,6 +272,8 @@ const previous = existsSync(`${ROOT}BENCHMARKS.md`) ? readFileSync(`${ROOT}BENCH
 const mutation = /<!-- mutation -->[\s\S]*<!-- \/mutation -->/.exec(previous)?.[0] ?? '<!-- mutation -->\n## Mutation testing\n\nNot measured yet: run `npm run mutation`.\n<!-- /mutation -->';
 // The before/after figures of running the bin from dist/ were measured once, by hand: kept as they are.
 const distSection = /<!-- dist -->[\s\S]*<!-- \/dist -->/.exec(previous)?.[0] ?? '';
+// So were the findings of where a protocol run's time goes (profiles, replays, instruction counts).
+const whereSection = /<!-- where -->[\s\S]*<!-- \/where -->/.exec(previous)?.[0] ?? '';
 const perCase = (run: { ms: number; cases: number }) => fixed((run.cases / run.ms) * 1000);
 const document = `# Benchmarks
 
@@ -291,8 +293,8 @@ ${distSection === '' ? '' : `\n${distSection}\n`}
 | path | time in properties | generated cases checked per second | adapter round trips per second |
 |---|---|---|---|
 | in-process (the reference adapter) | ${ms(inProcess.ms)} | ${perCase(inProcess)} | (no round trips) |
-| JSON-lines protocol 2, TypeScript host (\`fixtures/process/serve.mts\`), one process | ${ms(jsHost.ms)} | ${perCase(jsHost)} | ${fixed((jsHost.requests / jsHost.ms) * 1000)} |
-| JSON-lines protocol 2, Python reference (\`fixtures/python/reference_adapter.py\`), one process | ${ms(pythonHost.ms)} | ${perCase(pythonHost)} | ${fixed((pythonHost.requests / pythonHost.ms) * 1000)} |
+| JSON-lines protocol ${jsHost.protocol}, TypeScript host (\`fixtures/process/serve.mts\`), one process | ${ms(jsHost.ms)} | ${perCase(jsHost)} | ${fixed((jsHost.requests / jsHost.ms) * 1000)} |
+| JSON-lines protocol ${pythonHost.protocol}, Python reference (\`fixtures/python/reference_adapter.py\`), one process | ${ms(pythonHost.ms)} | ${perCase(pythonHost)} | ${fixed((pythonHost.requests / pythonHost.ms) * 1000)} |
 
 Full runs through the protocol, one adapter process, start-up included: TypeScript host ${ms(jsHost.whole)}, Python
 reference ${ms(pythonHost.whole)} (${fixed(pythonHost.requests)} round trips), against ${ms(verdict.median)} for the
@@ -304,7 +306,7 @@ protocol 1, one round trip per adapter call, the number of round trips was the c
 them; protocol 2 sends each step, and each case's setup, as one batch: see the next section.
 
 ${sideBySideSection(protocol)}
-
+${whereSection === '' ? '' : `\n${whereSection}\n`}
 ## Detection power and shrinking
 
 For every defective fixture: on how many of ${SEEDS} seeds its defect is caught with \`--runs ${DETECTION_RUNS}\`
