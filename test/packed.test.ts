@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agentConfig } from '../spec/generators/config.ts';
@@ -6,7 +5,7 @@ import type { Observed } from '../spec/model/observed.ts';
 import { describeInput } from '../src/transports/describe.ts';
 import { IdentityRegistry, observe } from '../src/transports/observe.ts';
 import { pack, packDescription, unpack, unpackDescription } from '../src/transports/packed.ts';
-import { ROOT } from './support/cli.ts';
+import { runWithKit } from './support/python-kit.ts';
 
 // Protocol version 3 writes values and observations packed (spec/PROTOCOL.md §11). Packing must
 // change the spelling only: what is read back is exactly what was packed, and nothing malformed is
@@ -75,8 +74,6 @@ describe('packed observations', () => {
     const descriptions = configs.map((config) => describeInput(registry, config));
     const script = `
 import dataclasses, enum, json, sys, threading
-sys.path.insert(0, "kits/python")
-import clone_conformance as kit
 class Color(enum.Enum):
     RED = "red"
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +96,7 @@ for verbose, packed_by_suite in json.loads(sys.stdin.read()):
     same.append(seen[0] == seen[1])
 kit._send({"packed": packed, "unpacked": kit._unpacked(packed), "shallow": shallow, "outline": outline, "same": same})
 `;
-    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8', input: JSON.stringify(descriptions.map((description) => [description, packDescription(description)])) });
+    const result = runWithKit(script, JSON.stringify(descriptions.map((description) => [description, packDescription(description)])));
     expect(result.stderr).toBe('');
     const answer = JSON.parse(result.stdout) as { packed: unknown; unpacked: Observed; shallow: unknown; outline: unknown; same: boolean[] };
     expect(unpack(answer.packed)).toEqual(answer.unpacked);

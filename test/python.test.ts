@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../spec/invariants/catalogue.ts';
 import { failedIds, ROOT, runMain } from './support/cli.ts';
+import { runWithKit } from './support/python-kit.ts';
 
 // Python adapters, through the JSON-lines protocol and the Python kit (python3 from the machine,
 // nothing from PyPI). Each defective one declares on one line: MUST_FAIL = ["channel.x", ...].
@@ -62,8 +62,8 @@ describe('Python adapters over the protocol', () => {
   });
 
   it('the kit exports, with `import *`, every name an adapter uses: Rejected among them', () => {
-    const script = "import sys; sys.path.insert(0, 'kits/python')\nfrom clone_conformance import *\nprint(sorted(name for name in dir() if not name.startswith('_')))"; // print() goes to stderr: stdout is the protocol's
-    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const script = "from clone_conformance import *\nprint(sorted(name for name in dir() if not name.startswith('_')))"; // print() goes to stderr: stdout is the protocol's
+    const result = runWithKit(script);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("'Rejected'");
     expect(result.stderr).toContain("'Adapter'");
@@ -110,8 +110,6 @@ describe('Python values the kit observes', () => {
   it('observes sets, maps, Enum members, tuples, frozen dataclasses and runtime objects as the protocol says', () => {
     const script = `
 import dataclasses, datetime, enum, json, sys, threading, typing, weakref
-sys.path.insert(0, "kits/python")
-import clone_conformance as kit
 class Color(enum.Enum):
     RED = "red"
 @dataclasses.dataclass(frozen=True)
@@ -139,7 +137,7 @@ kit._send({"deep": kit._unpacked(session.observer.observe(value)),
            "shallow": kit._unpacked(session.observer.observe(threading.Event(), shallow=True)),
            "again": kit._unpacked(session.observer.observe(Color.RED))})
 `;
-    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const result = runWithKit(script);
     expect(result.stderr).toBe('');
     const { deep, shallow, again } = JSON.parse(result.stdout) as { deep: { entries: [string, Record<string, unknown>][] }; shallow: Record<string, unknown>; again: Record<string, unknown> };
     const at = new Map(deep.entries);
@@ -173,8 +171,6 @@ kit._send({"deep": kit._unpacked(session.observer.observe(value)),
     // both must give the same packed observation for every value, depth and shallowness.
     const script = `
 import datetime, functools, json, sys, threading, types
-sys.path.insert(0, "kits/python")
-import clone_conformance as kit
 class Tool(object):
     def run(self):
         return 1
@@ -211,7 +207,7 @@ for (shallow, depth), wanted in expected.items():
             same.append([index, depth, shallow, walked, wanted[index]])
 kit._send({"compared": compared, "differ": same})
 `;
-    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const result = runWithKit(script);
     expect(result.stderr).toBe('');
     const { compared, differ } = JSON.parse(result.stdout) as { compared: number; differ: unknown[] };
     expect(differ).toEqual([]);
@@ -223,8 +219,6 @@ kit._send({"compared": compared, "differ": same})
     // an adapter's time, and its exit half a second: the kit collects every few answers, then freezes.
     const script = `
 import gc, json, sys, weakref
-sys.path.insert(0, "kits/python")
-import clone_conformance as kit
 gc.disable()  # only the kit's own collections: no automatic one may hide a missing collect()
 class Agent(object):
     pass
@@ -247,7 +241,7 @@ except SystemExit:
     pass
 kit._send({"frozen": frozen, "made": len(made), "alive": [i for i, ref in enumerate(made) if ref() is not None]})
 `;
-    const result = spawnSync('python3', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const result = runWithKit(script);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(41); // 40 answers, then the test's own line
