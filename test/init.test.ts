@@ -26,7 +26,7 @@ describe('init: starter adapters', () => {
   it('writes a Python starter and the kit it imports; the suite on it exits 1 with the stubs\' messages', async () => {
     const written = await runMain(['init', '--lang', 'python'], dir);
     expect(written.code).toBe(0);
-    expect(readFileSync(join(dir, 'clone_conformance.py'), 'utf8')).toContain('def run(');
+    expect(readFileSync(join(dir, 'clone_conformance/loop.py'), 'utf8')).toContain('def run(');
     const { code, stdout } = await runMain(['--command', 'python3 my_adapter.py', '--seed', '1', '--runs', '5', '--reporter', 'json'], dir);
     expect(code).toBe(1);
     const results = JSON.parse(stdout).results as { status: string; message: string }[];

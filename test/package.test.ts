@@ -42,7 +42,7 @@ export default defineAdapter<Agent>({ ...referenceAdapter, name: 'gateway agent'
   it('ships the bin, the library entry points with their types, and the Python kit', () => {
     const listed = spawnSync('npm', ['ls', '--parseable', 'clone-conformance'], { cwd: project, encoding: 'utf8' }).stdout.trim();
     const installed = listed.split('\n')[1] ?? listed;
-    for (const file of ['bin/clone-conformance.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/suites/index.js', 'dist/suites/index.d.ts', 'kits/python/clone_conformance.py', 'spec/SPEC.md', 'spec/PROTOCOL.md', 'LICENSE', 'src/cli/templates/adapter.ts.txt', 'src/adapter/contract.ts']) {
+    for (const file of ['bin/clone-conformance.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/suites/index.js', 'dist/suites/index.d.ts', 'kits/python/clone_conformance/__init__.py', 'spec/SPEC.md', 'spec/PROTOCOL.md', 'LICENSE', 'src/cli/templates/adapter.ts.txt', 'src/adapter/contract.ts']) {
       expect(readdirSync(join(installed, file, '..')), file).toContain(file.split('/').pop());
     }
     const version = spawnSync('npx', ['--no-install', 'clone-conformance', '--version'], { cwd: project, encoding: 'utf8' });
@@ -56,7 +56,7 @@ export default defineAdapter<Agent>({ ...referenceAdapter, name: 'gateway agent'
     const init = spawnSync('npx', ['--no-install', 'clone-conformance', 'init', '--lang', 'python', 'starter.py'], { cwd: project, encoding: 'utf8' });
     expect(init.status).toBe(0);
     expect(readFileSync(join(project, 'starter.py'), 'utf8')).toContain('clone_conformance');
-    expect(existsSync(join(project, 'clone_conformance.py'))).toBe(true);
+    expect(existsSync(join(project, 'clone_conformance/__init__.py'))).toBe(true);
     // Hide tsx: the reference and a JavaScript adapter still run (the loader is never imported);
     // a TypeScript adapter is the one thing that needs it.
     const tsx = join(project, 'node_modules/tsx');

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../package-root.ts';
@@ -11,7 +11,7 @@ const LANGS = {
   python: { template: 'adapter.py.txt', file: 'my_adapter.py', run: (file: string) => `npx clone-conformance --command "python3 ${file}"` },
 } as const;
 
-const KIT = new URL('kits/python/clone_conformance.py', packageRoot());
+const KIT = new URL('kits/python/clone_conformance/', packageRoot());
 
 /** `init [--lang ts|python] [FILE]`: writes a starter adapter whose every method says what it must do. */
 export function runInit(argv: readonly string[], io: CliIo): number {
@@ -37,10 +37,10 @@ export function runInit(argv: readonly string[], io: CliIo): number {
   writeFileSync(path, template.replaceAll('__FILE__', basename(file)));
   io.stdout.write(`Wrote ${file}: a starter adapter. Fill in its methods, then run:\n  ${chosen.run(file)}\n`);
   if (lang === 'python') {
-    const kit = join(dirname(path), 'clone_conformance.py');
+    const kit = join(dirname(path), 'clone_conformance');
     if (!existsSync(kit)) {
-      copyFileSync(KIT, kit);
-      io.stdout.write(`Wrote ${join(dirname(file), 'clone_conformance.py')}: the adapter kit it imports.\n`);
+      cpSync(KIT, kit, { recursive: true, filter: (source) => !source.includes('__pycache__') });
+      io.stdout.write(`Wrote ${join(dirname(file), 'clone_conformance')}/: the adapter kit it imports.\n`);
     }
   }
   return 0;

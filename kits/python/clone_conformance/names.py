@@ -1,0 +1,18 @@
+"""Canonical (protocol) names of fields and methods, and the Python names adapters use."""
+
+_CONFIG_FIELDS = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
+                  "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
+_VIEW_FIELDS = _CONFIG_FIELDS + ["interruptController"]
+
+
+def _snake(name):
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
+# Protocol methods an adapter implements -> Adapter method names; the last five are the probes.
+_METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
+            "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",
+            "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
+_VIEW_NAMES = [(field, _snake(field)) for field in _VIEW_FIELDS]  # (canonical, Python) once, not per view
+_OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
+_PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
