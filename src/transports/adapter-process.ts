@@ -89,7 +89,10 @@ export class AdapterProcess {
   /** `passThrough` receives each line the adapter writes on standard error, as it comes. */
   constructor(command: string, cwd: string, passThrough?: (line: string) => void) {
     // A process group of its own, so that the whole tree (a shell and what it started) is ended.
-    this.#child = spawn(command, { cwd, shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    // CLONE_CONFORMANCE_ADAPTER_PROCESS tells a kit its stdout is the protocol's from the start, so
+    // that it can claim it on import (the Python kit does: a framework's banner goes to stderr).
+    const env = { ...process.env, CLONE_CONFORMANCE_ADAPTER_PROCESS: '1' };
+    this.#child = spawn(command, { cwd, env, shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stdin.on('error', () => {}); // a dead adapter's closed pipe is reported through 'exit'
     let partial = '';
     this.#stderrEnded = new Promise((resolve) => this.#child.stderr.once('close', resolve));

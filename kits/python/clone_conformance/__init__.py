@@ -1,7 +1,7 @@
 """clone-conformance adapter kit for Python (protocol versions 1 to 3, stdlib only, Python >= 3.9).
 
 An adapter process lets the clone-conformance suite check a Python framework's clones.
-This module speaks the JSON-lines protocol (spec/PROTOCOL.md) on stdin/stdout; an adapter only
+This package speaks the JSON-lines protocol (spec/PROTOCOL.md) on stdin/stdout; an adapter only
 says how to create, view and clone an agent of its framework::
 
     from clone_conformance import Adapter, run, UNDEFINED
@@ -32,9 +32,11 @@ keys plus `interrupt_controller` and `locks` (lock name -> lock object), holding
 objects, never copies: the suite compares identities. The handshake announces exactly the probes
 the subclass overrides, and at least one clone operation must be among them.
 
-Importing this module reserves the process's standard output for protocol messages: `print()`
-and anything else written to file descriptor 1 go to standard error instead, which the suite
-passes through to its own standard error, each line prefixed `[adapter] `. When an adapter method
+Importing the package has no side effects. Standard output is the protocol's once `run()` starts
+the loop (or from the start in a process the suite launched, which it marks with the environment
+variable CLONE_CONFORMANCE_ADAPTER_PROCESS=1): `print()` and anything else written to file
+descriptor 1 then go to standard error, which the suite passes through to its own standard error,
+each line prefixed `[adapter] `. When an adapter method
 raises, its traceback travels with the error answer; `--debug` shows it with the failure.
 
 Values are observed the way PROTOCOL.md §7 says: sets, frozensets and dicts with non-string keys
@@ -49,16 +51,25 @@ adapter's time. An object that outlives a freeze and later becomes unreachable i
 stays in memory until the process ends.
 """
 
+import os as _os
+
+from ._version import __version__
 from .adapter import Adapter, Rejected
 from .locks import OwnedLock
 from .loop import run
 from .values import JSDate, JSMap, UNDEFINED
 
 # Internal names the project's own tests reach (kept importable from the package).
-from .loop import _send  # noqa: F401
+from .loop import _protocol_out, _send  # noqa: F401
 from .materialise import _packed_description  # noqa: F401
 from .observe import _GENERAL, _MAX_DEPTH, _Observer, _identity_kind  # noqa: F401
 from .packed import _unpacked  # noqa: F401
 from .session import PROTOCOL_VERSION, _Session  # noqa: F401
 
-__all__ = ["Adapter", "run", "Rejected", "UNDEFINED", "JSDate", "JSMap", "OwnedLock"]
+__all__ = ["Adapter", "run", "Rejected", "UNDEFINED", "JSDate", "JSMap", "OwnedLock", "__version__"]
+
+if _os.environ.get("CLONE_CONFORMANCE_ADAPTER_PROCESS") == "1":
+    # Started by the suite as an adapter process: stdout is the protocol's from the start, so what a
+    # framework prints on import, before run(), goes to stderr too. Anywhere else, importing the
+    # kit claims nothing; run() claims stdout when the protocol loop starts.
+    _protocol_out()

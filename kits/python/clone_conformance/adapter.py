@@ -10,7 +10,7 @@ class Adapter(object):
     """Base class of an adapter. Override `create`, `view`, `clone_for_channel` and any probes."""
 
     name = None  # shown in reports; defaults to the class name
-    fields = None  # canonical field and feature names the adapter maps (camelCase); None: all
+    fields = None  # field and feature names the adapter maps (snake_case or canonical camelCase); None: all
     deep_copy_tools = "shared"  # whether deep_copy shares tool objects ("shared") or copies them ("copied")
     # Classes of runtime objects the framework keeps inside configuration values, besides the
     # built-in ones (locks, events, threads, queues, weak containers, files, modules, generators):

@@ -20,14 +20,24 @@ def _claim_stdout():
     return out
 
 
-_PROTOCOL_OUT = _claim_stdout()
+# The protocol's own handle on the real stdout, once the loop has claimed it: importing the kit
+# claims nothing (a test run that imports an adapter keeps its stdout).
+_PROTOCOL_OUT = None
+
+
+def _protocol_out():
+    global _PROTOCOL_OUT
+    if _PROTOCOL_OUT is None:
+        _PROTOCOL_OUT = _claim_stdout()
+    return _PROTOCOL_OUT
 
 
 def _send(message):
     # Compact: views are large. Without the check for cycles, a quarter faster: observations are
     # trees (a cycle is a ref), and a cycle an adapter put in its handshake still fails (RecursionError).
-    _PROTOCOL_OUT.write(json.dumps(message, allow_nan=False, separators=(",", ":"), check_circular=False) + "\n")
-    _PROTOCOL_OUT.flush()
+    out = _PROTOCOL_OUT or _protocol_out()
+    out.write(json.dumps(message, allow_nan=False, separators=(",", ":"), check_circular=False) + "\n")
+    out.flush()
 
 
 # Answers between two collections that freeze what survives (see `run`): each walks only what is new.
@@ -42,6 +52,7 @@ def run(adapter, protocol=None):
     """
     cap = protocol or int(os.environ.get("CLONE_CONFORMANCE_ADAPTER_PROTOCOL") or PROTOCOL_VERSION)
     session = _Session(adapter, max_protocol=cap)
+    _protocol_out()  # from here on, standard output is the protocol's: print() goes to stderr
     answered = 0
     for line in sys.stdin.buffer:
         if not line.strip():

@@ -9,6 +9,13 @@ def _snake(name):
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
+def _camel(name):
+    """A Python (snake_case) field name as the canonical one: base_url -> baseUrl. Canonical names
+    pass unchanged, so an adapter may use either."""
+    head, *rest = str(name).split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 # Protocol methods an adapter implements -> Adapter method names; the last five are the probes.
 _METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
             "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",

@@ -2,7 +2,7 @@
 
 from .adapter import Rejected
 from .materialise import _Materialiser, _packed_description
-from .names import _METHODS, _OPERATIONS, _PROBES, _VIEW_NAMES, _snake
+from .names import _METHODS, _OPERATIONS, _PROBES, _VIEW_NAMES, _camel, _snake
 from .observe import _MAX_DEPTH, _Observer
 from .packed import _SELF_STANDING, _unpacked
 from .values import UNDEFINED
@@ -97,9 +97,10 @@ class _Session(object):
         probes = [method for method in _PROBES if self.supports(method)]
         name = self.adapter.name or type(self.adapter).__name__
         answer = {"protocol": self.protocol, "name": name, "operations": operations, "probes": probes,
-                  "deepCopyTools": self.adapter.deep_copy_tools}
-        if self.adapter.fields is not None:
-            answer["fields"] = list(self.adapter.fields)
+                  "deepCopyTools": self.adapter.deep_copy_tools,
+                  "language": "python"}  # a hint: the suite may name fields the Python way (base_url)
+        if self.adapter.fields is not None:  # snake_case or canonical names, announced canonical
+            answer["fields"] = [_camel(field) for field in self.adapter.fields]
         if self.adapter.domains is not None:
             answer["domains"] = _canonical_domains(self.adapter.domains)
         return answer
@@ -179,13 +180,9 @@ def _canonical_domains(domains):
     if not isinstance(domains, dict):
         return domains  # the suite names the problem at the handshake
 
-    def camel(name):
-        head, *rest = str(name).split("_")
-        return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
     answer = dict(domains)
     if isinstance(domains.get("fields"), dict):
-        answer["fields"] = dict((camel(name), domain) for name, domain in domains["fields"].items())
+        answer["fields"] = dict((_camel(name), domain) for name, domain in domains["fields"].items())
     return answer
 
 
