@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../spec/invariants/catalogue.ts';
-import { runMain } from './support/cli.ts';
+import { ROOT, runMain } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clone-conformance-init-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,16 +23,34 @@ describe('init: starter adapters', () => {
     }
   });
 
-  it('writes a Python starter and the kit it imports; the suite on it exits 1 with the stubs\' messages', async () => {
+  it('writes a Python starter importing the package (no copied kit, no sys.path line); the suite on it exits 1 with the stubs\' messages', async () => {
     const written = await runMain(['init', '--lang', 'python'], dir);
     expect(written.code).toBe(0);
-    expect(readFileSync(join(dir, 'clone_conformance/loop.py'), 'utf8')).toContain('def run(');
-    const { code, stdout } = await runMain(['--command', 'python3 my_adapter.py', '--seed', '1', '--runs', '5', '--reporter', 'json'], dir);
+    expect(written.stdout).toContain('python -m clone_conformance check my_adapter.py');
+    expect(readdirSync(dir)).not.toContain('clone_conformance');
+    const starter = readFileSync(join(dir, 'my_adapter.py'), 'utf8');
+    expect(starter).toContain('from clone_conformance import Adapter, OwnedLock, Rejected, run');
+    expect(starter).not.toContain('sys.path');
+    expect(starter).toMatch(/^    fields = \[/m);
+    expect(starter).toContain('OwnedLock(lock)');
+    for (const probe of ['interrupt', 'is_interrupted', 'try_acquire', 'release', 'add_tool']) expect(starter).toContain(`def ${probe}(self, agent`);
+    // The package from this checkout stands for the installed one.
+    const command = `PYTHONPATH=${ROOT}kits/python python3 my_adapter.py`;
+    const { code, stdout } = await runMain(['--command', command, '--seed', '1', '--runs', '5', '--reporter', 'json'], dir);
     expect(code).toBe(1);
     const results = JSON.parse(stdout).results as { status: string; message: string }[];
     expect(new Set(results.map((result) => result.message))).toEqual(
       new Set(['create() threw NotImplementedError: not implemented: create(config) must return a new agent built from config (see the comment above it in my_adapter.py)']),
     );
+  });
+
+  it('writes a Python starter for a .py file name without --lang, and refuses TypeScript in a .py file', async () => {
+    const written = await runMain(['init', 'gateway_adapter.py'], dir);
+    expect(written.code).toBe(0);
+    expect(readFileSync(join(dir, 'gateway_adapter.py'), 'utf8')).toContain('from clone_conformance import Adapter');
+    const mixed = await runMain(['init', '--lang', 'ts', 'other.py'], dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('other.py is a Python file name, and --lang ts writes TypeScript');
   });
 
   it('never overwrites a file, and rejects an unknown language', async () => {

@@ -56,7 +56,7 @@ export default defineAdapter<Agent>({ ...referenceAdapter, name: 'gateway agent'
     const init = spawnSync('npx', ['--no-install', 'clone-conformance', 'init', '--lang', 'python', 'starter.py'], { cwd: project, encoding: 'utf8' });
     expect(init.status).toBe(0);
     expect(readFileSync(join(project, 'starter.py'), 'utf8')).toContain('clone_conformance');
-    expect(existsSync(join(project, 'clone_conformance/__init__.py'))).toBe(true);
+    expect(existsSync(join(project, 'clone_conformance'))).toBe(false); // the starter imports the Python package
     // Hide tsx: the reference and a JavaScript adapter still run (the loader is never imported);
     // a TypeScript adapter is the one thing that needs it.
     const tsx = join(project, 'node_modules/tsx');

@@ -61,10 +61,10 @@ export const INIT_HELP = `Usage: clone-conformance init [--lang ts|python] [FILE
 
 Writes a starter adapter whose every method says what it must do, then prints the
 command that checks it. FILE defaults to my-adapter.ts (ts) or my_adapter.py (python);
-an existing file is never overwritten. For python, the adapter kit clone_conformance.py
-is written next to it when missing.
+a FILE ending in .py means python. An existing file is never overwritten. The Python
+starter imports the Python package (pip install clone-conformance).
 
 Options:
-  --lang LANG  ts (default) or python
+  --lang LANG  ts (default; python for a .py FILE) or python
   -h, --help   show this help
 `;
