@@ -1,6 +1,7 @@
 """Locks an adapter hands the try_acquire and release probes: `OwnedLock`."""
 
 import threading
+from typing import Any, Optional
 
 
 class OwnedLock(object):
@@ -12,13 +13,13 @@ class OwnedLock(object):
     real lock is taken with acquire(blocking=False) and released as often as it was taken.
     """
 
-    def __init__(self, lock, reentrant=None):
+    def __init__(self, lock: Any, reentrant: Optional[bool] = None) -> None:
         self.lock = lock
         self.reentrant = isinstance(lock, type(threading.RLock())) if reentrant is None else reentrant
         self.owner = None
         self.depth = 0
 
-    def try_acquire(self, owner):
+    def try_acquire(self, owner: str) -> bool:
         if self.owner is not None and (self.owner != owner or not self.reentrant):
             return False
         if not self.lock.acquire(blocking=False):
@@ -27,7 +28,7 @@ class OwnedLock(object):
         self.depth += 1
         return True
 
-    def release(self, owner):
+    def release(self, owner: str) -> None:
         if self.owner != owner:
             raise RuntimeError("lock is not held by %r" % (owner,))
         self.lock.release()

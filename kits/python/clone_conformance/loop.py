@@ -4,7 +4,9 @@ import gc
 import json
 import os
 import sys
+from typing import NoReturn, Optional
 
+from .adapter import Adapter  # noqa: F401  (for the annotation)
 from .session import PROTOCOL_VERSION, _Session, _error_answer
 
 
@@ -44,7 +46,7 @@ def _send(message):
 _FREEZE_EVERY = 16
 
 
-def run(adapter, protocol=None):
+def run(adapter: "Adapter", protocol: Optional[int] = None) -> NoReturn:
     """Serve the protocol on stdin/stdout until `shutdown` or end of input, then exit with status 0.
 
     `protocol` caps the version spoken (1: no batches); the environment variable

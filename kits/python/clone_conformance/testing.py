@@ -23,6 +23,7 @@ import re
 import shlex
 import subprocess
 import sys
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 import pytest
 
@@ -119,7 +120,10 @@ def _failure(result, rule, level, run, adapter):
     return "\n".join(lines)
 
 
-def conformance_tests(adapter, seed=None, runs=None, only=None, exclude=None, expect=None, timeout=None, args=()):
+def conformance_tests(adapter: str, seed: Optional[int] = None, runs: Optional[int] = None,
+                      only: Union[str, Sequence[str], None] = None, exclude: Union[str, Sequence[str], None] = None,
+                      expect: Optional[str] = None, timeout: Optional[int] = None,
+                      args: Iterable[str] = ()) -> Callable[..., Any]:
     """A pytest test function, parametrised with one test per selected invariant (named by its id).
 
     `adapter`: the adapter file (a .py file runs with this interpreter); `seed`: the run's seed
