@@ -1,10 +1,11 @@
 """clone-conformance adapter for Agno (`agno`, Python): `Agent.deep_copy(update=...)`, checked as
 the override clone (with `update`) and as the deep copy (without).
 
-    pip install agno==2.9.0
-    PYTHONPATH=kits/python npx clone-conformance --command "python3 examples/agno/adapter.py"
+    pip install agno==2.9.0 clone-conformance
+    python -m clone_conformance check examples/agno/adapter.py
 
-(The adapter also finds the kit by itself, relative to this file.) See FINDINGS.md for what the
+(In this repository, the package need not be installed: `PYTHONPATH=kits/python npx
+clone-conformance --command "python3 examples/agno/adapter.py"`.) See FINDINGS.md for what the
 suite found and how it was run. Agno has no channel clone.
 
 What is mapped (canonical field -> `agno.agent.Agent` attribute and constructor argument):
@@ -37,7 +38,6 @@ import os
 import sys
 
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kits", "python"))
 
 import clone_conformance  # noqa: E402
 from clone_conformance import Adapter, UNDEFINED, run  # noqa: E402

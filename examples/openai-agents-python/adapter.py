@@ -1,10 +1,11 @@
 """clone-conformance adapter for the OpenAI Agents SDK for Python (`openai-agents`): the override
 clone `Agent.clone(**overrides)` and `copy.deepcopy(agent)`.
 
-    pip install openai-agents==0.22.0
-    PYTHONPATH=kits/python npx clone-conformance --command "python3 examples/openai-agents-python/adapter.py"
+    pip install openai-agents==0.22.0 clone-conformance
+    python -m clone_conformance check examples/openai-agents-python/adapter.py
 
-(The adapter also finds the kit by itself, relative to this file.) See FINDINGS.md for what the
+(In this repository, the package need not be installed: `PYTHONPATH=kits/python npx
+clone-conformance --command "python3 examples/openai-agents-python/adapter.py"`.) See FINDINGS.md for what the
 suite found and how it was run. The SDK has no channel clone.
 
 What is mapped (canonical field -> `agents.Agent` dataclass field):
@@ -55,7 +56,6 @@ import os
 import sys
 
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kits", "python"))
 
 import clone_conformance  # noqa: E402
 from clone_conformance import Adapter, UNDEFINED, run  # noqa: E402

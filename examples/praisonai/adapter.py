@@ -1,10 +1,11 @@
 """clone-conformance adapter for PraisonAI (`praisonaiagents`, Python): the channel clone
 `Agent.clone_for_channel()` and `copy.deepcopy(agent)` (the agent's own `__deepcopy__`).
 
-    pip install praisonaiagents==1.7.0
-    PYTHONPATH=kits/python npx clone-conformance --command "python3 examples/praisonai/adapter.py"
+    pip install praisonaiagents==1.7.0 clone-conformance
+    python -m clone_conformance check examples/praisonai/adapter.py
 
-(The adapter also finds the kit by itself, relative to this file.) See FINDINGS.md for what the
+(In this repository, the package need not be installed: `PYTHONPATH=kits/python npx
+clone-conformance --command "python3 examples/praisonai/adapter.py"`.) See FINDINGS.md for what the
 suite found and how it was run.
 
 What is mapped (canonical field -> PraisonAI `Agent`):
@@ -65,7 +66,6 @@ import tempfile
 import warnings
 
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kits", "python"))
 
 import clone_conformance  # noqa: E402
 from clone_conformance import Adapter, OwnedLock, UNDEFINED, run  # noqa: E402
