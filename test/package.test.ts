@@ -42,7 +42,7 @@ export default defineAdapter<Agent>({ ...referenceAdapter, name: 'gateway agent'
   it('ships the bin, the library entry points with their types, and the Python kit', () => {
     const listed = spawnSync('npm', ['ls', '--parseable', 'clone-conformance'], { cwd: project, encoding: 'utf8' }).stdout.trim();
     const installed = listed.split('\n')[1] ?? listed;
-    for (const file of ['bin/clone-conformance.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/suites/index.js', 'dist/suites/index.d.ts', 'kits/python/clone_conformance/__init__.py', 'spec/SPEC.md', 'spec/PROTOCOL.md', 'LICENSE', 'src/cli/templates/adapter.ts.txt', 'src/adapter/contract.ts']) {
+    for (const file of ['bin/clone-conformance.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/suites/index.js', 'dist/suites/index.d.ts', 'kits/python/clone_conformance/__init__.py', 'kits/python/pyproject.toml', 'kits/python/_build/backend.py', 'spec/SPEC.md', 'spec/PROTOCOL.md', 'LICENSE', 'src/cli/templates/adapter.ts.txt', 'src/adapter/contract.ts']) {
       expect(readdirSync(join(installed, file, '..')), file).toContain(file.split('/').pop());
     }
     const version = spawnSync('npx', ['--no-install', 'clone-conformance', '--version'], { cwd: project, encoding: 'utf8' });

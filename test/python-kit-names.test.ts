@@ -15,6 +15,10 @@ describe('the Python kit: import, handshake and Python names', () => {
   it('run() claims standard output when the loop starts: print() from then on goes to standard error', () => {
     const script = `
 class Adapter(kit.Adapter):
+    @property
+    def name(self):  # adapter code the handshake runs, before the loop's first answer
+        print("naming")
+        return "printing adapter"
     def clone_for_channel(self, agent):
         return agent
 print("before run")
@@ -25,9 +29,13 @@ except SystemExit:
     pass
 print("after run")
 kit._send({"done": True})`;
-    const result = runWithKit(script, '{"id": 1, "method": "shutdown"}\n', { CLONE_CONFORMANCE_ADAPTER_PROCESS: '' });
-    expect(result.stdout).toBe('before run\n{"id":1,"result":{}}\n{"done":true}\n');
-    expect(result.stderr).toBe('after run\n');
+    const input = '{"id": 0, "method": "hello", "params": {"protocols": [3]}}\n{"id": 1, "method": "shutdown"}\n';
+    const result = runWithKit(script, input, { CLONE_CONFORMANCE_ADAPTER_PROCESS: '' });
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('before run');
+    expect(JSON.parse(lines[1]!)).toMatchObject({ id: 0, result: { name: 'printing adapter' } });
+    expect(lines.slice(2)).toEqual(['{"id":1,"result":{}}', '{"done":true}']);
+    expect(result.stderr).toBe('naming\nafter run\n');
   });
 
   it('in a process the suite started (CLONE_CONFORMANCE_ADAPTER_PROCESS=1), standard output is claimed on import: a banner goes to standard error', () => {
