@@ -1,5 +1,4 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
@@ -15,12 +14,9 @@ import { buildReport, nothingChecked, type InvariantResult, type RunReport } fro
 import { formatSpec, region } from '../report/spec-markdown.ts';
 import { verdict, type Verdict } from '../report/verdict.ts';
 import { runIsolated } from '../run/isolated-run.ts';
-import { runInvariants } from '../run/run-catalogue.ts';
 import type { RunControl } from '../run/run-control.ts';
-import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { packageRoot } from '../package-root.ts';
-import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
-import { runInvariantsInParallel } from '../run/run-parallel.ts';
+import { runProcess } from '../run/process-run.ts';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
 import { SPEC_HELP } from './help.ts';
@@ -60,73 +56,6 @@ interface Found {
   readonly results: readonly InvariantResult[];
 }
 
-/** Waits at most `ms` for a promise, never rejecting. The timer keeps the process alive meanwhile (an unref'd one would let Node exit mid-await). */
-function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([promise.then(() => {}, () => {}), bound]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Runs the invariants against an adapter process: no worker needed, the process is the isolation.
- * On a signal the processes (and their process groups) are ended at once, and what was found so far
- * is returned; they are ended again once the run loop has stopped, in case the loop restarted one.
- */
-async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo, control: RunControl): Promise<Found> {
-  // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
-  const stderr = (line: string) => io.stderr.write(`[adapter] ${line}\n`);
-  // --bail stops at the first failure in catalogue order: one process, one invariant after the other.
-  const count = options.bail ? 1 : Math.min(adapterProcesses(io.env), ids.length);
-  const lanes = options.bail ? 1 : invariantsInFlight(io.env);
-  const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr }, count, lanes);
-  const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
-  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
-  const results: InvariantResult[] = [];
-  const onResult = (result: InvariantResult) => {
-    results.push(result);
-    control.onResult?.(result);
-  };
-  const invariants = ids.map((id) => findInvariant(id)!);
-  const running = subjects.length > 1 ? runInvariantsInParallel(invariants, subjects, settings, onResult, control) : runInvariants(invariants, subject, settings, onResult, control);
-  const stopped = new Promise<'stopped'>((resolve) => {
-    if (control.signal?.aborted) resolve('stopped');
-    control.signal?.addEventListener('abort', () => resolve('stopped'), { once: true });
-  });
-  try {
-    const outcome = await Promise.race([running, stopped]);
-    if (outcome !== 'stopped') return found(outcome);
-    // In catalogue order, whichever process finished first.
-    const partial = ids.flatMap((id) => results.filter((result) => result.id === id));
-    await Promise.all(subjects.map((each) => each.close()));
-    await settledWithin(running, 2000);
-    return found(partial);
-  } finally {
-    await Promise.all(subjects.map((each) => each.close()));
-  }
-}
-
-/**
- * How many adapter processes run invariants side by side: CLONE_CONFORMANCE_ADAPTER_PROCESSES (at
- * most the machine's cores), else one. Two overlap the suite's work with the adapter's.
- */
-function adapterProcesses(env: CliIo['env']): number {
-  const asked = Number.parseInt(env.CLONE_CONFORMANCE_ADAPTER_PROCESSES ?? '', 10);
-  // One by default: an adapter may hold a resource (a port, a file) that a second copy would fight over.
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 8, availableParallelism());
-  return 1;
-}
-
-/**
- * How many invariants run side by side on one adapter process that speaks protocol version 3, their
- * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 16), else 8. While the adapter
- * answers one invariant's calls the suite prepares and checks another's, and no request waits for
- * the process to wake up: the adapter always has the next one.
- */
-function invariantsInFlight(env: CliIo['env']): number {
-  const asked = Number.parseInt(env.CLONE_CONFORMANCE_IN_FLIGHT ?? '', 10);
-  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : 8;
-}
-
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const ids = options.ids;
@@ -153,7 +82,13 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   try {
     found =
       options.command !== undefined
-        ? await runProcess(options.command, ids, settings, options, io, control)
+        ? await runProcess(
+            // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
+            { command: options.command, cwd: io.cwd, env: io.env, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, stderr: (line) => io.stderr.write(`[adapter] ${line}\n`) },
+            ids,
+            settings,
+            control,
+          )
         : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, ...settings }, control);
   } finally {
     progress.end();
