@@ -170,6 +170,12 @@ function writeGithubSummary(report: RunReport, outcome: Verdict, io: CliIo): voi
   }
 }
 
+/** A signal that came while the report was written (the run had ended): it still decides the exit code. */
+function signalledMeanwhile(interrupted: CliIo['interrupted']): Promise<'SIGINT' | 'SIGTERM' | undefined> {
+  if (interrupted === undefined) return Promise.resolve(undefined);
+  return Promise.race([interrupted, new Promise<undefined>((resolve) => setImmediate(resolve, undefined))]);
+}
+
 /** The run command: check an adapter, report, gate. */
 async function check(options: CliOptions, io: CliIo): Promise<number> {
   if (options.list) {
@@ -199,6 +205,11 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   if (report.interrupted !== undefined) {
     io.stderr.write(`clone-conformance: interrupted by ${report.interrupted}; the adapter was stopped, and the report covers what was found so far.\n`);
     return EXIT[report.interrupted];
+  }
+  const late = await signalledMeanwhile(io.interrupted);
+  if (late !== undefined) {
+    io.stderr.write(`clone-conformance: interrupted by ${late} while the report was written; the report is whole, the exit code is the signal's.\n`);
+    return EXIT[late];
   }
   if (empty) {
     io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped, so nothing was checked.\n`);
