@@ -3,6 +3,7 @@ export { HELP } from './help.ts';
 import { INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { patternList, selectIds } from './select.ts';
 import { UsageError } from './usage-error.ts';
+import { didYouMean } from '../did-you-mean.ts';
 
 export { UsageError } from './usage-error.ts';
 
@@ -110,7 +111,27 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   return joined;
 }
 
+/** Every flag, as typed. */
+const FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
+
+/**
+ * A switch given a value (`--bail 2`): parseArgs would read the value as the adapter path. A word
+ * after a switch that is no adapter path (no module extension) is taken for such a value.
+ */
+function checkSwitchValues(argv: readonly string[]): void {
+  for (let index = 0; index < argv.length - 1; index += 1) {
+    const word = argv[index]!;
+    if (word === '--') return;
+    const option = word.startsWith('--') ? OPTIONS[word.slice(2).split('=')[0] as keyof typeof OPTIONS] : undefined;
+    const next = argv[index + 1]!;
+    if (option?.type === 'boolean' && !next.startsWith('-') && !/\.[cm]?[jt]s$/.test(next)) {
+      throw new UsageError(`${word} is a switch and takes no value; got "${next}" after it (see --help).`);
+    }
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
+  checkSwitchValues(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -120,6 +141,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: OPTIONS,
     });
   } catch (error) {
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown !== undefined) throw new UsageError(`unknown flag ${unknown}${didYouMean(unknown, FLAGS)} (see --help).`);
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help).`);
   }
   const { values, positionals } = parsed;

@@ -1,5 +1,5 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
@@ -19,23 +19,13 @@ import { packageRoot } from '../package-root.ts';
 import { runProcess } from '../run/process-run.ts';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
-import { SPEC_HELP } from './help.ts';
+import { INIT_HELP, SPEC_HELP } from './help.ts';
+import { didYouMean } from '../did-you-mean.ts';
 import { runInit } from './init.ts';
 import { Progress } from './progress.ts';
 
-/** Where the command writes; the real process streams, or buffers in tests. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  /** Progress is drawn here when it is a terminal. */
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /**
-   * Settles with the signal's name when the user stops the command (the bin wires SIGINT and
-   * SIGTERM to it): the adapter is ended, the report so far printed, and the exit code is 130 or 143.
-   */
-  readonly interrupted?: Promise<'SIGINT' | 'SIGTERM'>;
-}
+export type { CliIo } from './io.ts';
+import type { CliIo } from './io.ts';
 
 export const EXIT = { conformant: 0, failed: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -218,6 +208,19 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   return outcome.exitCode;
 }
 
+/** The command's subcommands. */
+const COMMANDS = ['spec', 'init', 'help'] as const;
+
+/**
+ * A first word that is no adapter path (no extension, no such file) but a slip away from a
+ * subcommand: a mistyped command, said so, rather than "adapter file not found".
+ */
+function checkCommandWord(word: string | undefined): void {
+  if (word === undefined || word.startsWith('-') || extname(word) !== '') return;
+  const suggestion = didYouMean(word, COMMANDS);
+  if (suggestion !== '') throw new UsageError(`unknown command "${word}"${suggestion} (see --help).`);
+}
+
 /** Runs the command; resolves to the exit code. Never throws: every problem becomes a message. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
@@ -232,6 +235,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.conformant;
     }
     if (argv[0] === 'init') return runInit(argv.slice(1), io);
+    if (argv[0] === 'help') {
+      const topic = argv[1];
+      if (argv.length > 2 || (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic))) {
+        throw new UsageError(`help takes one of ${COMMANDS.join(', ')}, or nothing; got ${argv.slice(1).join(' ')}${topic === undefined ? '' : didYouMean(topic, COMMANDS)}.`);
+      }
+      io.stdout.write(topic === 'init' ? INIT_HELP : topic === 'spec' ? SPEC_HELP : HELP);
+      return EXIT.conformant;
+    }
+    checkCommandWord(argv[0]);
     const options = parseCliArgs(argv);
     debug = options.debug;
     if (options.help) {
