@@ -30,3 +30,15 @@ describe('mistakes on the command line get a clear message and exit 2', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('--list --reporter json', () => {
+  it('lists the selected invariants as JSON, in catalogue order, running nothing', async () => {
+    const { code, stdout, stderr } = await runMain(['--list', '--only', 'channel.tools.*', '--reporter', 'json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const { invariants } = JSON.parse(stdout) as { invariants: { id: string; profile: string; level: string; rule: string; needs: string[] }[] };
+    expect(invariants.map((invariant) => invariant.id)).toEqual(['channel.tools.new-list', 'channel.tools.same-elements', 'channel.tools.isolated']);
+    expect(invariants[2]).toMatchObject({ profile: 'channel', level: 'MUST', needs: ['addTool'] });
+    expect(invariants[0]!.rule).toMatch(/tools list/);
+  });
+});

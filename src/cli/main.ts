@@ -7,6 +7,7 @@ import { BaselineError, formatBaseline, readBaseline, type Baseline } from '../r
 import { formatGithubActions } from '../report/github-actions.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
+import { formatListJson } from '../report/list-json.ts';
 import { formatJunit } from '../report/junit.ts';
 import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
@@ -169,7 +170,8 @@ function signalledMeanwhile(interrupted: CliIo['interrupted']): Promise<'SIGINT'
 /** The run command: check an adapter, report, gate. */
 async function check(options: CliOptions, io: CliIo): Promise<number> {
   if (options.list) {
-    io.stdout.write(formatList(options.ids));
+    const json = options.reporters.some((choice) => choice.name === 'json' && choice.file === undefined);
+    io.stdout.write(json ? formatListJson(CATALOGUE.filter((invariant) => options.ids.includes(invariant.id))) : formatList(options.ids));
     return EXIT.conformant;
   }
   let baseline: Baseline | undefined = options.expect === undefined ? undefined : readBaseline(resolve(io.cwd, options.expect), INVARIANT_IDS);
