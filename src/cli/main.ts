@@ -5,6 +5,7 @@ import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { BaselineError, formatBaseline, readBaseline, type Baseline } from '../report/baseline.ts';
 import { formatGithubActions } from '../report/github-actions.ts';
+import { adapterFile, annotateFiles } from '../report/annotation-file.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
 import { formatListJson } from '../report/list-json.ts';
@@ -107,7 +108,7 @@ function render(choice: ReporterChoice, report: RunReport, outcome: Verdict, opt
     case 'junit':
       return formatJunit(report, outcome);
     case 'github-actions':
-      return formatGithubActions(report, outcome);
+      return annotateFiles(formatGithubActions(report, outcome), { adapter: adapterFile(options.adapter, options.command, io.cwd), baseline: options.expect });
   }
 }
 
