@@ -25,6 +25,11 @@ export interface CliOptions {
   readonly adapter: string | undefined;
   /** Shell command starting an adapter process that speaks spec/PROTOCOL.md. */
   readonly command: string | undefined;
+  /**
+   * The tsconfig a TypeScript adapter is compiled with (its paths, its JSX...); by default tsx
+   * looks for tsconfig.json from the working directory.
+   */
+  readonly tsconfig: string | undefined;
   readonly startTimeout: number;
   readonly runs: number;
   /** Undefined when the user gave none: a random seed is drawn and reported. */
@@ -66,6 +71,7 @@ function integer(flag: string, text: string | undefined, min: number, max: numbe
 
 const OPTIONS = {
   command: { type: 'string' },
+  tsconfig: { type: 'string' },
   'start-timeout': { type: 'string' },
   runs: { type: 'string' },
   seed: { type: 'string' },
@@ -148,6 +154,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`Expected at most one adapter path; got ${positionals.length}: ${positionals.join(' ')}.`);
   if (values.command !== undefined && positionals.length > 0) throw new UsageError('Give either an adapter module or --command, not both.');
+  if (values.tsconfig !== undefined && values.command !== undefined) throw new UsageError('--tsconfig is for a TypeScript adapter module; an adapter process (--command) compiles itself.');
   if (values.command !== undefined && values.command.trim() === '') throw new UsageError('--command needs a command line to start the adapter process.');
   const only = patternList(values.only);
   const exclude = patternList(values.exclude);
@@ -164,6 +171,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   return {
     adapter: positionals[0],
     command: values.command,
+    tsconfig: values.tsconfig,
     startTimeout: integer('--start-timeout', values['start-timeout'], 1, 3_600_000) ?? DEFAULTS.startTimeout,
     runs: integer('--runs', values.runs, 1, 1_000_000) ?? DEFAULTS.runs,
     seed,

@@ -81,7 +81,7 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
             settings,
             control,
           )
-        : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, ...settings }, control);
+        : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ...tsconfigOf(options, io), ids, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, ...settings }, control);
   } finally {
     progress.end();
   }
@@ -209,6 +209,14 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     return EXIT.cannotRun;
   }
   return outcome.exitCode;
+}
+
+/** `--tsconfig FILE`, checked and made absolute, for the worker that loads the adapter. */
+function tsconfigOf(options: CliOptions, io: CliIo): { tsconfig?: string } {
+  if (options.tsconfig === undefined) return {};
+  const path = resolve(io.cwd, options.tsconfig);
+  if (!existsSync(path)) throw new UsageError(`--tsconfig: ${options.tsconfig} not found (looked for ${path}).`);
+  return { tsconfig: path };
 }
 
 /** The command's subcommands. */

@@ -26,6 +26,9 @@ const flushed = () =>
     new Promise<void>((resolve) => setTimeout(resolve, FLUSH_MS).unref()), // never hang on a reader that stopped reading
   ]);
 
+// tsx reads it when it registers, which loading a TypeScript adapter does first.
+if (request.tsconfig !== undefined) process.env.TSX_TSCONFIG_PATH = request.tsconfig;
+
 try {
   monitor.enter('loading the adapter module');
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
