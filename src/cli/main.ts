@@ -9,6 +9,8 @@ import { adapterFile, annotateFiles } from '../report/annotation-file.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
 import { formatListJson } from '../report/list-json.ts';
+import { specWithVersion, withVersions } from '../report/versions.ts';
+import { SPEC_VERSION } from '../../spec/version.ts';
 import { formatJunit } from '../report/junit.ts';
 import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
@@ -190,7 +192,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   }
   const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}) });
   for (const choice of options.reporters) {
-    const text = render(choice, report, outcome, options, io);
+    const text = withVersions(choice.name, render(choice, report, outcome, options, io), { suite: version(), specification: SPEC_VERSION });
     if (choice.file === undefined) io.stdout.write(text);
     else writeFile(io.cwd, choice.file, text);
     if (choice.name === 'github-actions') writeGithubSummary(report, outcome, io);
@@ -242,7 +244,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return EXIT.conformant;
       }
       if (argv.length > 1) throw new UsageError(`spec takes no arguments; got ${argv.slice(1).join(' ')}.`);
-      io.stdout.write(formatSpec(CATALOGUE, specSources()));
+      io.stdout.write(specWithVersion(formatSpec(CATALOGUE, specSources()), SPEC_VERSION));
       return EXIT.conformant;
     }
     if (argv[0] === 'init') return runInit(argv.slice(1), io);
