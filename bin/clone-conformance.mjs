@@ -4,14 +4,16 @@
 // adapter (src/adapter/typescript-loader.ts).
 
 // SIGINT and SIGTERM stop the run: main() ends the adapter (its whole process group), prints the
-// report so far and exits 130 or 143. A second signal exits at once.
+// report so far and exits 130 or 143. A second signal exits at once, and so does one that comes
+// once main() is done (while the output drains).
 let interrupt;
 const interrupted = new Promise((resolve) => (interrupt = resolve));
 const codes = { SIGINT: 130, SIGTERM: 143 };
 let received = false;
+let finished = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (received) process.exit(codes[signal]);
+    if (received || finished) process.exit(codes[signal]);
     received = true;
     interrupt(signal);
   });
@@ -29,6 +31,7 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   interrupted,
 });
+finished = true;
 // Exit explicitly once output is flushed: an adapter's stray timers or hung calls must not keep
 // the process alive after the verdict.
 process.stdout.write('', () => process.exit(code));

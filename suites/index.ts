@@ -29,6 +29,13 @@ export interface CloneConformanceOptions extends SuiteOptions {
 
 const PLACEHOLDER = 'ADAPTER_MODULE';
 
+/** A seed drawn when none is given, printed so that the run can be repeated (the replay lines name it too). */
+function randomSeed(): number {
+  const seed = (Math.random() * 2 ** 31) | 0;
+  process.stderr.write(`clone-conformance: seed ${seed} (drawn at random; pass { seed: ${seed} } to repeat this run)\n`);
+  return seed;
+}
+
 /**
  * Registers the catalogue as vitest tests for one adapter.
  *
@@ -39,7 +46,8 @@ const PLACEHOLDER = 'ADAPTER_MODULE';
  * tests run it in the test's own thread: a call that never settles still times out, but a
  * synchronous hang cannot be stopped.
  */
-export function describeCloneConformance(adapter: CloneAdapter | string | URL, options: CloneConformanceOptions): void {
+export function describeCloneConformance(adapter: CloneAdapter | string | URL, given: CloneConformanceOptions = {}): void {
+  const options = { ...given, seed: given.seed ?? randomSeed() };
   const runs = options.runs ?? DEFAULTS.runs;
   const timeout = options.timeout ?? DEFAULTS.timeout;
   const startTimeout = options.startTimeout ?? DEFAULTS.startTimeout;

@@ -4,8 +4,11 @@ import type { InvariantResult } from '../src/report/model.ts';
 
 /** Options for applying the catalogue inside a vitest run. */
 export interface SuiteOptions {
-  /** fast-check seed. Fix it for reproducible runs; the failure message prints it either way. */
-  readonly seed: number;
+  /**
+   * fast-check seed. Fix it for reproducible runs; without it a random seed is drawn and printed
+   * (on standard error), and the replay lines name it, as the command does.
+   */
+  readonly seed?: number;
   /** Scenarios per invariant (default 100). */
   readonly runs?: number;
   /**

@@ -12,6 +12,9 @@ const BROKEN: [file: string, message: RegExp][] = [
   ['no-clone.ts', /^The adapter fixtures\/broken\/no-clone\.ts has no clone operation to check: implement cloneForChannel/],
   ['bad-domains.ts', /^The adapter fixtures\/broken\/bad-domains\.ts does not export a valid adapter: domains\.fields\.llm must be a domain: an object whose "kind" is one of .*; domains\.fields names "temperature", which is not a canonical field/],
   ['built-without-build.ts', /^The adapter fixtures\/broken\/built-without-build\.ts does not export a valid adapter: `domains` declares built values, so the adapter needs `build\(name, value\)`/],
+  ['misspelt-probe.ts', /^The adapter fixtures\/broken\/misspelt-probe\.ts does not export a valid adapter: `isInterupted` is not a key of the adapter contract \(did you mean `isInterrupted`\?\)\./],
+  ['misspelt-method-in-class.ts', /^The adapter fixtures\/broken\/misspelt-method-in-class\.ts does not export a valid adapter: `deepcopy` is not a key of the adapter contract \(did you mean `deepCopy`\?\)\./],
+  ['no-module-exports.cjs', /^The adapter fixtures\/broken\/no-module-exports\.cjs has no default export and no export named "adapter"\. Export the adapter object: module\.exports = adapter\./],
 ];
 
 describe('broken adapters exit 2 with a clear message', () => {
@@ -23,6 +26,12 @@ describe('broken adapters exit 2 with a clear message', () => {
     expect(text).toMatch(message);
     expect(text.trim().split('\n')).toHaveLength(1);
     expect(text).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+  });
+
+  it('a misspelt key ends the run with exit 2 (it used to pass as a missing probe, even with --strict)', async () => {
+    const { code, stderr } = await runMain(['fixtures/broken/misspelt-probe.ts', '--strict']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('did you mean `isInterrupted`?');
   });
 
   it('shows the stack trace when asked with --debug', async () => {

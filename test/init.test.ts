@@ -59,6 +59,6 @@ describe('init: starter adapters', () => {
     expect(again.stderr).toContain('adapters/framework.ts exists already; it was left as it is.');
     const unknown = await runMain(['init', '--lang', 'ruby'], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('init --lang takes ts or python; got "ruby".');
+    expect(unknown.stderr).toContain('init --lang takes ts, js or python; got "ruby".');
   });
 });

@@ -6,6 +6,7 @@ import { describeInput } from '../src/transports/describe.ts';
 import { IdentityRegistry, observe } from '../src/transports/observe.ts';
 import { pack, packDescription, unpack, unpackDescription } from '../src/transports/packed.ts';
 import { runWithKit } from './support/python-kit.ts';
+import { withoutStreamedLines } from './support/streamed.ts';
 
 // Protocol version 3 writes values and observations packed (spec/PROTOCOL.md §11). Packing must
 // change the spelling only: what is read back is exactly what was packed, and nothing malformed is
@@ -97,7 +98,7 @@ for verbose, packed_by_suite in json.loads(sys.stdin.read()):
 kit._send({"packed": packed, "unpacked": kit._unpacked(packed), "shallow": shallow, "outline": outline, "same": same})
 `;
     const result = runWithKit(script, JSON.stringify(descriptions.map((description) => [description, packDescription(description)])));
-    expect(result.stderr).toBe('');
+    expect(withoutStreamedLines(result.stderr)).toBe('');
     const answer = JSON.parse(result.stdout) as { packed: unknown; unpacked: Observed; shallow: unknown; outline: unknown; same: boolean[] };
     expect(unpack(answer.packed)).toEqual(answer.unpacked);
     expect(unpack(answer.shallow)).toMatchObject({ kind: 'object', type: 'Event' });

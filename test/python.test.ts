@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../spec/invariants/catalogue.ts';
 import { failedIds, ROOT, runMain } from './support/cli.ts';
 import { runWithKit } from './support/python-kit.ts';
+import { withoutStreamedLines } from './support/streamed.ts';
 
 // Python adapters, through the JSON-lines protocol and the Python kit (python3 from the machine,
 // nothing from PyPI). Each defective one declares on one line: MUST_FAIL = ["channel.x", ...].
@@ -20,7 +21,7 @@ const python = (file: string, ...args: string[]) => runMain(['--command', `pytho
 describe('Python adapters over the protocol', () => {
   it('the Python reference passes every invariant of every profile', async () => {
     const { code, stdout, stderr } = await python('fixtures/python/reference_adapter.py');
-    expect(stderr).toBe('');
+    expect(withoutStreamedLines(stderr)).toBe('');
     expect(JSON.parse(stdout).summary).toEqual({ passed: CATALOGUE.length, failed: 0, skipped: 0 });
     expect(code).toBe(0);
   });
@@ -29,7 +30,7 @@ describe('Python adapters over the protocol', () => {
     const { code, stdout, stderr } = await python('fixtures/python/chatty_adapter.py', '--only', 'channel.identity', '--runs', '3');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).summary).toEqual({ passed: 1, failed: 0, skipped: 0 });
-    const lines = stderr.trimEnd().split('\n');
+    const lines = withoutStreamedLines(stderr).trimEnd().split('\n');
     expect(lines[0]).toBe('[adapter] chatty adapter ready');
     expect(lines.filter((line) => line.startsWith('[adapter] creating ')).length).toBeGreaterThanOrEqual(3);
     expect(lines.every((line) => line.startsWith('[adapter] '))).toBe(true);
@@ -42,7 +43,7 @@ describe('Python adapters over the protocol', () => {
     const [withoutTraceback] = JSON.parse(plain.stdout).results;
     expect(withoutTraceback.message).toBe('cloneForChannel() threw RuntimeError: channel state cannot be rebuilt');
     expect('stack' in withoutTraceback).toBe(false);
-    expect(plain.stderr).toBe(''); // the traceback travels in the answer, not on standard error
+    expect(withoutStreamedLines(plain.stderr)).toBe(''); // the traceback travels in the answer, not on standard error
     const debug = await python('fixtures/python/raising_adapter.py', ...args, '--debug');
     const [withTraceback] = JSON.parse(debug.stdout).results;
     expect(withTraceback.stack).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*in rebuild_channel_state\n[\s\S]*RuntimeError: channel state cannot be rebuilt\n$/);
@@ -139,7 +140,7 @@ kit._send({"deep": kit._unpacked(session.observer.observe(value)),
            "again": kit._unpacked(session.observer.observe(Color.RED))})
 `;
     const result = runWithKit(script);
-    expect(result.stderr).toBe('');
+    expect(withoutStreamedLines(result.stderr)).toBe('');
     const { deep, shallow, again } = JSON.parse(result.stdout) as { deep: { entries: [string, Record<string, unknown>][] }; shallow: Record<string, unknown>; again: Record<string, unknown> };
     const at = new Map(deep.entries);
     expect(at.get('set')).toMatchObject({ kind: 'set', type: 'set', items: [{ kind: 'number', value: 1 }, { kind: 'number', value: 2 }] });
@@ -210,7 +211,7 @@ for (shallow, depth), wanted in expected.items():
 kit._send({"compared": compared, "differ": same})
 `;
     const result = runWithKit(script);
-    expect(result.stderr).toBe('');
+    expect(withoutStreamedLines(result.stderr)).toBe('');
     const { compared, differ } = JSON.parse(result.stdout) as { compared: number; differ: unknown[] };
     expect(differ).toEqual([]);
     expect(compared).toBe(25 * 3 * 2);
@@ -244,7 +245,7 @@ except SystemExit:
 kit._send({"frozen": frozen, "made": len(made), "alive": [i for i, ref in enumerate(made) if ref() is not None]})
 `;
     const result = runWithKit(script);
-    expect(result.stderr).toBe('');
+    expect(withoutStreamedLines(result.stderr)).toBe('');
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(41); // 40 answers, then the test's own line
     const { frozen, made, alive } = JSON.parse(lines.at(-1)!) as { frozen: number[]; made: number; alive: number[] };

@@ -73,7 +73,7 @@ describe('GitHub Actions job summary', () => {
     writeFileSync(summary, 'earlier step\n');
     const { code, stdout } = await runMain(['fixtures/defective/falsy-execution-defaults.ts', '--only', 'channel.identity,channel.execution', '--seed', '4', '--reporter', 'github-actions'], undefined, { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^::error title=clone-conformance channel.execution::/);
+    expect(stdout).toMatch(/^::error file=fixtures\/defective\/falsy-execution-defaults\.ts,title=clone-conformance channel.execution::/);
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('earlier step\n### clone-conformance: ')).toBe(true);
     expect(text).toContain('**❌ Not conformant** — 1 passed, 1 failed, 0 skipped (seed 4, 100 runs per invariant)');

@@ -70,6 +70,32 @@ export interface CloneAdapter<A = unknown> {
 // #endregion contract
 
 /**
+ * Every key of the adapter contract. An adapter key not among them is a mistake that would
+ * otherwise pass silently (a misspelt probe is a missing probe: its invariants are skipped), so
+ * loading refuses it, naming the closest key. Keys starting with `_` are the adapter's own helpers.
+ * Checked against {@link CloneAdapter} by the compiler: a key added there must be added here.
+ */
+export const ADAPTER_KEYS = Object.keys({
+  name: true,
+  create: true,
+  view: true,
+  fields: true,
+  accepts: true,
+  domains: true,
+  build: true,
+  cloneForChannel: true,
+  cloneWith: true,
+  deepCopy: true,
+  deepCopyTools: true,
+  runtimeTypes: true,
+  interrupt: true,
+  isInterrupted: true,
+  tryAcquire: true,
+  release: true,
+  addTool: true,
+} satisfies Record<keyof CloneAdapter, true>) as readonly (keyof CloneAdapter)[];
+
+/**
  * Thrown by an adapter's `create()` or `cloneWith()` when the framework rejects the configuration
  * it was given (it validates it: unknown feature keys, a non-string model...). The suite discards
  * that case, neither passed nor failed, and counts it; an invariant whose every case was rejected

@@ -7,7 +7,8 @@ import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
-import type { CloneAdapter } from './contract.ts';
+import { ADAPTER_KEYS, type CloneAdapter } from './contract.ts';
+import { didYouMean, editDistance } from '../did-you-mean.ts';
 import { ensureTypeScriptLoader, TYPESCRIPT_EXTENSIONS } from './typescript-loader.ts';
 
 /** The adapter could not be loaded or is not an adapter: the run cannot start (exit 2). */
@@ -42,12 +43,29 @@ function pickExport(namespace: Record<string, unknown>): unknown {
   return candidate;
 }
 
+/**
+ * The adapter's keys that the contract does not have, each with the closest key it has. Own keys
+ * (an object literal, defineAdapter()) must all be known, except the adapter's `_helpers`; methods
+ * of a class are its own business unless one is a slip away from a contract key (`isInterupted`).
+ */
+function unknownKeys(candidate: Record<string, unknown>): string[] {
+  const known: readonly string[] = ADAPTER_KEYS;
+  const inherited: string[] = [];
+  for (let prototype = Object.getPrototypeOf(candidate); prototype !== null && prototype !== Object.prototype && prototype !== Function.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    inherited.push(...Object.getOwnPropertyNames(prototype).filter((key) => key !== 'constructor'));
+  }
+  const own = typeof candidate === 'function' ? [] : Object.keys(candidate);
+  const slip = (key: string) => known.some((name) => editDistance(key, name) <= 2);
+  const unknown = [...new Set([...own, ...inherited.filter(slip)])].filter((key) => !known.includes(key) && !key.startsWith('_'));
+  return unknown.map((key) => `\`${key}\` is not a key of the adapter contract${didYouMean(key, known, '`')}`);
+}
+
 /** Checks that a value has the adapter contract's shape; says exactly what is wrong if not. */
 export function validateAdapter(candidate: unknown, where: string): CloneAdapter {
   if (!isObject(candidate)) {
     throw new AdapterLoadError(`${where} exports ${candidate === null ? 'null' : typeof candidate} as its adapter; an adapter is an object with name, create() and view() (see defineAdapter()).`);
   }
-  const problems: string[] = [];
+  const problems: string[] = [...unknownKeys(candidate)];
   if (typeof candidate.name !== 'string' || candidate.name.trim() === '') problems.push('`name` must be a non-empty string');
   for (const required of ['create', 'view'] as const) {
     if (typeof candidate[required] !== 'function') problems.push(`\`${required}\` must be a function (it is ${typeof candidate[required]})`);
@@ -111,10 +129,12 @@ export async function loadAdapter(path: string, cwd = process.cwd()): Promise<Cl
     );
   }
   const candidate = pickExport(namespace);
-  if (candidate === undefined) {
+  // A CommonJS module that assigns nothing to module.exports arrives as an empty default export.
+  const emptyCommonJs = namespace.default !== undefined && isObject(candidate) && Object.getPrototypeOf(candidate) === Object.prototype && Object.keys(candidate).length === 0;
+  if (candidate === undefined || emptyCommonJs) {
     const names = Object.keys(namespace).filter((name) => name !== 'default');
     throw new AdapterLoadError(
-      `The adapter ${path} has no default export and no export named "adapter"${names.length ? ` (it exports: ${names.join(', ')})` : ''}. Export the adapter object: export default defineAdapter({ ... }).`,
+      `The adapter ${path} has no default export and no export named "adapter"${names.length ? ` (it exports: ${names.join(', ')})` : ''}. Export the adapter object: ${extension === '.cjs' || extension === '.cts' ? 'module.exports = adapter' : 'export default defineAdapter({ ... })'}.`,
     );
   }
   return validateAdapter(candidate, `The adapter ${path}`);

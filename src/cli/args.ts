@@ -3,6 +3,7 @@ export { HELP } from './help.ts';
 import { INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { patternList, selectIds } from './select.ts';
 import { UsageError } from './usage-error.ts';
+import { didYouMean } from '../did-you-mean.ts';
 
 export { UsageError } from './usage-error.ts';
 
@@ -24,6 +25,11 @@ export interface CliOptions {
   readonly adapter: string | undefined;
   /** Shell command starting an adapter process that speaks spec/PROTOCOL.md. */
   readonly command: string | undefined;
+  /**
+   * The tsconfig a TypeScript adapter is compiled with (its paths, its JSX...); by default tsx
+   * looks for tsconfig.json from the working directory.
+   */
+  readonly tsconfig: string | undefined;
   readonly startTimeout: number;
   readonly runs: number;
   /** Undefined when the user gave none: a random seed is drawn and reported. */
@@ -65,6 +71,7 @@ function integer(flag: string, text: string | undefined, min: number, max: numbe
 
 const OPTIONS = {
   command: { type: 'string' },
+  tsconfig: { type: 'string' },
   'start-timeout': { type: 'string' },
   runs: { type: 'string' },
   seed: { type: 'string' },
@@ -110,7 +117,27 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   return joined;
 }
 
+/** Every flag, as typed. */
+const FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
+
+/**
+ * A switch given a value (`--bail 2`): parseArgs would read the value as the adapter path. A word
+ * after a switch that is no adapter path (no module extension) is taken for such a value.
+ */
+function checkSwitchValues(argv: readonly string[]): void {
+  for (let index = 0; index < argv.length - 1; index += 1) {
+    const word = argv[index]!;
+    if (word === '--') return;
+    const option = word.startsWith('--') ? OPTIONS[word.slice(2).split('=')[0] as keyof typeof OPTIONS] : undefined;
+    const next = argv[index + 1]!;
+    if (option?.type === 'boolean' && !next.startsWith('-') && !/\.[cm]?[jt]s$/.test(next)) {
+      throw new UsageError(`${word} is a switch and takes no value; got "${next}" after it (see --help).`);
+    }
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
+  checkSwitchValues(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -120,11 +147,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: OPTIONS,
     });
   } catch (error) {
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown !== undefined) throw new UsageError(`unknown flag ${unknown}${didYouMean(unknown, FLAGS)} (see --help).`);
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help).`);
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`Expected at most one adapter path; got ${positionals.length}: ${positionals.join(' ')}.`);
   if (values.command !== undefined && positionals.length > 0) throw new UsageError('Give either an adapter module or --command, not both.');
+  if (values.tsconfig !== undefined && values.command !== undefined) throw new UsageError('--tsconfig is for a TypeScript adapter module; an adapter process (--command) compiles itself.');
   if (values.command !== undefined && values.command.trim() === '') throw new UsageError('--command needs a command line to start the adapter process.');
   const only = patternList(values.only);
   const exclude = patternList(values.exclude);
@@ -141,6 +171,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   return {
     adapter: positionals[0],
     command: values.command,
+    tsconfig: values.tsconfig,
     startTimeout: integer('--start-timeout', values['start-timeout'], 1, 3_600_000) ?? DEFAULTS.startTimeout,
     runs: integer('--runs', values.runs, 1, 1_000_000) ?? DEFAULTS.runs,
     seed,

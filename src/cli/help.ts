@@ -3,7 +3,8 @@ import { DEFAULTS } from './defaults.ts';
 export const HELP = `Usage: clone-conformance [ADAPTER] [options]
        clone-conformance --command "python3 my_adapter.py" [options]
        clone-conformance spec
-       clone-conformance init [--lang ts|python] [FILE]
+       clone-conformance init [--lang ts|js|python] [FILE]
+       clone-conformance help [COMMAND]
        clone-conformance --list [--only ID] [--exclude ID]
 
 Checks an agent framework's clones against the clone-conformance specification.
@@ -13,10 +14,13 @@ reference implementation is checked.
 
 Commands:
   spec                 print the specification (every invariant) as Markdown
-  init                 write a starter adapter (my-adapter.ts, or my_adapter.py)
+  init                 write a starter adapter (my-adapter.ts, my-adapter.mjs or my_adapter.py)
+  help                 show this help (help init, help spec: theirs)
 
 Options:
   --command CMD        check an adapter process in any language (spec/PROTOCOL.md)
+  --tsconfig FILE      the tsconfig of a TypeScript adapter (default: tsconfig.json, found
+                       from the working directory)
   --start-timeout MS   bound on loading the adapter or starting its process (${DEFAULTS.startTimeout})
   --runs N             scenarios generated per invariant (${DEFAULTS.runs})
   --seed S             fast-check seed, a 32-bit integer (default: random, reported)
@@ -32,7 +36,7 @@ Options:
   --strict             SHOULD failures and report warnings fail the run too
   --path P             replay one failure (with --seed and one --only ID, as printed)
   --replay-path R      with --path: the commands replay path of a failed sequence
-  --lang LANG          with init: ts (default) or python
+  --lang LANG          with init: ts (default), js or python
   --debug              show stack traces for errors
   -h, --help           show this help
   -v, --version        show the version
@@ -57,14 +61,16 @@ Options:
   -h, --help  show this help
 `;
 
-export const INIT_HELP = `Usage: clone-conformance init [--lang ts|python] [FILE]
+export const INIT_HELP = `Usage: clone-conformance init [--lang ts|js|python] [FILE]
 
 Writes a starter adapter whose every method says what it must do, then prints the
-command that checks it. FILE defaults to my-adapter.ts (ts) or my_adapter.py (python);
-a FILE ending in .py means python. An existing file is never overwritten. The Python
-starter imports the Python package (pip install clone-conformance).
+command that checks it, in the language FILE's extension says: .ts (.mts, .cts)
+TypeScript; .mjs an ES module; .cjs CommonJS; .js either, as its package.json says;
+.py Python. FILE defaults to my-adapter.ts (ts), my-adapter.mjs (js) or
+my_adapter.py (python); an existing file is never overwritten. The Python starter
+imports the Python package (pip install clone-conformance).
 
 Options:
-  --lang LANG  ts (default; python for a .py FILE) or python
+  --lang LANG  ts (default), js or python
   -h, --help   show this help
 `;

@@ -1,13 +1,16 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { BaselineError, formatBaseline, readBaseline, type Baseline } from '../report/baseline.ts';
 import { formatGithubActions } from '../report/github-actions.ts';
+import { adapterFile, annotateFiles } from '../report/annotation-file.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
+import { formatListJson } from '../report/list-json.ts';
+import { specWithVersion, withVersions } from '../report/versions.ts';
+import { SPEC_VERSION } from '../../spec/version.ts';
 import { formatJunit } from '../report/junit.ts';
 import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
@@ -15,31 +18,18 @@ import { buildReport, nothingChecked, type InvariantResult, type RunReport } fro
 import { formatSpec, region } from '../report/spec-markdown.ts';
 import { verdict, type Verdict } from '../report/verdict.ts';
 import { runIsolated } from '../run/isolated-run.ts';
-import { runInvariants } from '../run/run-catalogue.ts';
 import type { RunControl } from '../run/run-control.ts';
-import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { packageRoot } from '../package-root.ts';
-import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
-import { runInvariantsInParallel } from '../run/run-parallel.ts';
+import { runProcess } from '../run/process-run.ts';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
-import { SPEC_HELP } from './help.ts';
+import { INIT_HELP, SPEC_HELP } from './help.ts';
+import { didYouMean } from '../did-you-mean.ts';
 import { runInit } from './init.ts';
 import { Progress } from './progress.ts';
 
-/** Where the command writes; the real process streams, or buffers in tests. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  /** Progress is drawn here when it is a terminal. */
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /**
-   * Settles with the signal's name when the user stops the command (the bin wires SIGINT and
-   * SIGTERM to it): the adapter is ended, the report so far printed, and the exit code is 130 or 143.
-   */
-  readonly interrupted?: Promise<'SIGINT' | 'SIGTERM'>;
-}
+export type { CliIo } from './io.ts';
+import type { CliIo } from './io.ts';
 
 export const EXIT = { conformant: 0, failed: 1, cannotRun: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -58,73 +48,6 @@ interface Found {
   readonly adapterName: string;
   readonly notChecked: readonly string[];
   readonly results: readonly InvariantResult[];
-}
-
-/** Waits at most `ms` for a promise, never rejecting. The timer keeps the process alive meanwhile (an unref'd one would let Node exit mid-await). */
-function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([promise.then(() => {}, () => {}), bound]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Runs the invariants against an adapter process: no worker needed, the process is the isolation.
- * On a signal the processes (and their process groups) are ended at once, and what was found so far
- * is returned; they are ended again once the run loop has stopped, in case the loop restarted one.
- */
-async function runProcess(command: string, ids: readonly string[], settings: InvariantRunOptions, options: CliOptions, io: CliIo, control: RunControl): Promise<Found> {
-  // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
-  const stderr = (line: string) => io.stderr.write(`[adapter] ${line}\n`);
-  // --bail stops at the first failure in catalogue order: one process, one invariant after the other.
-  const count = options.bail ? 1 : Math.min(adapterProcesses(io.env), ids.length);
-  const lanes = options.bail ? 1 : invariantsInFlight(io.env);
-  const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr }, count, lanes);
-  const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
-  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
-  const results: InvariantResult[] = [];
-  const onResult = (result: InvariantResult) => {
-    results.push(result);
-    control.onResult?.(result);
-  };
-  const invariants = ids.map((id) => findInvariant(id)!);
-  const running = subjects.length > 1 ? runInvariantsInParallel(invariants, subjects, settings, onResult, control) : runInvariants(invariants, subject, settings, onResult, control);
-  const stopped = new Promise<'stopped'>((resolve) => {
-    if (control.signal?.aborted) resolve('stopped');
-    control.signal?.addEventListener('abort', () => resolve('stopped'), { once: true });
-  });
-  try {
-    const outcome = await Promise.race([running, stopped]);
-    if (outcome !== 'stopped') return found(outcome);
-    // In catalogue order, whichever process finished first.
-    const partial = ids.flatMap((id) => results.filter((result) => result.id === id));
-    await Promise.all(subjects.map((each) => each.close()));
-    await settledWithin(running, 2000);
-    return found(partial);
-  } finally {
-    await Promise.all(subjects.map((each) => each.close()));
-  }
-}
-
-/**
- * How many adapter processes run invariants side by side: CLONE_CONFORMANCE_ADAPTER_PROCESSES (at
- * most the machine's cores), else one. Two overlap the suite's work with the adapter's.
- */
-function adapterProcesses(env: CliIo['env']): number {
-  const asked = Number.parseInt(env.CLONE_CONFORMANCE_ADAPTER_PROCESSES ?? '', 10);
-  // One by default: an adapter may hold a resource (a port, a file) that a second copy would fight over.
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 8, availableParallelism());
-  return 1;
-}
-
-/**
- * How many invariants run side by side on one adapter process that speaks protocol version 3, their
- * requests in flight together: CLONE_CONFORMANCE_IN_FLIGHT (1 to 16), else 8. While the adapter
- * answers one invariant's calls the suite prepares and checks another's, and no request waits for
- * the process to wake up: the adapter always has the next one.
- */
-function invariantsInFlight(env: CliIo['env']): number {
-  const asked = Number.parseInt(env.CLONE_CONFORMANCE_IN_FLIGHT ?? '', 10);
-  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : 8;
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
@@ -153,8 +76,14 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
   try {
     found =
       options.command !== undefined
-        ? await runProcess(options.command, ids, settings, options, io, control)
-        : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ids, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, ...settings }, control);
+        ? await runProcess(
+            // The adapter's own logs go to standard error, marked as its own; standard output carries only the report.
+            { command: options.command, cwd: io.cwd, env: io.env, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, stderr: (line) => io.stderr.write(`[adapter] ${line}\n`) },
+            ids,
+            settings,
+            control,
+          )
+        : await runIsolated({ adapter: options.adapter, cwd: io.cwd, ...tsconfigOf(options, io), ids, timeout: options.timeout, startTimeout: options.startTimeout, bail: options.bail, ...settings }, control);
   } finally {
     progress.end();
   }
@@ -181,7 +110,7 @@ function render(choice: ReporterChoice, report: RunReport, outcome: Verdict, opt
     case 'junit':
       return formatJunit(report, outcome);
     case 'github-actions':
-      return formatGithubActions(report, outcome);
+      return annotateFiles(formatGithubActions(report, outcome), { adapter: adapterFile(options.adapter, options.command, io.cwd), baseline: options.expect });
   }
 }
 
@@ -235,10 +164,17 @@ function writeGithubSummary(report: RunReport, outcome: Verdict, io: CliIo): voi
   }
 }
 
+/** A signal that came while the report was written (the run had ended): it still decides the exit code. */
+function signalledMeanwhile(interrupted: CliIo['interrupted']): Promise<'SIGINT' | 'SIGTERM' | undefined> {
+  if (interrupted === undefined) return Promise.resolve(undefined);
+  return Promise.race([interrupted, new Promise<undefined>((resolve) => setImmediate(resolve, undefined))]);
+}
+
 /** The run command: check an adapter, report, gate. */
 async function check(options: CliOptions, io: CliIo): Promise<number> {
   if (options.list) {
-    io.stdout.write(formatList(options.ids));
+    const json = options.reporters.some((choice) => choice.name === 'json' && choice.file === undefined);
+    io.stdout.write(json ? formatListJson(CATALOGUE.filter((invariant) => options.ids.includes(invariant.id))) : formatList(options.ids));
     return EXIT.conformant;
   }
   let baseline: Baseline | undefined = options.expect === undefined ? undefined : readBaseline(resolve(io.cwd, options.expect), INVARIANT_IDS);
@@ -256,7 +192,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   }
   const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}) });
   for (const choice of options.reporters) {
-    const text = render(choice, report, outcome, options, io);
+    const text = withVersions(choice.name, render(choice, report, outcome, options, io), { suite: version(), specification: SPEC_VERSION });
     if (choice.file === undefined) io.stdout.write(text);
     else writeFile(io.cwd, choice.file, text);
     if (choice.name === 'github-actions') writeGithubSummary(report, outcome, io);
@@ -265,11 +201,37 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     io.stderr.write(`clone-conformance: interrupted by ${report.interrupted}; the adapter was stopped, and the report covers what was found so far.\n`);
     return EXIT[report.interrupted];
   }
+  const late = await signalledMeanwhile(io.interrupted);
+  if (late !== undefined) {
+    io.stderr.write(`clone-conformance: interrupted by ${late} while the report was written; the report is whole, the exit code is the signal's.\n`);
+    return EXIT[late];
+  }
   if (empty) {
     io.stderr.write(`clone-conformance: no invariant ran: all ${report.summary.skipped} selected were skipped, so nothing was checked.\n`);
     return EXIT.cannotRun;
   }
   return outcome.exitCode;
+}
+
+/** `--tsconfig FILE`, checked and made absolute, for the worker that loads the adapter. */
+function tsconfigOf(options: CliOptions, io: CliIo): { tsconfig?: string } {
+  if (options.tsconfig === undefined) return {};
+  const path = resolve(io.cwd, options.tsconfig);
+  if (!existsSync(path)) throw new UsageError(`--tsconfig: ${options.tsconfig} not found (looked for ${path}).`);
+  return { tsconfig: path };
+}
+
+/** The command's subcommands. */
+const COMMANDS = ['spec', 'init', 'help'] as const;
+
+/**
+ * A first word that is no adapter path (no extension, no such file) but a slip away from a
+ * subcommand: a mistyped command, said so, rather than "adapter file not found".
+ */
+function checkCommandWord(word: string | undefined): void {
+  if (word === undefined || word.startsWith('-') || extname(word) !== '') return;
+  const suggestion = didYouMean(word, COMMANDS);
+  if (suggestion !== '') throw new UsageError(`unknown command "${word}"${suggestion} (see --help).`);
 }
 
 /** Runs the command; resolves to the exit code. Never throws: every problem becomes a message. */
@@ -282,10 +244,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return EXIT.conformant;
       }
       if (argv.length > 1) throw new UsageError(`spec takes no arguments; got ${argv.slice(1).join(' ')}.`);
-      io.stdout.write(formatSpec(CATALOGUE, specSources()));
+      io.stdout.write(specWithVersion(formatSpec(CATALOGUE, specSources()), SPEC_VERSION));
       return EXIT.conformant;
     }
     if (argv[0] === 'init') return runInit(argv.slice(1), io);
+    if (argv[0] === 'help') {
+      const topic = argv[1];
+      if (argv.length > 2 || (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic))) {
+        throw new UsageError(`help takes one of ${COMMANDS.join(', ')}, or nothing; got ${argv.slice(1).join(' ')}${topic === undefined ? '' : didYouMean(topic, COMMANDS)}.`);
+      }
+      io.stdout.write(topic === 'init' ? INIT_HELP : topic === 'spec' ? SPEC_HELP : HELP);
+      return EXIT.conformant;
+    }
+    checkCommandWord(argv[0]);
     const options = parseCliArgs(argv);
     debug = options.debug;
     if (options.help) {

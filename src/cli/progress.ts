@@ -4,15 +4,23 @@ export interface ProgressStream {
   readonly isTTY?: boolean;
 }
 
+/** A duration as a CI log shows it: milliseconds under a second, else seconds with one decimal. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /**
- * Progress of a run on standard error, for a person watching a terminal: one status line,
- * redrawn as each invariant starts and finishes, and erased at the end so that nothing of it stays
- * among the report. Nothing at all when standard error is not a terminal (CI logs, pipes), and it
- * never touches standard output, where json and junit go.
+ * Progress of a run on standard error, never on standard output (where the report goes, the same
+ * bytes for a seed). On a terminal: one status line, redrawn as each invariant starts and finishes,
+ * and erased at the end so that nothing of it stays among the report. Elsewhere (CI logs, pipes):
+ * one line per invariant as it finishes, so that a long run never looks hung, and a last line
+ * with the run's duration.
  */
 export class Progress {
   #done = 0;
   #drawn = false;
+  readonly #started = performance.now();
+  #invariantStarted = new Map<string, number>();
 
   constructor(private readonly stream: ProgressStream, private readonly total: number) {}
 
@@ -21,18 +29,25 @@ export class Progress {
   }
 
   started(id: string): void {
+    this.#invariantStarted.set(id, performance.now());
     this.#draw(`running ${id}`);
   }
 
   finished(id: string, status: string): void {
     this.#done += 1;
-    this.#draw(`${id} ${status}`);
+    if (this.active) {
+      this.#draw(`${id} ${status}`);
+      return;
+    }
+    const since = this.#invariantStarted.get(id);
+    this.stream.write(`clone-conformance [${this.#done}/${this.total}] ${id} ${status}${since === undefined ? '' : ` (${formatDuration(performance.now() - since)})`}\n`);
   }
 
-  /** Erases the status line. */
+  /** Erases the status line (terminal), or says how long the run took (log). */
   end(): void {
     if (this.#drawn) this.stream.write('\r\u001b[K');
     this.#drawn = false;
+    if (!this.active && this.#done > 0) this.stream.write(`clone-conformance: ${this.#done} of ${this.total} invariants finished in ${formatDuration(performance.now() - this.#started)}\n`);
   }
 
   #draw(text: string): void {

@@ -155,7 +155,13 @@ export async function runIsolated(request: IsolatedRunRequest, control: Isolated
     }
     if (!outcome.stopped) break;
     if (outcome.name === undefined) throw new AdapterLoadError(`The adapter ${request.adapter ?? '(built-in)'} could not be loaded: ${outcome.stopped.message}.`);
-    const id = outcome.stopped.id ?? remaining[0]!;
+    const id = outcome.stopped.id ?? remaining[0];
+    if (id === undefined) {
+      // It ended after its last result (a stray timer, an exit at the end): the last invariant vouches for nothing then.
+      const last = results.pop();
+      if (last !== undefined) report(failure(last.id, outcome.stopped.message));
+      break;
+    }
     report(failure(id, outcome.stopped.message));
     remaining = remaining.filter((other) => other !== id);
     if (outcome.stopped.cause === 'hang') {

@@ -4,6 +4,8 @@ import type { InvariantResult } from '../report/model.ts';
 export interface WorkerRequest {
   readonly adapter: string | undefined;
   readonly cwd: string;
+  /** The tsconfig a TypeScript adapter is compiled with (absolute), when not the default one. */
+  readonly tsconfig?: string;
   readonly ids: readonly string[];
   readonly seed: number;
   readonly runs: number;

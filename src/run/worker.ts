@@ -5,11 +5,14 @@ import { referenceAdapter } from '../adapter/reference-adapter.ts';
 import { SharedCallMonitor } from '../transports/call-monitor.ts';
 import { inProcessSubject } from '../transports/in-process.ts';
 import { runInvariant } from './run-invariant.ts';
+import { StrayRejections } from './stray-rejections.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 
 const request = workerData as WorkerRequest;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const monitor = new SharedCallMonitor(request.monitor);
+// A rejected promise the adapter leaves behind fails the invariant it surfaced in, instead of ending this thread.
+const calls = new StrayRejections(monitor).listen();
 
 const FLUSH_MS = 2000;
 
@@ -23,16 +26,20 @@ const flushed = () =>
     new Promise<void>((resolve) => setTimeout(resolve, FLUSH_MS).unref()), // never hang on a reader that stopped reading
   ]);
 
+// tsx reads it when it registers, which loading a TypeScript adapter does first.
+if (request.tsconfig !== undefined) process.env.TSX_TSCONFIG_PATH = request.tsconfig;
+
 try {
   monitor.enter('loading the adapter module');
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
   monitor.exit();
-  const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor });
+  const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor: calls });
   post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
   for (const id of request.ids) {
     post({ type: 'started', id });
     const started = performance.now();
-    const result = { ...(await runInvariant(findInvariant(id)!, subject, request)), durationMs: Math.round(performance.now() - started) };
+    const invariant = findInvariant(id)!;
+    const result = await calls.settle({ ...(await runInvariant(invariant, subject, request)), durationMs: Math.round(performance.now() - started) }, invariant.rule);
     post({ type: 'result', result });
     if (request.bail && result.status === 'failed') break;
   }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { MappedField } from '../../spec/agent-config.ts';
 import { AdapterCallError, LostCallError } from './adapter-call.ts';
+import { stderrTail } from './stderr-tail.ts';
 
 /** The first protocol version (spec/PROTOCOL.md): every adapter speaks it. */
 export const PROTOCOL_VERSION = 1;
@@ -56,6 +57,8 @@ interface Pending {
 
 
 const STDERR_KEEP = 4000;
+/** Why calls fail once the run was interrupted (a signal to the command). */
+const INTERRUPTED = 'was stopped: the run was interrupted';
 
 /** An adapter's error answer (`{"type", "message"}`) to a call, as the suite reports it. */
 export function errorAnswer(call: string, error: unknown): AdapterCallError {
@@ -63,6 +66,16 @@ export function errorAnswer(call: string, error: unknown): AdapterCallError {
   const text = typeof message === 'string' ? message : JSON.stringify(error);
   // The answer itself is kept (a rejection says `"rejected": true`), and the adapter's traceback for --debug.
   return new AdapterCallError(call, 'threw', `threw ${typeof type === 'string' ? type : 'Error'}: ${text}`, error, typeof traceback === 'string' ? traceback : undefined);
+}
+
+/** How an adapter process is started and watched, besides its command. */
+export interface AdapterProcessExtras {
+  /** Set in the adapter's environment, over this process's own. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Ends the adapter's whole process group at once when it aborts (a signal to the command, in any phase: during the handshake too). */
+  readonly signal?: AbortSignal;
+  /** Told of a call the adapter left unanswered past its timeout, as soon as it is (the process is then stopped). */
+  readonly onUnanswered?: (call: string) => void;
 }
 
 /**
@@ -85,14 +98,19 @@ export class AdapterProcess {
   readonly #exited: Promise<void>;
   readonly #stderrEnded: Promise<void>;
   #closing: Promise<void> | undefined;
+  readonly #onUnanswered: ((call: string) => void) | undefined;
 
-  /** `passThrough` receives each line the adapter writes on standard error, as it comes. */
-  constructor(command: string, cwd: string, passThrough?: (line: string) => void) {
+  /**
+   * `passThrough` receives each line the adapter writes on standard error, as it comes.
+   */
+  constructor(command: string, cwd: string, passThrough?: (line: string) => void, extras: AdapterProcessExtras = {}) {
+    const { env, signal } = extras;
+    this.#onUnanswered = extras.onUnanswered;
     // A process group of its own, so that the whole tree (a shell and what it started) is ended.
     // CLONE_CONFORMANCE_ADAPTER_PROCESS tells a kit its stdout is the protocol's from the start, so
     // that it can claim it on import (the Python kit does: a framework's banner goes to stderr).
-    const env = { ...process.env, CLONE_CONFORMANCE_ADAPTER_PROCESS: '1' };
-    this.#child = spawn(command, { cwd, env, shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const childEnv = { ...process.env, ...env, CLONE_CONFORMANCE_ADAPTER_PROCESS: '1' };
+    this.#child = spawn(command, { cwd, env: childEnv, shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stdin.on('error', () => {}); // a dead adapter's closed pipe is reported through 'exit'
     let partial = '';
     this.#stderrEnded = new Promise((resolve) => this.#child.stderr.once('close', resolve));
@@ -119,6 +137,15 @@ export class AdapterProcess {
         resolve();
       });
     });
+    if (signal) {
+      const onAbort = () => {
+        this.#break('broken', INTERRUPTED);
+        this.killNow();
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      void this.#exited.then(() => signal.removeEventListener('abort', onAbort));
+    }
   }
 
   /**
@@ -216,7 +243,7 @@ export class AdapterProcess {
    * (other senders' or its own sender's) fail too, those of other senders as lost.
    */
   #break(reason: 'broken' | 'timeout', detail: string): void {
-    const withStderr = this.stderr ? `${detail}; its stderr ends with: ${this.stderr.split('\n').slice(-5).join(' | ')}` : detail;
+    const withStderr = this.stderr ? `${detail}; its stderr ends with: ${stderrTail(this.stderr)}` : detail;
     const head = this.#pending[0];
     this.#broken ??= { reason, detail: withStderr, ...(head ? { during: head.call, sender: head.sender } : {}) };
     const failed = [...this.#pending.splice(0), ...this.#waiting.splice(0)];
@@ -228,7 +255,10 @@ export class AdapterProcess {
         pending.reject(this.#lost(pending.sender) ? new LostCallError(pending.call, 'broken', message) : new AdapterCallError(pending.call, 'broken', message));
       }
     }
-    if (reason === 'timeout') void this.kill();
+    if (reason === 'timeout') {
+      void this.kill();
+      if (head) this.#onUnanswered?.(head.call);
+    }
   }
 
   #receive(line: string): void {

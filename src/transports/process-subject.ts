@@ -29,6 +29,12 @@ export interface ProcessOptions {
    * `[1]` forces version 1 (one round trip per call), e.g. to compare it with version 2.
    */
   readonly protocols?: readonly number[];
+  /** Set in the adapter process's environment (e.g. PYTHONHASHSEED: src/transports/adapter-env.ts). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Ends the adapter processes at once when it aborts (a signal to the command), in every phase. */
+  readonly signal?: AbortSignal;
+  /** Told as soon as an adapter process leaves a call unanswered past its timeout (it is then stopped). */
+  readonly onUnanswered?: (call: string) => void;
 }
 
 /** A subject driven over the adapter protocol, with a way to end it. */
@@ -170,7 +176,11 @@ const domainsOf = (hello: Hello): Domains | undefined => (hello as Hello & { dom
 
 /** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
 async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
-  const process = new AdapterProcess(options.command, options.cwd, options.stderr);
+  const process = new AdapterProcess(options.command, options.cwd, options.stderr, {
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onUnanswered ? { onUnanswered: options.onUnanswered } : {}),
+  });
   const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
   let answer: Record<string, unknown>;
   try {
