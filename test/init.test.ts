@@ -50,7 +50,7 @@ describe('init: starter adapters', () => {
     expect(readFileSync(join(dir, 'gateway_adapter.py'), 'utf8')).toContain('from clone_conformance import Adapter');
     const mixed = await runMain(['init', '--lang', 'ts', 'other.py'], dir);
     expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toContain('other.py is a Python file name, and --lang ts writes TypeScript');
+    expect(mixed.stderr).toContain('--lang ts and other.py disagree (its extension says python)');
   });
 
   it('never overwrites a file, and rejects an unknown language', async () => {
