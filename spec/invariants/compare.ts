@@ -4,7 +4,7 @@
  */
 import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
-import { describe, firstDifference, sameAsIs, type Observed } from '../model/observed.ts';
+import { deepEqual, describe, firstDifference, identityOf, sameAsIs, type Observed } from '../model/observed.ts';
 import { Violation } from './invariant.ts';
 
 /** The feature configs of an observation that the adapter maps, by name. */
@@ -48,4 +48,15 @@ export function compareElements(expected: Observed, actual: Observed, what: stri
   const index = expected.items.findIndex((item, i) => !sameAsIs(item, actual.items[i]!));
   if (index === -1) return undefined;
   return new Violation(`${what}[${index}] = ${describe(actual.items[index]!)}, another object`, `${whose}[${index}] itself: ${describe(expected.items[index]!)}`);
+}
+
+/**
+ * A value that must be `whose` value as-is, and is not: where it is an equal copy of an object,
+ * the message says that identity is the complaint (`[]` against `[]` would say nothing).
+ */
+export function asIsViolation(what: string, expected: Observed, actual: Observed, whose: string): Violation {
+  if (identityOf(expected) !== undefined && identityOf(actual) !== undefined && deepEqual(expected, actual)) {
+    return new Violation(`${what} = ${describe(actual)}, an equal copy of ${whose} object`, `the same object required, got an equal copy: ${whose} object itself`);
+  }
+  return new Violation(`${what} = ${describe(actual)}`, `${whose} value as-is: ${describe(expected)}`);
 }

@@ -53,8 +53,11 @@ export interface Invariant<Input = Scenario> {
   readonly reads?: readonly ConfigField[];
   /** The inputs to check; the shared random {@link Scenario} when absent. */
   input?(context: InputContext): InputPlan<Input>;
-  /** Resolves when the input conforms; rejects with a {@link Violation} when it does not. */
-  check(subject: Subject, input: Input): Promise<void>;
+  /**
+   * Resolves when the input conforms; rejects with a {@link Violation} when it does not. Resolves
+   * with {@link NothingCompared} when the case gave the rule nothing to compare on this adapter.
+   */
+  check(subject: Subject, input: Input): Promise<void | NothingCompared>;
 }
 
 /** What was observed against what the rule requires. */
@@ -78,4 +81,13 @@ export type AnyInvariant = Invariant<any>;
  */
 export class NotCheckable extends Error {
   override readonly name = 'NotCheckable';
+}
+
+/**
+ * What a check resolves with when its case compared nothing on this adapter (no interrupt
+ * controller or locks to compare, no handoffs to reset): an invariant none of whose cases compared
+ * anything is reported as not applicable, never as passed.
+ */
+export class NothingCompared {
+  constructor(readonly reason: string) {}
 }

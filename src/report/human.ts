@@ -38,6 +38,7 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
       const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
       return `  ${expected.has(result.id) || tolerated.has(result.id) ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`;
     }
+    if (result.notApplicable) return `  ${c.dim('-')} ${result.id} ${c.dim(result.message)}`;
     return `  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`;
   }
   const failures = report.results.filter((result) => result.status === 'failed');

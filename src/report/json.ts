@@ -9,7 +9,8 @@ import type { Verdict } from './verdict.ts';
  * lists the fields an adapter does not map. Results that ran carry `checked` (cases checked to the
  * end) and `discarded` (cases whose configuration the adapter rejected); `warnings` lists what the
  * verdict may not show (e.g. only trivial configurations checked); `nothingChecked: true` says every
- * selected invariant was skipped; `interrupted` ("SIGINT" or "SIGTERM") and `notRun` mark a run a signal stopped.
+ * selected invariant was skipped; a skipped result with `notApplicable: true` ran, but none of its
+ * cases compared anything on this adapter (no runtime objects, no handoffs); `interrupted` ("SIGINT" or "SIGTERM") and `notRun` mark a run a signal stopped.
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
   const expected = new Set(verdict.expectedFailures);
@@ -22,7 +23,7 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
       case 'passed':
         return { id: result.id, status: result.status, level: result.level, ...(result.note === undefined ? {} : { message: result.note }), ...flags };
       case 'skipped':
-        return { id: result.id, status: result.status, level: result.level, message: result.message, ...counts };
+        return { id: result.id, status: result.status, level: result.level, message: result.message, ...(result.notApplicable ? { notApplicable: true } : {}), ...counts };
       case 'failed':
         return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...(result.stack === undefined ? {} : { stack: result.stack }), ...flags };
     }

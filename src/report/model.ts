@@ -47,7 +47,12 @@ export type InvariantResult =
       /** The adapter's own stack or traceback, when an adapter call threw; reported under --debug only. */
       readonly stack?: string;
     })
-  | (ResultBase & { readonly status: 'skipped'; readonly message: string });
+  | (ResultBase & {
+      readonly status: 'skipped';
+      readonly message: string;
+      /** Set when the invariant ran but none of its cases compared anything on this adapter (no runtime objects, no handoffs): not applicable, never a pass. */
+      readonly notApplicable?: true;
+    });
 
 export type Status = InvariantResult['status'];
 

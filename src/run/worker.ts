@@ -5,6 +5,7 @@ import { referenceAdapter } from '../adapter/reference-adapter.ts';
 import { SharedCallMonitor } from '../transports/call-monitor.ts';
 import { inProcessSubject } from '../transports/in-process.ts';
 import { runInvariant } from './run-invariant.ts';
+import { checkViewKeepsLists } from './view-preflight.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 
 const request = workerData as WorkerRequest;
@@ -28,6 +29,7 @@ try {
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
   monitor.exit();
   const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor });
+  await checkViewKeepsLists(subject, request.seed);
   post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
   for (const id of request.ids) {
     post({ type: 'started', id });

@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import { scenarioFor, type Scenario } from '../../generators/scenario.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { Violation } from '../invariant.ts';
+import { NothingCompared, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after the deep copy, and the copy's view. */
@@ -24,7 +24,7 @@ export interface DeepCopied {
  */
 export function deepCopyInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
-  check: (copied: DeepCopied) => Violation | undefined | Promise<Violation | undefined>,
+  check: (copied: DeepCopied) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
   /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
   viewTwice = false,
@@ -46,9 +46,10 @@ export function deepCopyInvariant(
         return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
       });
       const violation = await check({ subject, source, ...then });
-      if (violation) throw violation;
+      if (violation instanceof Violation) throw violation;
+      return violation;
     },
   };
 }
 
-export { Violation };
+export { NothingCompared, Violation };

@@ -1,7 +1,7 @@
 import { CONFIG_FIELDS } from '../../agent-config.ts';
-import { describe, sameAsIs } from '../../model/observed.ts';
-import { compareElements, compareFeatures } from '../compare.ts';
-import { overrideInvariant, Violation } from './setup.ts';
+import { sameAsIs } from '../../model/observed.ts';
+import { asIsViolation, compareElements, compareFeatures } from '../compare.ts';
+import { overrideInvariant } from './setup.ts';
 
 export const retained = overrideInvariant(
   {
@@ -21,7 +21,7 @@ export const retained = overrideInvariant(
         const violation = compareElements(expected, actual, 'clone.handoffs', "the source's handoffs");
         if (violation) return violation;
       } else if (!sameAsIs(expected, actual)) {
-        return new Violation(`clone.${field} = ${describe(actual)} (not overridden)`, `the source's ${field} as-is: ${describe(expected)}`);
+        return asIsViolation(`clone.${field} (not overridden)`, expected, actual, `the source's ${field}`);
       }
     }
     return undefined;

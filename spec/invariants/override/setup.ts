@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { Violation } from '../invariant.ts';
+import { NothingCompared, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after cloning with overrides, and the clone's view. */
@@ -40,7 +40,7 @@ async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed:
  */
 export function overrideInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'> & { needs?: Invariant['needs'] },
-  check: (clone: OverrideClone) => Violation | undefined | Promise<Violation | undefined>,
+  check: (clone: OverrideClone) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
   /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
   viewTwice = false,
@@ -53,9 +53,10 @@ export function overrideInvariant(
     input: ({ scope, accepts, domains }) => ({ arbitrary: overrideCaseFor(scope, accepts, domains) }),
     async check(subject, input) {
       const violation = await check(await cloneWithOverrides(subject, input, viewed, viewTwice));
-      if (violation) throw violation;
+      if (violation instanceof Violation) throw violation;
+      return violation;
     },
   };
 }
 
-export { Violation };
+export { NothingCompared, Violation };
