@@ -5,6 +5,7 @@ import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/c
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { BaselineError, formatBaseline, readBaseline, type Baseline } from '../report/baseline.ts';
+import { findingFor } from '../report/findings.ts';
 import { formatGithubActions } from '../report/github-actions.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
@@ -257,8 +258,12 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   const empty = nothingChecked(report);
   if (options.writeExpect !== undefined && !empty && report.interrupted === undefined) {
     const failures = report.results.filter((result) => result.status === 'failed').map((result) => result.id);
-    writeFile(io.cwd, options.writeExpect, formatBaseline(failures));
-    baseline = { expectedFailures: failures };
+    const entries = failures.map((id) => {
+      const finding = findingFor(report.findings, id);
+      return finding === undefined ? id : { id, finding: finding.fingerprint };
+    });
+    writeFile(io.cwd, options.writeExpect, formatBaseline(entries));
+    baseline = { expectedFailures: failures, pinned: Object.fromEntries(entries.flatMap((entry) => (typeof entry === 'string' ? [] : [[entry.id, entry.finding]]))) };
     io.stderr.write(`clone-conformance: recorded ${failures.length} failure${failures.length === 1 ? '' : 's'} as the baseline in ${options.writeExpect}.\n`);
   }
   const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}) });

@@ -1,4 +1,5 @@
 import type { Level } from '../../spec/invariants/invariant.ts';
+import { groupFindings, type Finding } from './findings.ts';
 
 interface ResultBase {
   readonly id: string;
@@ -67,6 +68,8 @@ export interface RunReport {
   /** True when no MUST invariant failed and at least one invariant ran. */
   readonly conformant: boolean;
   readonly results: readonly InvariantResult[];
+  /** The failures grouped by cause: one finding per cause, naming the invariants it explains (src/report/findings.ts). */
+  readonly findings: readonly Finding[];
   readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number };
   /** Set when a signal stopped the run: the results are those found so far, and the run is not conformant. */
   readonly interrupted?: 'SIGINT' | 'SIGTERM';
@@ -102,5 +105,5 @@ export function buildReport(adapter: string, seed: number, runs: number, results
   const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   const mustFailed = results.some((result) => result.status === 'failed' && result.level === 'MUST');
   const warnings = coverageWarnings(results);
-  return { adapter, warnings, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, summary };
+  return { adapter, warnings, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, findings: groupFindings(results), summary };
 }
