@@ -14,6 +14,7 @@ import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
 import { buildReport, nothingChecked, type InvariantResult, type RunReport } from '../report/model.ts';
 import { formatSpec, region } from '../report/spec-markdown.ts';
+import { runsPython } from '../report/python-names.ts';
 import { verdict, type Verdict } from '../report/verdict.ts';
 import { runIsolated } from '../run/isolated-run.ts';
 import { runInvariants } from '../run/run-catalogue.ts';
@@ -173,7 +174,8 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
     const { stack, ...failure } = result;
     return { ...failure, replay: replayLine(source, result), ...(options.debug && stack !== undefined ? { stack } : {}) };
   });
-  const report = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked);
+  const built = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked);
+  const report = runsPython(options.command) ? { ...built, language: 'python' as const } : built;
   if (signal === undefined) return report;
   const finished = new Set(found.results.map((result) => result.id));
   // A run stopped halfway vouches for nothing: never conformant, whatever finished so far.

@@ -3,6 +3,7 @@ import { PROFILES } from '../../spec/invariants/profiles.ts';
 import type { InvariantResult, RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
 import { verdictLine } from './verdict-line.ts';
+import { pythonNames } from './python-names.ts';
 
 export interface HumanFormatOptions {
   /** ANSI colours; the command enables them only when writing to a terminal. */
@@ -17,6 +18,10 @@ const oneLine = (text: string, limit = 160) => {
   return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
 };
 
+/** Marks a line to be printed as it is, whatever the adapter's language. */
+const VERBATIM = '\u0000';
+const verbatim = (line: string) => VERBATIM + line;
+
 const indent = (text: string, by: string) => text.split('\n').map((line) => by + line).join('\n');
 
 /** The human-readable report: one line per invariant, then every finding (its root failure in full, the failures that follow from it listed under it), then the verdict. */
@@ -26,7 +31,7 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   const stale = new Set(verdict.stale);
   const tolerated = new Set(verdict.tolerated);
   const lines: string[] = [];
-  lines.push(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`));
+  lines.push(verbatim(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`)));
   if (report.notChecked.length > 0) lines.push(c.dim(`Not checked (the adapter does not map them): ${report.notChecked.join(', ')}`));
   for (const [profile, about] of Object.entries(PROFILES)) {
     const results = report.results.filter((result) => result.id.startsWith(`${profile}.`));
@@ -65,10 +70,10 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
     }
     if (failure.counterexample) {
       lines.push(`   ${failure.shrunk ? 'Counterexample (shrunk):' : 'Counterexample (not shrunk: a call timed out or the adapter broke):'}`);
-      lines.push(indent(failure.counterexample, '     '));
+      lines.push(...indent(failure.counterexample, '     ').split('\n').map(verbatim));
     }
-    if (failure.replay) lines.push(`   Replay:    ${c.cyan(failure.replay)}`);
-    if (failure.stack) lines.push('   Adapter stack (--debug):', indent(failure.stack.trimEnd(), '     '));
+    if (failure.replay) lines.push(verbatim(`   Replay:    ${c.cyan(failure.replay)}`));
+    if (failure.stack) lines.push('   Adapter stack (--debug):', ...indent(failure.stack.trimEnd(), '     ').split('\n').map(verbatim));
     lines.push(`   Finding:   ${finding.fingerprint}${finding.invariants.length > 1 ? ` (explains ${finding.invariants.length} failures)` : ''}`);
     const following = finding.invariants.slice(1).map((id) => failures.find((result) => result.id === id)!);
     const sameError = following.filter((other) => other.observed === undefined && failure.observed === undefined);
@@ -102,5 +107,7 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
       lines.push(c.red('Gate fails: --strict counts the warnings above.'));
     }
   }
-  return `${lines.join('\n')}\n`;
+  // A Python adapter's report speaks Python: its names, None, lists (not in counterexamples and replay lines, the suite's own).
+  const say = report.language === 'python' ? pythonNames : (text: string) => text;
+  return `${lines.map((line) => (line.startsWith(VERBATIM) ? line.slice(VERBATIM.length) : say(line))).join('\n')}\n`;
 }

@@ -59,6 +59,8 @@ export type Status = InvariantResult['status'];
 
 export interface RunReport {
   readonly adapter: string;
+  /** The adapter's language when it is not TypeScript or JavaScript: its report then speaks its names (src/report/python-names.ts). */
+  readonly language?: 'python';
   /** What the verdict may not show: e.g. only trivial configurations were checked. `--strict` fails on any. */
   readonly warnings: readonly string[];
   /** Fields and features the adapter does not map: not generated, not compared. */
