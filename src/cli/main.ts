@@ -12,7 +12,7 @@ import { formatJson } from '../report/json.ts';
 import { formatJunit } from '../report/junit.ts';
 import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
-import { buildReport, nothingChecked, type InvariantResult, type RunReport } from '../report/model.ts';
+import { buildReport, nothingChecked, type InvariantResult, type Levers, type RunReport } from '../report/model.ts';
 import { formatSpec, region } from '../report/spec-markdown.ts';
 import { runsPython } from '../report/python-names.ts';
 import { verdict, type Verdict } from '../report/verdict.ts';
@@ -23,7 +23,7 @@ import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { packageRoot } from '../package-root.ts';
 import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
 import { runInvariantsInParallel } from '../run/run-parallel.ts';
-import { checkViewKeepsLists } from '../run/view-preflight.ts';
+import { checkViewKeepsLists, leversOf } from '../run/view-preflight.ts';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
 import { SPEC_HELP } from './help.ts';
@@ -60,6 +60,7 @@ function specSources() {
 interface Found {
   readonly adapterName: string;
   readonly notChecked: readonly string[];
+  readonly levers?: Levers;
   readonly results: readonly InvariantResult[];
 }
 
@@ -83,7 +84,7 @@ async function runProcess(command: string, ids: readonly string[], settings: Inv
   const lanes = options.bail ? 1 : invariantsInFlight(io.env);
   const subjects = await processSubjects({ command, cwd: io.cwd, timeout: options.timeout, startTimeout: options.startTimeout, stderr }, count, lanes);
   const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
-  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
+  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, levers: leversOf(subject), results });
   const results: InvariantResult[] = [];
   const onResult = (result: InvariantResult) => {
     results.push(result);
@@ -174,7 +175,7 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
     const { stack, ...failure } = result;
     return { ...failure, replay: replayLine(source, result), ...(options.debug && stack !== undefined ? { stack } : {}) };
   });
-  const built = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked);
+  const built = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked, found.levers);
   const report = runsPython(options.command) ? { ...built, language: 'python' as const } : built;
   if (signal === undefined) return report;
   const finished = new Set(found.results.map((result) => result.id));

@@ -84,6 +84,24 @@ export function nothingChecked(report: Pick<RunReport, 'summary'>): boolean {
   return report.summary.passed + report.summary.failed === 0;
 }
 
+/** What restricts the configurations generated, so that a warning can name the lever that caused it. */
+export interface Levers {
+  /** The adapter has an accepts() filter. */
+  readonly accepts: boolean;
+  /** The fields and features whose values the adapter's domains declare. */
+  readonly domains: readonly string[];
+}
+
+/** The sentence naming what let only trivial values of `fields` through, and what to do about it. */
+function leverSentence(fields: ReadonlySet<string>, results: readonly InvariantResult[], levers: Levers | undefined): string {
+  const declared = levers?.domains.filter((name) => fields.has(name)) ?? [];
+  if (declared.length > 0) return `The adapter's domains declare ${declared.join(', ')}: widen ${declared.length === 1 ? 'that domain' : 'those domains'} to non-empty values.`;
+  const discarded = results.reduce((total, result) => total + (result.discarded ?? 0), 0);
+  if (levers?.accepts) return `The adapter's accepts() let only such configurations through: widen it.`;
+  if (discarded > 0) return `The framework rejected (RejectedConfig) the other configurations (${discarded} cases discarded): map the values it takes as domains, or accept them.`;
+  return "The adapter's accepts() or its rejections (RejectedConfig) let only trivial configurations through; widen them.";
+}
+
 /** Fewer checked cases than this over a whole run cannot tell an adapter's restrictions from chance. */
 const COVERAGE_MIN_CASES = 20;
 
@@ -91,21 +109,21 @@ const COVERAGE_MIN_CASES = 20;
  * The run's warnings: mapped fields that held only trivial values (absent, empty) in every case
  * checked by every invariant, over enough cases that this is the adapter's doing, not chance.
  */
-export function coverageWarnings(results: readonly InvariantResult[]): string[] {
+export function coverageWarnings(results: readonly InvariantResult[], levers?: Levers): string[] {
   const checked = results.filter((result) => (result.checked ?? 0) > 0 && result.trivial !== undefined);
   const cases = checked.reduce((total, result) => total + result.checked!, 0);
   if (checked.length === 0 || cases < COVERAGE_MIN_CASES) return [];
   const trivial = checked.map((result) => new Set(result.trivial)).reduce((common, next) => new Set([...common].filter((field) => next.has(field))));
   if (trivial.size === 0) return [];
   return [
-    `Over ${cases} checked cases, ${[...trivial].join(', ')} only ever held trivial values (absent or empty): the rules on ${trivial.size === 1 ? 'it' : 'them'} compared nothing. The adapter's accepts() or its rejections (RejectedConfig) let only trivial configurations through; widen them.`,
+    `Over ${cases} checked cases, ${[...trivial].join(', ')} only ever held trivial values (absent or empty): the rules on ${trivial.size === 1 ? 'it' : 'them'} compared nothing. ${leverSentence(trivial, checked, levers)}`,
   ];
 }
 
-export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[], notChecked: readonly string[] = []): RunReport {
+export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[], notChecked: readonly string[] = [], levers?: Levers): RunReport {
   const count = (status: Status) => results.filter((result) => result.status === status).length;
   const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   const mustFailed = results.some((result) => result.status === 'failed' && result.level === 'MUST');
-  const warnings = coverageWarnings(results);
+  const warnings = coverageWarnings(results, levers);
   return { adapter, warnings, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, findings: groupFindings(results), summary };
 }

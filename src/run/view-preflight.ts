@@ -4,6 +4,7 @@ import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { Batch } from '../../spec/model/batch.ts';
 import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
+import type { Levers } from '../report/model.ts';
 
 /** Configurations tried before giving up (each may be rejected by the framework). */
 const TRIES = 8;
@@ -45,4 +46,9 @@ export async function checkViewKeepsLists(subject: Subject, seed: number): Promi
     }
     return;
   }
+}
+
+/** What restricts the configurations generated for a subject, for the warnings (src/report/model.ts). */
+export function leversOf(subject: Subject): Levers {
+  return { accepts: subject.accepts !== undefined, domains: [...Object.keys(subject.domains?.fields ?? {}), ...(Object.keys(subject.domains?.features ?? {}).length > 0 ? ['features'] : [])] };
 }

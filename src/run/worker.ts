@@ -5,7 +5,7 @@ import { referenceAdapter } from '../adapter/reference-adapter.ts';
 import { SharedCallMonitor } from '../transports/call-monitor.ts';
 import { inProcessSubject } from '../transports/in-process.ts';
 import { runInvariant } from './run-invariant.ts';
-import { checkViewKeepsLists } from './view-preflight.ts';
+import { checkViewKeepsLists, leversOf } from './view-preflight.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 
 const request = workerData as WorkerRequest;
@@ -30,7 +30,7 @@ try {
   monitor.exit();
   const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor });
   await checkViewKeepsLists(subject, request.seed);
-  post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
+  post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped, levers: leversOf(subject) });
   for (const id of request.ids) {
     post({ type: 'started', id });
     const started = performance.now();
