@@ -5,6 +5,7 @@
 import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
 import { deepEqual, describe, firstDifference, identityOf, sameAsIs, type Observed } from '../model/observed.ts';
+import { allOf } from './differences.ts';
 import { Violation } from './invariant.ts';
 
 /** The feature configs of an observation that the adapter maps, by name. */
@@ -22,16 +23,22 @@ export function compareFeatures(expected: Observed, actual: Observed, scope: Fie
   const got = featuresOf(actual, scope);
   if (!want) return new Violation(`${whose} features = ${describe(expected)}`, 'features reported as an object');
   if (!got) return new Violation(`${what}.features = ${describe(actual)}`, `${what}.features to be an object`);
+  // Every feature that differs, not only the first: a second lost config must not hide behind the first.
+  const found: (Violation | undefined)[] = [];
   for (const [name, value] of want) {
-    if (!got.has(name)) return new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`);
+    if (!got.has(name)) {
+      found.push(new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`));
+      continue;
+    }
     const differs = firstDifference(value, got.get(name)!, { path: `features.${name}` });
-    if (differs) return new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`);
+    if (differs) found.push(new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`));
   }
-  if (added === 'allowed') return undefined;
-  for (const [name, value] of got) {
-    if (!want.has(name)) return new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added');
+  if (added === 'forbidden') {
+    for (const [name, value] of got) {
+      if (!want.has(name)) found.push(new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added'));
+    }
   }
-  return undefined;
+  return allOf(found);
 }
 
 /** `actual` is an array holding, in order, the very objects `expected` holds (or both are null). */

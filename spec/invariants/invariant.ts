@@ -67,6 +67,10 @@ export class Violation extends Error {
   constructor(
     readonly observed: string,
     readonly required: string,
+    /** The case's other differences, observed as this one (the first few; see spec/invariants/differences.ts). */
+    readonly also: readonly string[] = [],
+    /** How many more differences the case had beyond `also`. */
+    readonly more = 0,
   ) {
     super(`observed ${observed}; required ${required}`);
   }

@@ -64,7 +64,10 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
     lines.push('', (expected.has(failure.id) ? c.yellow : c.red)(c.bold(`${index + 1}) ${failure.id} [${failure.level}${tag}]`)));
     lines.push(indent(`Rule:      ${failure.rule}`, '   '));
     if (failure.observed !== undefined) {
-      lines.push(indent(`Observed:  ${failure.observed}`, '   '), indent(`Required:  ${failure.required}`, '   '));
+      lines.push(indent(`Observed:  ${failure.observed}`, '   '));
+      for (const other of failure.also ?? []) lines.push(indent(`     and:  ${other}`, '   '));
+      if (failure.moreDifferences) lines.push(indent(`     and:  ${failure.moreDifferences} more difference${failure.moreDifferences === 1 ? '' : 's'}`, '   '));
+      lines.push(indent(`Required:  ${failure.required}`, '   '));
     } else {
       lines.push(indent(`Error:     ${failure.message}`, '   '));
     }

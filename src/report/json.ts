@@ -13,7 +13,8 @@ import type { Verdict } from './verdict.ts';
  * verdict may not show (e.g. only trivial configurations checked); `nothingChecked: true` says every
  * selected invariant was skipped; `findings` groups the failures by cause ({ fingerprint, root, cause,
  * invariants }: one per cause, the root first), and each failed result names its `finding` (its
- * fingerprint) and, when it follows from another failure, `followsFrom` (the root's id); a skipped result with `notApplicable: true` ran, but none of its
+ * fingerprint), `differences` when its case differed in more than one place (the first ten, and
+ * `moreDifferences` counting the rest) and, when it follows from another failure, `followsFrom` (the root's id); a skipped result with `notApplicable: true` ran, but none of its
  * cases compared anything on this adapter (no runtime objects, no handoffs); `interrupted` ("SIGINT" or "SIGTERM") and `notRun` mark a run a signal stopped.
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
@@ -31,7 +32,8 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
       case 'failed': {
         const finding = findingFor(report.findings, result.id);
         const belongs = finding === undefined ? {} : { finding: finding.fingerprint, ...(finding.root === result.id ? {} : { followsFrom: finding.root }) };
-        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...(result.stack === undefined ? {} : { stack: result.stack }), ...belongs, ...flags };
+        const differences = result.also === undefined ? {} : { differences: [result.observed, ...result.also], ...(result.moreDifferences ? { moreDifferences: result.moreDifferences } : {}) };
+        return { id: result.id, status: result.status, level: result.level, message: result.message, counterexample: result.counterexample, replay: result.replay ?? '', ...(result.stack === undefined ? {} : { stack: result.stack }), ...differences, ...belongs, ...flags };
       }
     }
   });

@@ -34,6 +34,10 @@ export type InvariantResult =
       /** Set when the check found a violation (rather than an adapter call that broke). */
       readonly observed?: string;
       readonly required?: string;
+      /** The failing case's other differences (the first nine after `observed`), so that a second bug does not hide behind the first. */
+      readonly also?: readonly string[];
+      /** How many differences the case had beyond `observed` and `also`. */
+      readonly moreDifferences?: number;
       /** The shrunk scenario, as a JavaScript expression. */
       readonly counterexample: string;
       /** How many generated cases ran until the first failure. */

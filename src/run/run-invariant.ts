@@ -174,6 +174,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     rule: invariant.rule,
     message: messageOf(error),
     ...(error instanceof Violation ? { observed: error.observed, required: error.required } : {}),
+    ...(error instanceof Violation && error.also.length > 0 ? { also: error.also, ...(error.more > 0 ? { moreDifferences: error.more } : {}) } : {}),
     checked: Math.max(details.numRuns - 1, 0),
     discarded: details.numSkips,
     trivial,
