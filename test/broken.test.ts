@@ -11,6 +11,7 @@ const BROKEN: [file: string, message: RegExp][] = [
   ['empty-name.ts', /^The adapter fixtures\/broken\/empty-name\.ts does not export a valid adapter: `name` must be a non-empty string/],
   ['no-clone.ts', /^The adapter fixtures\/broken\/no-clone\.ts has no clone operation to check: implement cloneForChannel/],
   ['bad-domains.ts', /^The adapter fixtures\/broken\/bad-domains\.ts does not export a valid adapter: domains\.fields\.llm must be a domain: an object whose "kind" is one of .*; domains\.fields names "temperature", which is not a canonical field/],
+  ['view-returns-copies.ts', /^The adapter's view\(\) returns a new tools( and handoffs)? list on each call \(two views of one agent, nothing done in between, hold other list objects\)/],
   ['built-without-build.ts', /^The adapter fixtures\/broken\/built-without-build\.ts does not export a valid adapter: `domains` declares built values, so the adapter needs `build\(name, value\)`/],
   ['misspelt-probe.ts', /^The adapter fixtures\/broken\/misspelt-probe\.ts does not export a valid adapter: `isInterupted` is not a key of the adapter contract \(did you mean `isInterrupted`\?\)\./],
   ['misspelt-method-in-class.ts', /^The adapter fixtures\/broken\/misspelt-method-in-class\.ts does not export a valid adapter: `deepcopy` is not a key of the adapter contract \(did you mean `deepCopy`\?\)\./],

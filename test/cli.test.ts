@@ -16,7 +16,7 @@ describe('the command, end to end', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('clone-conformance: reference (seed 3, 100 runs per invariant)');
     expect(stdout).toContain(`Summary: ${CATALOGUE.length} passed, 0 failed, 0 skipped`);
-    expect(stdout).toContain('Conformant.');
+    expect(stdout).toContain('Conformant (checked: the channel clone, the override clone, the deep copy).');
   });
 
   it('loads a TypeScript adapter from outside the project directory', () => {

@@ -52,7 +52,7 @@ describe('verdict: levels, strictness and baselines', () => {
   it('GitHub Actions: ::error for counted failures with the replay line, escaped', () => {
     const multiline = buildReport('demo', 1, 100, [failed('channel.features', 'MUST', 'line one\nline two, 100%')]);
     expect(formatGithubActions(multiline, verdict(multiline, { strict: false }))).toBe(
-      '::error title=clone-conformance channel.features::line one%0Aline two, 100%25%0AReplay: npx clone-conformance a.ts --seed 1 --only channel.features --path 0:1\n',
+      '::error title=clone-conformance channel.features::line one%0Aline two, 100%25%0AReplay: npx clone-conformance a.ts --seed 1 --only channel.features --path 0:1%0AFinding: 99ff241d\n',
     );
   });
 
@@ -78,7 +78,7 @@ describe('the command as a CI gate', () => {
     const baseline = file('baseline.json');
     const recorded = await runMain([FALSY, ...ONLY, '--write-expect', baseline]);
     expect(recorded.code).toBe(0);
-    expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({ expectedFailures: ['channel.execution'] });
+    expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({ expectedFailures: [{ id: 'channel.execution', finding: expect.stringMatching(/^[0-9a-f]{8}$/) }] });
     const gated = await runMain([FALSY, ...ONLY, '--expect', baseline, '--reporter', 'json']);
     expect(gated.code).toBe(0);
     const report = JSON.parse(gated.stdout);

@@ -37,6 +37,8 @@ describe('the human report', () => {
 
       The override clone (cloneWith(agent, overrides)): not checked, the adapter has no cloneWith()
 
+      Findings: one cause for 1 failure
+
       1) channel.tools.new-list [MUST]
          Rule:      The clone's tools list is an array, and not the source's array object.
          Observed:  clone.tools is the source's tools array itself
@@ -44,9 +46,10 @@ describe('the human report', () => {
          Counterexample (shrunk):
            {"config":{"name":"","tools":[],"handoffs":null,"features":{}}}
          Replay:    npx clone-conformance ./my-adapter.ts --seed 42 --only channel.tools.new-list --path 0:0
+         Finding:   00599345
 
       Summary: 2 passed, 1 failed, 2 skipped
-      Not conformant.
+      Not conformant (checked: the channel clone; not checked: the override clone (the adapter has no cloneWith()), the deep copy (not selected)).
       "
     `);
   });

@@ -21,6 +21,13 @@ describe('init: starter adapters', () => {
       expect(result.status).toBe('failed');
       expect(result.message).toBe('create() threw Error: not implemented: create(config) must return a new agent built from config (see the comment above it in framework.ts)');
     }
+    // One unimplemented method is one finding, not a failure per invariant.
+    const findings = JSON.parse(stdout).findings as { root: string; invariants: string[] }[];
+    expect(findings.map((finding) => [finding.root, finding.invariants.length])).toEqual([['agent.config-held', CATALOGUE.length]]);
+    const human = await runMain(['adapters/framework.ts', '--seed', '1', '--runs', '5'], dir);
+    expect(human.stdout).toContain(`Findings: one cause for ${CATALOGUE.length} failures`);
+    expect(human.stdout.match(/^\d+\) /gm)).toEqual(['1) ']);
+    expect(human.stdout.split('\n').length).toBeLessThan(CATALOGUE.length + 30);
   });
 
   it('writes a Python starter importing the package (no copied kit, no sys.path line); the suite on it exits 1 with the stubs\' messages', async () => {

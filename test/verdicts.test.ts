@@ -112,6 +112,8 @@ describe('trivial configurations', () => {
     const plain = await json('fixtures/verdicts/trivial-accepts.ts', ...some);
     expect(plain.report!.warnings).toHaveLength(1);
     expect(plain.report!.warnings[0]).toMatch(/tools, handoffs, features only ever held trivial values/);
+    // The warning names the lever that caused it: here accepts(), not the domains or rejections.
+    expect(plain.report!.warnings[0]).toMatch(/The adapter's accepts\(\) let only such configurations through: widen it\.$/);
     expect(plain.code).toBe(0);
     const strict = await json('fixtures/verdicts/trivial-accepts.ts', ...some, '--strict');
     expect(strict.code).toBe(1);

@@ -4,7 +4,8 @@
  */
 import { FEATURE_NAMES, type FeatureName } from '../agent-config.ts';
 import type { FieldScope } from '../model/field-scope.ts';
-import { describe, firstDifference, sameAsIs, type Observed } from '../model/observed.ts';
+import { deepEqual, describe, firstDifference, identityOf, sameAsIs, type Observed } from '../model/observed.ts';
+import { allOf } from './differences.ts';
 import { Violation } from './invariant.ts';
 
 /** The feature configs of an observation that the adapter maps, by name. */
@@ -22,16 +23,22 @@ export function compareFeatures(expected: Observed, actual: Observed, scope: Fie
   const got = featuresOf(actual, scope);
   if (!want) return new Violation(`${whose} features = ${describe(expected)}`, 'features reported as an object');
   if (!got) return new Violation(`${what}.features = ${describe(actual)}`, `${what}.features to be an object`);
+  // Every feature that differs, not only the first: a second lost config must not hide behind the first.
+  const found: (Violation | undefined)[] = [];
   for (const [name, value] of want) {
-    if (!got.has(name)) return new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`);
+    if (!got.has(name)) {
+      found.push(new Violation(`${what}.features has no "${name}"`, `"${name}" as ${whose}: ${describe(value)}`));
+      continue;
+    }
     const differs = firstDifference(value, got.get(name)!, { path: `features.${name}` });
-    if (differs) return new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`);
+    if (differs) found.push(new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`));
   }
-  if (added === 'allowed') return undefined;
-  for (const [name, value] of got) {
-    if (!want.has(name)) return new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added');
+  if (added === 'forbidden') {
+    for (const [name, value] of got) {
+      if (!want.has(name)) found.push(new Violation(`${what}.features has "${name}" = ${describe(value)}, which ${whose} lacks`, 'no feature added'));
+    }
   }
-  return undefined;
+  return allOf(found);
 }
 
 /** `actual` is an array holding, in order, the very objects `expected` holds (or both are null). */
@@ -48,4 +55,15 @@ export function compareElements(expected: Observed, actual: Observed, what: stri
   const index = expected.items.findIndex((item, i) => !sameAsIs(item, actual.items[i]!));
   if (index === -1) return undefined;
   return new Violation(`${what}[${index}] = ${describe(actual.items[index]!)}, another object`, `${whose}[${index}] itself: ${describe(expected.items[index]!)}`);
+}
+
+/**
+ * A value that must be `whose` value as-is, and is not: where it is an equal copy of an object,
+ * the message says that identity is the complaint (`[]` against `[]` would say nothing).
+ */
+export function asIsViolation(what: string, expected: Observed, actual: Observed, whose: string): Violation {
+  if (identityOf(expected) !== undefined && identityOf(actual) !== undefined && deepEqual(expected, actual)) {
+    return new Violation(`${what} = ${describe(actual)}, an equal copy of ${whose} object`, `the same object required, got an equal copy: ${whose} object itself`);
+  }
+  return new Violation(`${what} = ${describe(actual)}`, `${whose} value as-is: ${describe(expected)}`);
 }

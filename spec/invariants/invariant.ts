@@ -53,8 +53,11 @@ export interface Invariant<Input = Scenario> {
   readonly reads?: readonly ConfigField[];
   /** The inputs to check; the shared random {@link Scenario} when absent. */
   input?(context: InputContext): InputPlan<Input>;
-  /** Resolves when the input conforms; rejects with a {@link Violation} when it does not. */
-  check(subject: Subject, input: Input): Promise<void>;
+  /**
+   * Resolves when the input conforms; rejects with a {@link Violation} when it does not. Resolves
+   * with {@link NothingCompared} when the case gave the rule nothing to compare on this adapter.
+   */
+  check(subject: Subject, input: Input): Promise<void | NothingCompared>;
 }
 
 /** What was observed against what the rule requires. */
@@ -64,6 +67,10 @@ export class Violation extends Error {
   constructor(
     readonly observed: string,
     readonly required: string,
+    /** The case's other differences, observed as this one (the first few; see spec/invariants/differences.ts). */
+    readonly also: readonly string[] = [],
+    /** How many more differences the case had beyond `also`. */
+    readonly more = 0,
   ) {
     super(`observed ${observed}; required ${required}`);
   }
@@ -78,4 +85,13 @@ export type AnyInvariant = Invariant<any>;
  */
 export class NotCheckable extends Error {
   override readonly name = 'NotCheckable';
+}
+
+/**
+ * What a check resolves with when its case compared nothing on this adapter (no interrupt
+ * controller or locks to compare, no handoffs to reset): an invariant none of whose cases compared
+ * anything is reported as not applicable, never as passed.
+ */
+export class NothingCompared {
+  constructor(readonly reason: string) {}
 }

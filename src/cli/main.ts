@@ -4,6 +4,7 @@ import { CATALOGUE, findInvariant, INVARIANT_IDS } from '../../spec/invariants/c
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { BaselineError, formatBaseline, readBaseline, type Baseline } from '../report/baseline.ts';
+import { findingFor } from '../report/findings.ts';
 import { formatGithubActions } from '../report/github-actions.ts';
 import { adapterFile, annotateFiles } from '../report/annotation-file.ts';
 import { formatHuman } from '../report/human.ts';
@@ -14,8 +15,9 @@ import { SPEC_VERSION } from '../../spec/version.ts';
 import { formatJunit } from '../report/junit.ts';
 import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
-import { buildReport, nothingChecked, type InvariantResult, type RunReport } from '../report/model.ts';
+import { buildReport, nothingChecked, type InvariantResult, type Levers, type RunReport } from '../report/model.ts';
 import { formatSpec, region } from '../report/spec-markdown.ts';
+import { runsPython } from '../report/python-names.ts';
 import { verdict, type Verdict } from '../report/verdict.ts';
 import { runIsolated } from '../run/isolated-run.ts';
 import type { RunControl } from '../run/run-control.ts';
@@ -47,6 +49,7 @@ function specSources() {
 interface Found {
   readonly adapterName: string;
   readonly notChecked: readonly string[];
+  readonly levers?: Levers;
   readonly results: readonly InvariantResult[];
 }
 
@@ -94,7 +97,8 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
     const { stack, ...failure } = result;
     return { ...failure, replay: replayLine(source, result), ...(options.debug && stack !== undefined ? { stack } : {}) };
   });
-  const report = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked);
+  const built = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked, found.levers);
+  const report = runsPython(options.command) ? { ...built, language: 'python' as const } : built;
   if (signal === undefined) return report;
   const finished = new Set(found.results.map((result) => result.id));
   // A run stopped halfway vouches for nothing: never conformant, whatever finished so far.
@@ -186,8 +190,12 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   const empty = nothingChecked(report);
   if (options.writeExpect !== undefined && !empty && report.interrupted === undefined) {
     const failures = report.results.filter((result) => result.status === 'failed').map((result) => result.id);
-    writeFile(io.cwd, options.writeExpect, formatBaseline(failures));
-    baseline = { expectedFailures: failures };
+    const entries = failures.map((id) => {
+      const finding = findingFor(report.findings, id);
+      return finding === undefined ? id : { id, finding: finding.fingerprint };
+    });
+    writeFile(io.cwd, options.writeExpect, formatBaseline(entries));
+    baseline = { expectedFailures: failures, pinned: Object.fromEntries(entries.flatMap((entry) => (typeof entry === 'string' ? [] : [[entry.id, entry.finding]]))) };
     io.stderr.write(`clone-conformance: recorded ${failures.length} failure${failures.length === 1 ? '' : 's'} as the baseline in ${options.writeExpect}.\n`);
   }
   const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}) });

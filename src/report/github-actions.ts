@@ -6,21 +6,31 @@ const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').r
 const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
- * GitHub Actions workflow commands: an `::error` annotation for each failure that fails the gate
- * and each stale baseline entry, a `::warning` for tolerated SHOULD failures, a `::notice` for
- * expected failures.
+ * GitHub Actions workflow commands: one annotation per finding (a cause, with the failures it
+ * explains): `::error` when one of them fails the gate, `::warning` when the gravest is a tolerated
+ * SHOULD failure, `::notice` when all were expected; an `::error` for each stale baseline entry.
  */
 export function formatGithubActions(report: RunReport, verdict: Verdict): string {
   const lines: string[] = [];
   const kind = (id: string) => (verdict.newFailures.includes(id) ? 'error' : verdict.expectedFailures.includes(id) ? 'notice' : 'warning');
+  // One annotation per finding (its root's message, the failures it explains named), at the gravest kind among them.
+  const rank = { error: 2, warning: 1, notice: 0 } as const;
+  for (const finding of report.findings) {
+    const root = report.results.find((result) => result.id === finding.root);
+    if (root?.status !== 'failed') continue;
+    const worst = finding.invariants.map(kind).sort((a, b) => rank[b] - rank[a])[0]!;
+    const title = `${root.id}${finding.invariants.length > 1 ? ` and ${finding.invariants.length - 1} more` : ''}${worst === 'notice' ? ' (expected failure)' : ''}`;
+    const also = finding.invariants.length > 1 ? `Also explains: ${finding.invariants.slice(1).join(', ')}` : '';
+    const body = [root.message, root.replay && `Replay: ${root.replay}`, also, `Finding: ${finding.fingerprint}`].filter(Boolean).join('\n');
+    lines.push(`::${worst} title=${property(`clone-conformance ${title}`)}::${data(body)}`);
+  }
   for (const result of report.results) {
-    if (result.status === 'failed') {
-      const title = `${result.id}${verdict.expectedFailures.includes(result.id) ? ' (expected failure)' : ''}`;
-      const body = [result.message, result.replay && `Replay: ${result.replay}`].filter(Boolean).join('\n');
-      lines.push(`::${kind(result.id)} title=${property(`clone-conformance ${title}`)}::${data(body)}`);
-    } else if (result.status === 'passed' && verdict.stale.includes(result.id)) {
+    if (result.status === 'passed' && verdict.stale.includes(result.id)) {
       lines.push(`::error title=${property(`clone-conformance ${result.id} (stale baseline entry)`)}::${data(`${result.id} passes now: remove it from the baseline's expectedFailures.`)}`);
     }
+  }
+  for (const { id, pinned, found } of verdict.changedReason) {
+    lines.push(`::error title=${property(`clone-conformance ${id} (another reason than the baseline pins)`)}::${data(`${id} fails with finding ${found}; the baseline pins ${pinned}, which is gone.`)}`);
   }
   if (verdict.nothingChecked) lines.push(`::error title=${property('clone-conformance: nothing was checked')}::${data('Every selected invariant was skipped, so this run says nothing about the adapter.')}`);
   if (report.interrupted !== undefined) lines.push(`::error title=${property(`clone-conformance: interrupted (${report.interrupted})`)}::${data(`The run was stopped before it finished; not run: ${(report.notRun ?? []).join(', ') || 'none'}.`)}`);

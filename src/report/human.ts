@@ -2,6 +2,8 @@ import { createColors } from 'picocolors';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import type { InvariantResult, RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
+import { verdictLine } from './verdict-line.ts';
+import { pythonNames } from './python-names.ts';
 
 export interface HumanFormatOptions {
   /** ANSI colours; the command enables them only when writing to a terminal. */
@@ -10,16 +12,26 @@ export interface HumanFormatOptions {
   readonly baselineFile?: string;
 }
 
+/** A message on one bounded line, for the failures listed under their finding's root. */
+const oneLine = (text: string, limit = 160) => {
+  const line = text.replace(/\s*\n\s*/g, ' ');
+  return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
+};
+
+/** Marks a line to be printed as it is, whatever the adapter's language. */
+const VERBATIM = '\u0000';
+const verbatim = (line: string) => VERBATIM + line;
+
 const indent = (text: string, by: string) => text.split('\n').map((line) => by + line).join('\n');
 
-/** The human-readable report: one line per invariant, then every failure in full, then the verdict. */
+/** The human-readable report: one line per invariant, then every finding (its root failure in full, the failures that follow from it listed under it), then the verdict. */
 export function formatHuman(report: RunReport, verdict: Verdict, options: HumanFormatOptions): string {
   const c = createColors(options.color);
   const expected = new Set(verdict.expectedFailures);
   const stale = new Set(verdict.stale);
   const tolerated = new Set(verdict.tolerated);
   const lines: string[] = [];
-  lines.push(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`));
+  lines.push(verbatim(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`)));
   if (report.notChecked.length > 0) lines.push(c.dim(`Not checked (the adapter does not map them): ${report.notChecked.join(', ')}`));
   for (const [profile, about] of Object.entries(PROFILES)) {
     const results = report.results.filter((result) => result.id.startsWith(`${profile}.`));
@@ -38,29 +50,51 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
       const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
       return `  ${expected.has(result.id) || tolerated.has(result.id) ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`;
     }
+    if (result.notApplicable) return `  ${c.dim('-')} ${result.id} ${c.dim(result.message)}`;
     return `  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`;
   }
   const failures = report.results.filter((result) => result.status === 'failed');
-  failures.forEach((failure, index) => {
+  if (report.findings.length > 0) {
+    const causes = report.findings.length === 1 ? 'one cause' : `${report.findings.length} causes`;
+    lines.push('', c.bold(`Findings: ${causes} for ${failures.length} failure${failures.length === 1 ? '' : 's'}`));
+  }
+  report.findings.forEach((finding, index) => {
+    const failure = failures.find((result) => result.id === finding.root)!;
     const tag = expected.has(failure.id) ? ', expected' : '';
     lines.push('', (expected.has(failure.id) ? c.yellow : c.red)(c.bold(`${index + 1}) ${failure.id} [${failure.level}${tag}]`)));
     lines.push(indent(`Rule:      ${failure.rule}`, '   '));
     if (failure.observed !== undefined) {
-      lines.push(indent(`Observed:  ${failure.observed}`, '   '), indent(`Required:  ${failure.required}`, '   '));
+      lines.push(indent(`Observed:  ${failure.observed}`, '   '));
+      for (const other of failure.also ?? []) lines.push(indent(`     and:  ${other}`, '   '));
+      if (failure.moreDifferences) lines.push(indent(`     and:  ${failure.moreDifferences} more difference${failure.moreDifferences === 1 ? '' : 's'}`, '   '));
+      lines.push(indent(`Required:  ${failure.required}`, '   '));
     } else {
       lines.push(indent(`Error:     ${failure.message}`, '   '));
     }
     if (failure.counterexample) {
       lines.push(`   ${failure.shrunk ? 'Counterexample (shrunk):' : 'Counterexample (not shrunk: a call timed out or the adapter broke):'}`);
-      lines.push(indent(failure.counterexample, '     '));
+      lines.push(...indent(failure.counterexample, '     ').split('\n').map(verbatim));
     }
-    if (failure.replay) lines.push(`   Replay:    ${c.cyan(failure.replay)}`);
-    if (failure.stack) lines.push('   Adapter stack (--debug):', indent(failure.stack.trimEnd(), '     '));
+    if (failure.replay) lines.push(verbatim(`   Replay:    ${c.cyan(failure.replay)}`));
+    if (failure.stack) lines.push('   Adapter stack (--debug):', ...indent(failure.stack.trimEnd(), '     ').split('\n').map(verbatim));
+    lines.push(`   Finding:   ${finding.fingerprint}${finding.invariants.length > 1 ? ` (explains ${finding.invariants.length} failures)` : ''}`);
+    const following = finding.invariants.slice(1).map((id) => failures.find((result) => result.id === id)!);
+    const sameError = following.filter((other) => other.observed === undefined && failure.observed === undefined);
+    if (sameError.length > 0) lines.push(`   Same error, so also failed: ${sameError.map((other) => other.id + (expected.has(other.id) ? ' (expected)' : '')).join(', ')}`);
+    const cascades = following.filter((other) => !sameError.includes(other));
+    if (cascades.length > 0) {
+      lines.push('   Follow from it:');
+      for (const other of cascades) lines.push(`     - ${other.id}${expected.has(other.id) ? ' (expected)' : ''}: ${oneLine(other.observed ?? other.message)}`);
+    }
   });
   const { passed, failed, skipped } = report.summary;
   lines.push('', `Summary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (verdict.expectedFailures.length > 0) lines.push(`Expected failures (baseline): ${verdict.expectedFailures.join(', ')}`);
   if (verdict.stale.length > 0) lines.push(c.red(`Stale baseline entries (they pass now; remove them from ${options.baselineFile ?? 'the baseline'}): ${verdict.stale.join(', ')}`));
+  for (const { id, pinned, found } of verdict.changedReason) {
+    const cause = report.findings.find((finding) => finding.fingerprint === found)?.cause ?? '';
+    lines.push(c.red(`Failure for another reason than the baseline pins: ${id} fails with finding ${found} (${oneLine(cause, 120)}); the baseline pins ${pinned}, which is gone. A new cause under an expected failure: fix it, or record it in the baseline.`));
+  }
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warning}`));
   if (report.interrupted !== undefined) {
     const notRun = report.notRun ?? [];
@@ -69,11 +103,14 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   } else if (verdict.nothingChecked) {
     lines.push(c.yellow(c.bold('Nothing was checked: every selected invariant was skipped, so this run says nothing about the adapter.')));
   } else {
-    lines.push(report.conformant ? c.green(c.bold('Conformant.')) : c.red(c.bold('Not conformant.')));
+    const line = verdictLine(report, verdict);
+    lines.push((line.tone === 'good' ? c.green : line.tone === 'warn' ? c.yellow : c.red)(c.bold(line.text)));
     if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
     if (verdict.exitCode === 1 && verdict.newFailures.length === 0 && verdict.stale.length === 0 && report.warnings.length > 0) {
       lines.push(c.red('Gate fails: --strict counts the warnings above.'));
     }
   }
-  return `${lines.join('\n')}\n`;
+  // A Python adapter's report speaks Python: its names, None, lists (not in counterexamples and replay lines, the suite's own).
+  const say = report.language === 'python' ? pythonNames : (text: string) => text;
+  return `${lines.map((line) => (line.startsWith(VERBATIM) ? line.slice(VERBATIM.length) : say(line))).join('\n')}\n`;
 }

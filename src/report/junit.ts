@@ -1,3 +1,4 @@
+import { findingFor } from './findings.ts';
 import type { RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
 import { xmlAttribute as escape, xmlText } from './xml-text.ts';
@@ -8,7 +9,8 @@ const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
 /**
  * JUnit XML, as CI systems read it: one testcase per invariant, named by its id (never by seed),
  * in a class named by its profile. Expected failures are skipped testcases, so that a baseline
- * keeps the CI view green; stale baseline entries are failures.
+ * keeps the CI view green; stale baseline entries are failures. A failure that follows from another
+ * (its finding's root) says so first in its message; every failure names its finding's fingerprint.
  */
 export function formatJunit(report: RunReport, verdict: Verdict): string {
   const expected = new Set(verdict.expectedFailures);
@@ -27,14 +29,19 @@ export function formatJunit(report: RunReport, verdict: Verdict): string {
       failures += 1;
       return `${open}\n      <failure message="${escape(`${result.id} passes but the baseline expects it to fail: remove it from the baseline`)}" type="stale-baseline"/>\n    </testcase>`;
     }
-    const body = [result.message, result.counterexample && `counterexample: ${result.counterexample}`, result.replay && `replay: ${result.replay}`].filter(Boolean).join('\n');
+    const finding = findingFor(report.findings, result.id);
+    const changed = verdict.changedReason.find((entry) => entry.id === result.id);
+    const reason = changed === undefined ? '' : `fails for another reason than the baseline pins (finding ${changed.found}, pinned ${changed.pinned}): `;
+    const follows = reason + (finding !== undefined && finding.root !== result.id ? `follows from ${finding.root} (finding ${finding.fingerprint}): ` : '');
+    const findingLine = finding === undefined ? '' : `finding: ${finding.fingerprint}${finding.root === result.id && finding.invariants.length > 1 ? ` (also explains ${finding.invariants.slice(1).join(', ')})` : ''}`;
+    const body = [follows + result.message, result.counterexample && `counterexample: ${result.counterexample}`, result.replay && `replay: ${result.replay}`, findingLine].filter(Boolean).join('\n');
     if (expected.has(result.id) || tolerated.has(result.id)) {
       skipped += 1;
       const why = expected.has(result.id) ? 'expected failure (baseline)' : `${result.level} failure, not counted without --strict`;
-      return `${open}\n      <skipped message="${escape(`${why}: ${result.message}`)}"/>\n      <system-out>${xmlText(body)}</system-out>\n    </testcase>`;
+      return `${open}\n      <skipped message="${escape(`${why}: ${follows}${result.message}`)}"/>\n      <system-out>${xmlText(body)}</system-out>\n    </testcase>`;
     }
     failures += 1;
-    return `${open}\n      <failure message="${escape(result.message)}" type="${result.level}">${xmlText(body)}</failure>\n    </testcase>`;
+    return `${open}\n      <failure message="${escape(follows + result.message)}" type="${result.level}">${xmlText(body)}</failure>\n    </testcase>`;
   });
   const suite = `clone-conformance: ${report.adapter}`;
   const time = report.results.reduce((total, result) => total + (result.durationMs ?? 0), 0);

@@ -1,4 +1,5 @@
 import type { Baseline } from './baseline.ts';
+import { findingFor } from './findings.ts';
 import { nothingChecked, type RunReport } from './model.ts';
 
 /** How failures count: SHOULD failures and report warnings only with `strict`; baseline entries not at all. */
@@ -21,12 +22,24 @@ export interface Verdict {
   readonly stale: readonly string[];
   /** SHOULD failures that do not fail the gate (no `strict`). */
   readonly tolerated: readonly string[];
+  /**
+   * Baseline entries that pin a finding, whose invariant fails now for another reason: counted in
+   * `newFailures` (a new bug under an expected failure), and the pinned finding is gone (fixed).
+   */
+  readonly changedReason: readonly { readonly id: string; readonly pinned: string; readonly found: string }[];
 }
 
 export function verdict(report: RunReport, options: VerdictOptions): Verdict {
-  const expected = new Set(options.baseline?.expectedFailures ?? []);
+  const pinned = options.baseline?.pinned ?? {};
+  const fingerprint = (id: string) => findingFor(report.findings, id)?.fingerprint ?? '';
   const failed = report.results.filter((result) => result.status === 'failed');
-  const counted = failed.filter((result) => result.level === 'MUST' || options.strict);
+  const changedReason = failed
+    .filter((result) => pinned[result.id] !== undefined && pinned[result.id] !== fingerprint(result.id))
+    .map((result) => ({ id: result.id, pinned: pinned[result.id]!, found: fingerprint(result.id) }));
+  const changed = new Set(changedReason.map((entry) => entry.id));
+  // An entry whose pinned finding is not the one found does not expect this failure.
+  const expected = new Set((options.baseline?.expectedFailures ?? []).filter((id) => !changed.has(id)));
+  const counted = failed.filter((result) => result.level === 'MUST' || options.strict || changed.has(result.id));
   const newFailures = counted.filter((result) => !expected.has(result.id)).map((result) => result.id);
   const expectedFailures = failed.filter((result) => expected.has(result.id)).map((result) => result.id);
   const stale = report.results.filter((result) => result.status === 'passed' && expected.has(result.id)).map((result) => result.id);
@@ -34,5 +47,5 @@ export function verdict(report: RunReport, options: VerdictOptions): Verdict {
   const warned = options.strict && report.warnings.length > 0;
   const empty = nothingChecked(report);
   const exitCode = empty ? 2 : newFailures.length > 0 || stale.length > 0 || warned ? 1 : 0;
-  return { exitCode, nothingChecked: empty, newFailures, expectedFailures, stale, tolerated };
+  return { exitCode, nothingChecked: empty, newFailures, expectedFailures, stale, tolerated, changedReason };
 }

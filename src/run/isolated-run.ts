@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { findInvariant } from '../../spec/invariants/catalogue.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
-import type { InvariantResult } from '../report/model.ts';
+import type { InvariantResult, Levers } from '../report/model.ts';
 import { SharedCallMonitor } from '../transports/call-monitor.ts';
 import { notRunAfterBail, type RunControl } from './run-control.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
@@ -11,6 +11,7 @@ export type IsolatedRunRequest = Omit<WorkerRequest, 'monitor'>;
 export interface IsolatedRun {
   readonly adapterName: string;
   readonly notChecked: readonly string[];
+  readonly levers?: Levers;
   readonly results: InvariantResult[];
   /** Set when the run was stopped from outside (a signal) before it finished. */
   readonly interrupted?: boolean;
@@ -50,7 +51,7 @@ function ended(stream: NodeJS.ReadableStream): Promise<void> {
   });
 }
 
-function attempt(request: WorkerRequest, control: IsolatedRunControl, onLoaded: (name: string, notChecked: readonly string[]) => void): Promise<Attempt> {
+function attempt(request: WorkerRequest, control: IsolatedRunControl, onLoaded: (name: string, notChecked: readonly string[], levers: Levers | undefined) => void): Promise<Attempt> {
   const monitor = new SharedCallMonitor(request.monitor);
   // The adapter's own output goes to standard error: standard output carries only the report.
   const worker = new Worker(WORKER_ENTRY, { workerData: request, stdout: true, stderr: true });
@@ -88,7 +89,7 @@ function attempt(request: WorkerRequest, control: IsolatedRunControl, onLoaded: 
       switch (message.type) {
         case 'loaded':
           name = message.name;
-          onLoaded(message.name, message.notChecked);
+          onLoaded(message.name, message.notChecked, message.levers);
           break;
         case 'started':
           current = message.id;
@@ -133,20 +134,22 @@ export async function runIsolated(request: IsolatedRunRequest, control: Isolated
   const results: InvariantResult[] = [];
   let adapterName: string | undefined;
   let notChecked: readonly string[] = [];
+  let levers: Levers | undefined;
   let remaining = [...request.ids];
   const report = (...found: InvariantResult[]) => {
     for (const result of found) control.onResult?.(result);
     results.push(...found);
   };
   while (remaining.length > 0) {
-    const outcome = await attempt({ ...request, ids: remaining, monitor: new SharedArrayBuffer(SharedCallMonitor.BYTES) }, { ...control, onResult: undefined }, (name, unmapped) => {
+    const outcome = await attempt({ ...request, ids: remaining, monitor: new SharedArrayBuffer(SharedCallMonitor.BYTES) }, { ...control, onResult: undefined }, (name, unmapped, loadedLevers) => {
       adapterName = name;
       notChecked = unmapped;
+      levers = loadedLevers;
     });
     report(...outcome.results);
     remaining = remaining.slice(outcome.results.length);
     if (outcome.stopped?.cause === 'interrupt') {
-      return { adapterName: adapterName ?? request.adapter ?? 'reference', notChecked, results, interrupted: true };
+      return { adapterName: adapterName ?? request.adapter ?? 'reference', notChecked, ...(levers ? { levers } : {}), results, interrupted: true };
     }
     const bailed = request.bail ? outcome.results.find((result) => result.status === 'failed') : undefined;
     if (bailed) {
@@ -173,5 +176,5 @@ export async function runIsolated(request: IsolatedRunRequest, control: Isolated
       break;
     }
   }
-  return { adapterName: adapterName ?? request.adapter ?? 'reference', notChecked, results };
+  return { adapterName: adapterName ?? request.adapter ?? 'reference', notChecked, ...(levers ? { levers } : {}), results };
 }

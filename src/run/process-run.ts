@@ -1,17 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { findInvariant } from '../../spec/invariants/catalogue.ts';
-import type { InvariantResult } from '../report/model.ts';
+import type { InvariantResult, Levers } from '../report/model.ts';
 import { adapterEnv } from '../transports/adapter-env.ts';
 import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
 import type { RunControl } from './run-control.ts';
 import { runInvariants } from './run-catalogue.ts';
 import type { InvariantRunOptions } from './run-invariant.ts';
 import { runInvariantsInParallel } from './run-parallel.ts';
+import { checkViewKeepsLists, leversOf } from './view-preflight.ts';
 
 /** What a run against an adapter process found. */
 export interface ProcessRun {
   readonly adapterName: string;
   readonly notChecked: readonly string[];
+  /** What restricted the configurations generated, for the warnings. */
+  readonly levers?: Levers;
   readonly results: readonly InvariantResult[];
 }
 
@@ -80,7 +83,13 @@ export async function runProcess(request: ProcessRunRequest, ids: readonly strin
     throw error;
   }
   const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
-  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, results });
+  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, levers: leversOf(subject), results });
+  try {
+    await checkViewKeepsLists(subject, settings.seed);
+  } catch (error) {
+    await Promise.all(subjects.map((each) => each.close()));
+    throw error;
+  }
   const results: InvariantResult[] = [];
   const onResult = (result: InvariantResult) => {
     results.push(result);

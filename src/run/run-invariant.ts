@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { caseNumbered } from '../../spec/generators/schedule.ts';
 import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
-import { NotCheckable, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
+import { NotCheckable, NothingCompared, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
 import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { ConfigCoverage } from './config-coverage.ts';
@@ -73,7 +73,7 @@ export function missingProbes(invariant: Pick<Invariant, 'needs'>, subject: Subj
  */
 export async function runInvariant<Input>(invariant: Invariant<Input>, subject: Subject, options: InvariantRunOptions): Promise<InvariantResult> {
   const { id, level } = invariant;
-  const skip = (message: string): InvariantResult => ({ id, level, status: 'skipped', message });
+  const skip = (message: string) => ({ id, level, status: 'skipped' as const, message });
   const profile = PROFILES[invariant.profile];
   if (!hasOperation(subject, profile.operation)) return skip(`profile ${invariant.profile} not checked: the adapter has no ${profile.operation}()`);
   const missing = missingProbes(invariant, subject);
@@ -97,13 +97,18 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   let notCheckable: string | undefined;
   let failures = 0;
   let lost = false;
+  // Cases that compared something, and why those that did not compared nothing.
+  let compared = 0;
+  let nothingReason: string | undefined;
   const coverage = new ConfigCoverage(subject.scope);
   const watched = coverage.watch(subject);
   // Case-numbered: the first cases of every run follow the edge-value schedule (spec/generators/schedule.ts).
   const property = caseNumbered(fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
     try {
-      await invariant.check(watched, input);
+      const outcome = await invariant.check(watched, input);
+      if (outcome instanceof NothingCompared) nothingReason = outcome.reason;
+      else compared += 1;
       coverage.caseChecked();
     } catch (error) {
       coverage.caseDropped();
@@ -154,6 +159,10 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     if (counts.checked === 0) {
       return { ...skip('not checked: every generated case was rejected by the adapter'), ...counts };
     }
+    if (compared === 0 && nothingReason !== undefined) {
+      // Every case passed without comparing anything: not a pass, the rule does not apply here.
+      return { ...skip(`not applicable: ${nothingReason}`), notApplicable: true, ...counts };
+    }
     const note = joinNotes(plan.note, discardNote(counts.checked, counts.discarded));
     return { id, level, status: 'passed', runs: details.numRuns, ...counts, trivial, ...(note === undefined ? {} : { note }) };
   }
@@ -165,6 +174,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     rule: invariant.rule,
     message: messageOf(error),
     ...(error instanceof Violation ? { observed: error.observed, required: error.required } : {}),
+    ...(error instanceof Violation && error.also.length > 0 ? { also: error.also, ...(error.more > 0 ? { moreDifferences: error.more } : {}) } : {}),
     checked: Math.max(details.numRuns - 1, 0),
     discarded: details.numSkips,
     trivial,

@@ -1,4 +1,4 @@
-import type { InvariantResult } from '../report/model.ts';
+import type { InvariantResult, Levers } from '../report/model.ts';
 
 /** What the watchdog thread asks the worker to run. */
 export interface WorkerRequest {
@@ -20,7 +20,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerMessage =
-  | { readonly type: 'loaded'; readonly name: string; readonly notChecked: readonly string[] }
+  | { readonly type: 'loaded'; readonly name: string; readonly notChecked: readonly string[]; readonly levers?: Levers }
   | { readonly type: 'started'; readonly id: string }
   | { readonly type: 'result'; readonly result: InvariantResult }
   | { readonly type: 'done' }

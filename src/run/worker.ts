@@ -6,6 +6,7 @@ import { SharedCallMonitor } from '../transports/call-monitor.ts';
 import { inProcessSubject } from '../transports/in-process.ts';
 import { runInvariant } from './run-invariant.ts';
 import { StrayRejections } from './stray-rejections.ts';
+import { checkViewKeepsLists, leversOf } from './view-preflight.ts';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.ts';
 
 const request = workerData as WorkerRequest;
@@ -34,7 +35,8 @@ try {
   const adapter = request.adapter === undefined ? referenceAdapter : await loadAdapter(request.adapter, request.cwd);
   monitor.exit();
   const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor: calls });
-  post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped });
+  await checkViewKeepsLists(subject, request.seed);
+  post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped, levers: leversOf(subject) });
   for (const id of request.ids) {
     post({ type: 'started', id });
     const started = performance.now();

@@ -24,6 +24,8 @@ export class BuiltValues {
       try {
         built = this.build(value.name, plain);
       } catch (error) {
+        // A framework refusing the value (RejectedConfig) refuses the configuration: the case is discarded, as over the protocol.
+        if (error instanceof Error && error.name === 'RejectedConfig') throw error;
         throw new Error(`build(${JSON.stringify(value.name)}, ...) threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
       this.#memo.set(value, built);

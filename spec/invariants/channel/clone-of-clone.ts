@@ -1,6 +1,7 @@
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
 import { CHANNEL_RELATIONS, RUNTIME_RELATIONS } from './channel-relations.ts';
+import { emptyList, noHandoffsAsEmptyList } from './no-handoffs.ts';
 import { relationApplies } from './relation.ts';
 import { configuredTools, handoffRoutes, prepareSourceThen } from './setup.ts';
 
@@ -25,12 +26,14 @@ export const cloneOfClone: Invariant = {
     const routes = handoffRoutes(sourceView, configured, subject.scope);
     // The parent is a channel clone: whatever tools it derived from handoffs, it derived from none of its own.
     const parentRoutes = handoffRoutes(cloneView, configured, subject.scope);
+    const learn = subject.scope.has('handoffs') && [cloneView, grandchild].some((view) => emptyList(view.fields.handoffs));
+    const none = learn ? { noHandoffsAsEmptyList: await noHandoffsAsEmptyList(subject, scenario.config) } : {};
     for (const relation of CHANNEL_RELATIONS.filter((candidate) => relationApplies(candidate, subject.scope))) {
-      const violation = relation.relate(cloneView, grandchild, subject.scope, { routes: parentRoutes });
+      const violation = relation.relate(cloneView, grandchild, subject.scope, { routes: parentRoutes, ...none });
       if (violation) throw new Violation(`clone of a clone, against its parent (${relation.id}): ${violation.observed}`, violation.required);
     }
     for (const relation of RUNTIME_RELATIONS.filter((candidate) => relationApplies(candidate, subject.scope))) {
-      const violation = relation.relate(sourceView, grandchild, subject.scope, { routes });
+      const violation = relation.relate(sourceView, grandchild, subject.scope, { routes, ...none });
       if (violation) throw new Violation(`clone of a clone, against the original (${relation.id}): ${violation.observed}`, violation.required);
     }
   },

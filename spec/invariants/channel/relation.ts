@@ -2,7 +2,8 @@ import type { ViewField } from '../../agent-config.ts';
 import type { FieldScope } from '../../model/field-scope.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { Violation } from '../invariant.ts';
+import { NothingCompared, Violation } from '../invariant.ts';
+import { emptyList, noHandoffsAsEmptyList } from './no-handoffs.ts';
 import { cloneOnce } from './setup.ts';
 
 /** What a relation knows of the source beyond its view. */
@@ -12,6 +13,8 @@ export interface SourceContext {
    * configured nor added (see {@link handoffRoutes}). Empty for a source without handoffs.
    */
   readonly routes: ReadonlySet<string>;
+  /** Whether the framework holds "no handoffs" as an empty list (learned only where a view shows one; see no-handoffs.ts). */
+  readonly noHandoffsAsEmptyList?: boolean;
 }
 
 /** A check on a source's view and its clone's view alone (within the fields the adapter maps). */
@@ -31,6 +34,8 @@ export function relationInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
   relate: Relation,
   viewed: readonly ViewField[] | undefined = clause.reads,
+  /** Says why a conforming case compared nothing (e.g. a source without handoffs had none to reset); undefined when it compared something. */
+  nothingCompared?: (source: ObservedAgent) => string | undefined,
 ): RelationInvariant {
   return {
     ...clause,
@@ -40,8 +45,11 @@ export function relationInvariant(
     relate,
     async check(subject, scenario) {
       const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario, viewed);
-      const violation = relate(sourceView, cloneView, subject.scope, { routes });
+      const learn = clause.reads?.includes('handoffs') === true && emptyList(cloneView.fields.handoffs);
+      const violation = relate(sourceView, cloneView, subject.scope, { routes, ...(learn ? { noHandoffsAsEmptyList: await noHandoffsAsEmptyList(subject, scenario.config) } : {}) });
       if (violation) throw violation;
+      const reason = nothingCompared?.(sourceView);
+      return reason === undefined ? undefined : new NothingCompared(reason);
     },
   };
 }

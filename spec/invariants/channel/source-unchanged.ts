@@ -1,4 +1,5 @@
-import { VIEW_FIELDS } from '../../agent-config.ts';
+import { CONFIG_FIELDS, VIEW_FIELDS, type ConfigField, type ViewField } from '../../agent-config.ts';
+import type { FieldScope } from '../../model/field-scope.ts';
 import { PROBE_OWNERS } from '../../generators/scenario.ts';
 import { deepEqual, describe, firstDifference, identical } from '../../model/observed.ts';
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
@@ -7,11 +8,41 @@ import { Violation } from '../invariant.ts';
 import { Batch } from '../../model/batch.ts';
 import { lockNames, prepareSourceThen, type PreparedSource } from './setup.ts';
 
-/** The first field or lock in which two views of one agent differ, values and identities alike. */
-function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
+/**
+ * How a view shows an agent from one call to the next, learned from two views with nothing done
+ * in between: the fields it builds afresh on each call (equal values, other objects), whose
+ * identity no view can show, so they are compared by value only.
+ */
+export interface ViewStability {
+  readonly rebuilt: ReadonlySet<ViewField>;
+}
+
+/** Whether a view field is judged: configuration fields only where the adapter maps them. */
+const judged = (field: ViewField, scope: FieldScope): boolean => !(CONFIG_FIELDS as readonly string[]).includes(field) || scope.has(field as ConfigField);
+
+/**
+ * Two views of one agent, nothing done in between: the fields the view rebuilds on each call, or
+ * a violation when a field the adapter maps differs in value (a view that cannot be trusted).
+ */
+export function viewStability(before: ObservedAgent, again: ObservedAgent, scope: FieldScope): ViewStability | Violation {
+  const rebuilt = new Set<ViewField>();
   for (const field of VIEW_FIELDS) {
-    if (field === 'locks') continue;
-    const differs = firstDifference(before.fields[field], after.fields[field], { path: field, identity: true });
+    if (field === 'locks' || !judged(field, scope)) continue;
+    const differs = firstDifference(before.fields[field], again.fields[field], { path: field, identity: true });
+    if (!differs) continue;
+    if (!deepEqual(before.fields[field], again.fields[field])) {
+      return new Violation(`two views of one agent, with nothing done in between, differ (${differs.path} became ${describe(differs.b, 3)})`, "view() to show the agent's state as it is, the same on every call");
+    }
+    rebuilt.add(field);
+  }
+  return { rebuilt };
+}
+
+/** The first field or lock in which two views of one agent differ, values and identities alike (values only for fields the view rebuilds; unmapped fields not at all). */
+function firstChange(before: ObservedAgent, after: ObservedAgent, scope: FieldScope, stability: ViewStability): Violation | undefined {
+  for (const field of VIEW_FIELDS) {
+    if (field === 'locks' || !judged(field, scope)) continue;
+    const differs = firstDifference(before.fields[field], after.fields[field], { path: field, identity: !stability.rebuilt.has(field) });
     if (differs) {
       const replaced = deepEqual(differs.a, differs.b) ? ' (an equal but other object)' : '';
       return new Violation(`source.${differs.path} became ${describe(differs.b, 3)}${replaced}`, `source.${differs.path} exactly as it was: ${describe(differs.a, 3)}`);
@@ -41,28 +72,24 @@ export const sourceUnchanged: Invariant = {
       const after = batch.view(handle);
       return (results) => ({ before: results.get(before), again: results.get(again), clone: () => results.get(clone), after: () => results.get(after) });
     });
-    // A view that copies would make every identity check pass or fail for the wrong reason.
-    const unstable = firstChange(then.before, then.again);
-    if (unstable) {
-      throw new Violation(
-        `two views of one agent, with nothing done in between, differ (${unstable.observed.replace(/^source\./, '')})`,
-        "view() to return the agent's real objects, not copies: identity checks depend on it",
-      );
-    }
     then.clone();
-    const violation = await sourceStateChange(subject, source, then.before, then.after());
+    const violation = await sourceStateChange(subject, source, then.before, then.after(), then.again);
     if (violation) throw violation;
   },
 };
 
 /**
- * How an operation changed its source, if it did: any value or identity in its view, then (where
+ * How an operation changed its source, if it did: any value or identity in its view (`again`, a
+ * second view taken before it, tells which fields the view rebuilds on each call), then (where
  * the adapter has the probes) its interrupt state and the locks it holds. Used by every profile.
  * The probes go in one batch: for each lock, the probe owner tries it, and releases it where it is
  * expected free (as one by one, the release follows its own acquisition before the next lock is tried).
  */
-export async function sourceStateChange(subject: Subject, source: PreparedSource, before: ObservedAgent, after: ObservedAgent): Promise<Violation | undefined> {
-  const changed = firstChange(before, after);
+export async function sourceStateChange(subject: Subject, source: PreparedSource, before: ObservedAgent, after: ObservedAgent, again: ObservedAgent): Promise<Violation | undefined> {
+  // Stability first: a view that rebuilds a field would make its identity checks fail correct code.
+  const stability = viewStability(before, again, subject.scope);
+  if (stability instanceof Violation) return stability;
+  const changed = firstChange(before, after, subject.scope, stability);
   if (changed) return changed;
   const probes = new Batch();
   const interrupted = subject.probes.has('isInterrupted') ? probes.isInterrupted(source.handle) : undefined;

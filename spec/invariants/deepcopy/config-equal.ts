@@ -3,6 +3,7 @@ import type { ObservedAgent } from '../../model/subject.ts';
 import { mutableObjects } from './mutable-objects.ts';
 import { describe, firstDifference } from '../../model/observed.ts';
 import { compareFeatures } from '../compare.ts';
+import { allOf } from '../differences.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
 const IN_A_SET = /\{\d+\}/;
@@ -34,16 +35,18 @@ export const configEqual = deepCopyInvariant(
     rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration.',
   },
   ({ subject, before, copyView }) => {
+    const found: (Violation | undefined)[] = [];
     for (const field of CONFIG_FIELDS) {
       if (field === 'tools' || !subject.scope.has(field)) continue;
       if (field === 'features') {
-        const violation = compareFeatures(before.fields.features, copyView.fields.features, subject.scope, 'copy', "the source's");
-        if (violation) return violation;
+        found.push(compareFeatures(before.fields.features, copyView.fields.features, subject.scope, 'copy', "the source's"));
       } else {
         const differs = firstDifference(before.fields[field], copyView.fields[field], { path: field });
-        if (differs) return new Violation(`copy.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to the source's: ${describe(differs.a, 3)}`);
+        if (differs) found.push(new Violation(`copy.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to the source's: ${describe(differs.a, 3)}`));
       }
     }
+    const differences = allOf(found);
+    if (differences) return differences;
     return sharingKept(before, copyView, CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field)));
   },
 );

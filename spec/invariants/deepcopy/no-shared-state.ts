@@ -1,4 +1,5 @@
 import { CONFIG_FIELDS } from '../../agent-config.ts';
+import { allOf } from '../differences.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
 import { mutableObjects } from './mutable-objects.ts';
@@ -13,11 +14,18 @@ export const noSharedState = deepCopyInvariant(
     const fields = CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field));
     const ofSource = new Map<string, string>();
     for (const field of fields) for (const [path, id] of mutableObjects(before.fields[field], field)) ofSource.set(id, path);
+    // Every shared object, not only the first: shared memory must not hide behind a shared llm.
+    const found: Violation[] = [];
+    const reported: string[] = [];
+    // What lies inside a shared object is shared with it: said once, at the outermost.
+    const inside = (path: string) => reported.some((outer) => path.startsWith(`${outer}.`) || path.startsWith(`${outer}[`));
     for (const field of fields) {
       for (const [path, id] of mutableObjects(copyView.fields[field], field)) {
-        if (ofSource.has(id)) return new Violation(`copy.${path} is the source's ${ofSource.get(id)} itself`, 'a copy: mutating it must leave the source alone');
+        if (!ofSource.has(id) || inside(path)) continue;
+        reported.push(path);
+        found.push(new Violation(`copy.${path} is the source's ${ofSource.get(id)} itself`, 'a copy: mutating it must leave the source alone'));
       }
     }
-    return undefined;
+    return allOf(found);
   },
 );

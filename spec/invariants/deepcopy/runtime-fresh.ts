@@ -1,7 +1,9 @@
 import { PROBE_OWNERS } from '../../generators/scenario.ts';
 import { Batch } from '../../model/batch.ts';
-import { runtimeFresh } from '../override/runtime-fresh.ts';
-import { deepCopyInvariant, Violation } from './setup.ts';
+import { NO_RUNTIME_OBJECTS, runtimeFresh } from '../override/runtime-fresh.ts';
+import { identityOf } from '../../model/observed.ts';
+import { lockNames } from '../channel/setup.ts';
+import { deepCopyInvariant, NothingCompared, Violation } from './setup.ts';
 
 export const deepCopyRuntimeFresh = deepCopyInvariant(
   {
@@ -33,7 +35,8 @@ export const deepCopyRuntimeFresh = deepCopyInvariant(
       }
       if (released) results.get(released);
     }
-    return undefined;
+    const none = identityOf(before.fields.interruptController) === undefined && lockNames(before).length === 0 && interrupted === undefined;
+    return none ? new NothingCompared(NO_RUNTIME_OBJECTS) : undefined;
   },
   ['interruptController', 'locks'],
 );

@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import { scenarioFor, type Scenario } from '../../generators/scenario.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { Violation } from '../invariant.ts';
+import { NothingCompared, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after the deep copy, and the copy's view. */
@@ -10,6 +10,8 @@ export interface DeepCopied {
   readonly subject: Subject;
   readonly source: PreparedSource;
   readonly before: ObservedAgent;
+  /** With `viewTwice`: a second view of the source before the operation, nothing done in between. */
+  readonly again?: ObservedAgent;
   readonly after: ObservedAgent;
   readonly copy: Handle;
   readonly copyView: ObservedAgent;
@@ -22,8 +24,10 @@ export interface DeepCopied {
  */
 export function deepCopyInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
-  check: (copied: DeepCopied) => Violation | undefined | Promise<Violation | undefined>,
+  check: (copied: DeepCopied) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
+  /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
+  viewTwice = false,
 ): Invariant<Scenario> {
   return {
     level: 'MUST',
@@ -34,15 +38,18 @@ export function deepCopyInvariant(
     async check(subject, scenario) {
       const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
         const before = batch.view(handle, viewed);
+        // A second view, nothing done in between: tells which fields the view rebuilds on each call.
+        const again = viewTwice ? batch.view(handle, viewed) : undefined;
         const copy = batch.deepCopy(handle);
         const after = batch.view(handle, viewed);
         const copyView = batch.view(copy, viewed);
-        return (results) => ({ before: results.get(before), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
+        return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
       });
       const violation = await check({ subject, source, ...then });
-      if (violation) throw violation;
+      if (violation instanceof Violation) throw violation;
+      return violation;
     },
   };
 }
 
-export { Violation };
+export { NothingCompared, Violation };

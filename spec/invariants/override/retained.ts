@@ -1,7 +1,8 @@
 import { CONFIG_FIELDS } from '../../agent-config.ts';
-import { describe, sameAsIs } from '../../model/observed.ts';
-import { compareElements, compareFeatures } from '../compare.ts';
-import { overrideInvariant, Violation } from './setup.ts';
+import { sameAsIs } from '../../model/observed.ts';
+import { asIsViolation, compareElements, compareFeatures } from '../compare.ts';
+import { allOf } from '../differences.ts';
+import { overrideInvariant, type Violation } from './setup.ts';
 
 export const retained = overrideInvariant(
   {
@@ -10,20 +11,20 @@ export const retained = overrideInvariant(
     rationale: 'An override clone promises "the same agent, but". A clone rebuilt from the overrides and a few known fields silently drops the rest: its guardrails, its model settings, its routing.',
   },
   ({ subject, before, cloneView, overridden }) => {
+    // Every field not kept, not only the first.
+    const found: (Violation | undefined)[] = [];
     for (const field of CONFIG_FIELDS) {
       if (overridden(field) || !subject.scope.has(field) || field === 'tools') continue;
       const expected = before.fields[field];
       const actual = cloneView.fields[field];
       if (field === 'features') {
-        const violation = compareFeatures(expected, actual, subject.scope, 'clone', "the source's");
-        if (violation) return violation;
+        found.push(compareFeatures(expected, actual, subject.scope, 'clone', "the source's"));
       } else if (field === 'handoffs') {
-        const violation = compareElements(expected, actual, 'clone.handoffs', "the source's handoffs");
-        if (violation) return violation;
+        found.push(compareElements(expected, actual, 'clone.handoffs', "the source's handoffs"));
       } else if (!sameAsIs(expected, actual)) {
-        return new Violation(`clone.${field} = ${describe(actual)} (not overridden)`, `the source's ${field} as-is: ${describe(expected)}`);
+        found.push(asIsViolation(`clone.${field} (not overridden)`, expected, actual, `the source's ${field}`));
       }
     }
-    return undefined;
+    return allOf(found);
   },
 );

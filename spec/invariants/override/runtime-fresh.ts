@@ -1,13 +1,28 @@
 import { describe, identityOf } from '../../model/observed.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import { lockNames } from '../channel/setup.ts';
-import { Violation } from '../invariant.ts';
+import { NothingCompared, Violation } from '../invariant.ts';
 
 /**
  * Runtime state of a copy against its source: whatever controller and locks the source has, the
  * copy has its own. Shared by the override clone and the deep copy.
  */
 export function runtimeFresh(source: ObservedAgent, copy: ObservedAgent, what: string): Violation | undefined {
+  return runtimeFreshViolation(source, copy, what);
+}
+
+/** The reason given when a source has no runtime objects at all. */
+export const NO_RUNTIME_OBJECTS = 'the agents hold no interrupt controller and no locks: there is no runtime state to renew';
+
+/** As {@link runtimeFresh}, or {@link NothingCompared} when the source has neither controller nor locks. */
+export function runtimeFreshOrNothing(source: ObservedAgent, copy: ObservedAgent, what: string): Violation | NothingCompared | undefined {
+  const violation = runtimeFreshViolation(source, copy, what);
+  if (violation) return violation;
+  const none = identityOf(source.fields.interruptController) === undefined && lockNames(source).length === 0;
+  return none ? new NothingCompared(NO_RUNTIME_OBJECTS) : undefined;
+}
+
+function runtimeFreshViolation(source: ObservedAgent, copy: ObservedAgent, what: string): Violation | undefined {
   const controller = identityOf(source.fields.interruptController);
   if (controller !== undefined) {
     const own = identityOf(copy.fields.interruptController);

@@ -1,4 +1,4 @@
-import { runtimeFresh } from './runtime-fresh.ts';
+import { runtimeFreshOrNothing } from './runtime-fresh.ts';
 import { overrideInvariant } from './setup.ts';
 
 export const overrideRuntimeFresh = overrideInvariant(
@@ -7,6 +7,6 @@ export const overrideRuntimeFresh = overrideInvariant(
     rule: 'Whatever interrupt controller and locks the source has, the clone has its own: a controller that is not the source\'s, locks under the same names, none of them the source\'s.',
     rationale: 'A specialised clone runs next to its base agent. Sharing the controller stops both when one is stopped; sharing a lock serialises them and lets one release what the other holds.',
   },
-  ({ before, cloneView }) => runtimeFresh(before, cloneView, 'clone'),
+  ({ before, cloneView }) => runtimeFreshOrNothing(before, cloneView, 'clone'),
   ['interruptController', 'locks'],
 );

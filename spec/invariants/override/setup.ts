@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { Violation } from '../invariant.ts';
+import { NothingCompared, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after cloning with overrides, and the clone's view. */
@@ -11,6 +11,8 @@ export interface OverrideClone {
   readonly input: OverrideCase;
   readonly source: PreparedSource;
   readonly before: ObservedAgent;
+  /** With `viewTwice`: a second view of the source before the operation, nothing done in between. */
+  readonly again?: ObservedAgent;
   readonly after: ObservedAgent;
   readonly clone: Handle;
   readonly cloneView: ObservedAgent;
@@ -18,13 +20,15 @@ export interface OverrideClone {
   overridden(field: string): boolean;
 }
 
-async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed?: readonly ViewField[]): Promise<OverrideClone> {
+async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed: readonly ViewField[] | undefined, viewTwice: boolean): Promise<OverrideClone> {
   const { source, then } = await prepareSourceThen(subject, input.scenario, (batch, handle) => {
     const before = batch.view(handle, viewed);
+    // A second view, nothing done in between: tells which fields the view rebuilds on each call.
+    const again = viewTwice ? batch.view(handle, viewed) : undefined;
     const clone = batch.cloneWith(handle, input.overrides);
     const after = batch.view(handle, viewed);
     const cloneView = batch.view(clone, viewed);
-    return (results) => ({ before: results.get(before), clone: results.get(clone), after: results.get(after), cloneView: results.get(cloneView) });
+    return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), clone: results.get(clone), after: results.get(after), cloneView: results.get(cloneView) });
   });
   return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field) };
 }
@@ -36,8 +40,10 @@ async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed?
  */
 export function overrideInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'> & { needs?: Invariant['needs'] },
-  check: (clone: OverrideClone) => Violation | undefined | Promise<Violation | undefined>,
+  check: (clone: OverrideClone) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
+  /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
+  viewTwice = false,
 ): Invariant<OverrideCase> {
   return {
     level: 'MUST',
@@ -46,10 +52,11 @@ export function overrideInvariant(
     ...clause,
     input: ({ scope, accepts, domains }) => ({ arbitrary: overrideCaseFor(scope, accepts, domains) }),
     async check(subject, input) {
-      const violation = await check(await cloneWithOverrides(subject, input, viewed));
-      if (violation) throw violation;
+      const violation = await check(await cloneWithOverrides(subject, input, viewed, viewTwice));
+      if (violation instanceof Violation) throw violation;
+      return violation;
     },
   };
 }
 
-export { Violation };
+export { NothingCompared, Violation };

@@ -9,6 +9,7 @@ import { tool } from '../../../generators/tools.ts';
 import { Violation } from '../../invariant.ts';
 import { CHANNEL_RELATIONS } from '../channel-relations.ts';
 import { relationApplies } from '../relation.ts';
+import { noHandoffsAsEmptyList } from '../no-handoffs.ts';
 import { configuredTools, handoffRoutes } from '../setup.ts';
 import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, queueFamilyCheck, toolTokens } from './model.ts';
 
@@ -76,6 +77,9 @@ export class CreateSource extends Operation {
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     this.label = labelOf(model.members.length);
+    if (family.noHandoffsAsEmptyList === undefined && family.subject.scope.has('handoffs')) {
+      family.noHandoffsAsEmptyList = await noHandoffsAsEmptyList(family.subject, this.config);
+    }
     // Created in the step's batch: a source the framework rejects stops it there, before anything else ran.
     const created = batch.create(this.config);
     const view = batch.view(created, ['tools', 'handoffs'], ['tools', 'handoffs']);
@@ -131,7 +135,7 @@ class Clone extends Operation {
         const handle = results.get(clone);
         const [parentSeen, childSeen] = [results.get(parentView), results.get(childView)];
         for (const relation of CHANNEL_RELATIONS.filter((candidate) => relationApplies(candidate, family.subject.scope))) {
-          const violation = relation.relate(parentSeen, childSeen, family.subject.scope, { routes: parent.routes });
+          const violation = relation.relate(parentSeen, childSeen, family.subject.scope, { routes: parent.routes, noHandoffsAsEmptyList: family.noHandoffsAsEmptyList === true });
           if (violation) throw new Violation(`(${relation.id}) ${this.#child} against its parent ${parent.label}: ${violation.observed}`, violation.required);
         }
         family.handles.push(handle);

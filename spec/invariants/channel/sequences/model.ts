@@ -35,6 +35,8 @@ export interface Family {
   lockNames: string[][];
   /** Operations done so far, for messages. */
   step: number;
+  /** Whether the framework holds "no handoffs" as an empty list (channel/no-handoffs.ts), learned with the first source. */
+  noHandoffsAsEmptyList?: boolean;
 }
 
 export const MAX_MEMBERS = 8;
