@@ -1,4 +1,4 @@
-"""clone-conformance adapter kit for Python (protocol versions 1 to 3, stdlib only, Python >= 3.9).
+"""clone-conformance adapter kit for Python (protocol versions 1 to 4, stdlib only, Python >= 3.9).
 
 An adapter process lets the clone-conformance suite check a Python framework's clones.
 This module speaks the JSON-lines protocol (spec/PROTOCOL.md) on stdin/stdout; an adapter only
@@ -40,7 +40,10 @@ raises, its traceback travels with the error answer; `--debug` shows it with the
 Values are observed the way PROTOCOL.md §7 says: sets, frozensets and dicts with non-string keys
 by content; Enum members, tuples and frozensets of immutables and frozen dataclasses flagged
 immutable (never shared mutable state); locks, events, threads, queues, weak containers, files,
-modules and generators met inside configuration flagged runtime (compared by type only).
+modules and generators met inside configuration flagged runtime (compared by type only). From
+protocol version 4, a function is observed with what it reaches (§12): its closure cells, a
+`functools.partial`'s func, args and keywords, a bound method's `__self__` and `__func__`, so that
+a tool still bound to the source agent shows in a clone.
 
 The session keeps every object it observed alive (a token never names two objects). Every 16
 answers the kit collects garbage, then freezes what survives (`gc.freeze()`), so that later
@@ -65,8 +68,9 @@ from datetime import date, datetime, time as time_of_day, timedelta, timezone, t
 
 __all__ = ["Adapter", "run", "Rejected", "UNDEFINED", "JSDate", "JSMap", "OwnedLock"]
 
-PROTOCOL_VERSION = 3  # the highest version this kit speaks; 2 adds batches, 3 requests in flight
-_PROTOCOLS = (1, 2, 3)
+PROTOCOL_VERSION = 4  # the highest version this kit speaks; 2 adds batches, 3 requests in flight, 4 what functions reach
+_PROTOCOLS = (1, 2, 3, 4)
+_REACHES_PROTOCOL = 4
 
 
 def _claim_stdout():
@@ -437,6 +441,35 @@ _STILL_TAGS = frozenset(("u", "n", "b", "y", "f", "d"))  # undefined, odd number
 _FLAGGED = frozenset(("a", "S", "o"))
 _SELF_STANDING = frozenset((str, int, bool, type(None)))  # observed as themselves, packed  # arrays, sets and objects carry flags at index 2
 _IMMUTABLE, _RUNTIME = 1, 2
+_COMPOSITE = 4  # a function's flags (protocol version 4): made of its parts, a partial or a bound method
+
+
+def _function_reaches(value):
+    """What a function holds on to (PROTOCOL.md §12), as (composite, [(label, value), ...]), or None
+    when it shows nothing: a closure's cells by free variable name, a `functools.partial`'s func,
+    args and keywords, a bound method's `__self__` and `__func__` (these two are composite: a copy
+    made of equal parts is equal), a builtin method's `__self__` (not a module's)."""
+    if isinstance(value, functools.partial):
+        return True, [("<partial>.func", value.func), ("<partial>.args", value.args), ("<partial>.keywords", value.keywords)]
+    if isinstance(value, types.MethodType):
+        return True, [("<bound>.__self__", value.__self__), ("<bound>.__func__", value.__func__)]
+    if isinstance(value, types.FunctionType):
+        cells = value.__closure__
+        if not cells:
+            return None
+        found = []
+        for name, cell in zip(value.__code__.co_freevars, cells):
+            if name == "__class__":  # the cell super() uses: the class, not something the function acts on
+                continue
+            try:
+                found.append(("<closure>." + name, cell.cell_contents))
+            except ValueError:  # a cell not filled yet
+                pass
+        return (False, found) if found else None
+    owner = getattr(value, "__self__", None)
+    if isinstance(value, types.BuiltinMethodType) and owner is not None and not isinstance(owner, types.ModuleType):
+        return False, [("<bound>.__self__", owner)]
+    return None
 
 
 def _still(packed):
@@ -471,7 +504,12 @@ def _unpacked(packed):
     if tag == "n":
         return {"kind": "number", "value": packed[1]}
     if tag == "f":
-        return {"kind": "function", "id": packed[1], "name": packed[2]}
+        observed = {"kind": "function", "id": packed[1], "name": packed[2]}
+        if len(packed) == 5:  # protocol version 4: what the function reaches (§12)
+            observed["reaches"] = [[label, _unpacked(item)] for label, item in packed[4]]
+            if packed[3] & _COMPOSITE:
+                observed["composite"] = True
+        return observed
     if tag == "d":
         return {"kind": "date", "id": packed[1], "time": packed[2]}
     if tag == "r":
@@ -501,6 +539,7 @@ class _Observer(object):
     def __init__(self, runtime_types=()):
         self.tokens = {}  # id(obj) -> (token, obj)
         self.runtime_types = tuple(runtime_types)  # declared by the adapter, besides the built-in ones
+        self.reaches = False  # observe what functions reach (protocol version 4, set by the handshake)
         self._types_of = (None, None)  # the (runtime, atomic) type lists the two below were made from
         self._runtime = ()
         self._plain = frozenset()
@@ -544,7 +583,7 @@ class _Observer(object):
         """The function that observes a value at a depth. A closure, since observing is most of an
         adapter process's work: values that stand for themselves are taken in place, without a call,
         and the built-in containers most views are made of go the shortest way."""
-        tokens, token, general = self.tokens, self.token, self._general
+        tokens, token, general, observer = self.tokens, self.token, self._general, self
         path = set()  # ids of the objects being observed above: a cycle is a ref (empty between observations)
         kinds = {}  # class -> how its instances are observed by identity (see _identity_kind)
 
@@ -585,6 +624,8 @@ class _Observer(object):
                 entry = tokens.get(id(value))
                 own = entry[0] if entry is not None else token(value)
                 if kind is _FUNCTION:
+                    if observer.reaches and not shallow and depth < _MAX_DEPTH and (cls is not types.FunctionType or value.__closure__):
+                        return general(value, cls, depth, path, visit, shallow, runtime)  # what it reaches, too
                     return ["f", own, getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")]
                 if shallow or depth >= _MAX_DEPTH:
                     return ["r", own] if id(value) in path else ["o", own, 0, kind[0], kind[1], None]
@@ -609,7 +650,19 @@ class _Observer(object):
         token = self.token(value)
         if isinstance(value, _FUNCTION_TYPES):
             name = getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")
-            return ["f", token, name]
+            if not self.reaches or shallow or depth >= _MAX_DEPTH:
+                return ["f", token, name]
+            if id(value) in path:
+                return ["r", token]
+            found = _function_reaches(value)
+            if found is None:
+                return ["f", token, name]
+            depth += 1
+            path.add(id(value))
+            try:
+                return ["f", token, name, _COMPOSITE if found[0] else 0, [[label, visit(part, depth)] for label, part in found[1]]]
+            finally:
+                path.discard(id(value))
         if isinstance(value, datetime):
             if value.tzinfo is None:  # naive date-times are taken as UTC
                 value = value.replace(tzinfo=timezone.utc)
@@ -772,6 +825,7 @@ class _Session(object):
         offered = params.get("protocols") or [params.get("protocol", 1)]
         common = [version for version in _PROTOCOLS if version in offered and version <= self.max_protocol]
         self.protocol = max(common) if common else 1
+        self.observer.reaches = self.protocol >= _REACHES_PROTOCOL
         operations = [method for method in _OPERATIONS if self.supports(method)]
         probes = [method for method in _PROBES if self.supports(method)]
         name = self.adapter.name or type(self.adapter).__name__
