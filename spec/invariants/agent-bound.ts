@@ -92,3 +92,29 @@ export function compareTools(expected: Observed, actual: Observed, source: Obser
   }
   return routeToSource(actual.items, (i) => `${what}.tools[${i}]`, source, holder.self);
 }
+
+/** What SPEC.md says of functions, agent-bound tools and routes through closures (before the catalogue). */
+export const AGENT_BOUND_SPEC: readonly string[] = [
+  '**What functions reach; agent-bound tools.** A function is compared by identity, and what it',
+  'reaches is observed where the language shows it:',
+  "a Python closure's cells, a `functools.partial`'s func, args and keywords, a bound method's",
+  "`__self__` and `__func__` (Python kit, protocol version 4); a JavaScript function's own enumerable",
+  'properties (JavaScript never shows what a closure or a bound function holds). A partial or a bound',
+  'method is made of its parts: one made again of equal parts (what `copy.deepcopy` makes) is equal.',
+  '',
+  'A tool of the source that reaches the source agent itself (through a closure, a partial, a bound',
+  'method or an attribute) is **agent-bound**: the framework made it for that agent (a handoff tool, a',
+  'sandbox or memory tool, `as_tool()`); one that also reaches a handoff target is a route, governed by',
+  'channel.handoffs.no-tool-routes. The suite knows such tools from the view alone, and the adapter',
+  'declares nothing: a framework makes these tools whatever the suite generates, and every view shows',
+  'them; a tool whose route to its agent cannot be seen (a JavaScript closure, an adapter process of',
+  'protocol version 3 or older) is compared by identity, as before. The list rules (channel.tools.same-elements, override.tools.same-elements,',
+  'deepcopy.tools) demand the source\'s very tools, except agent-bound ones: in their place a clone or',
+  "copy holds its own, rebound to itself, never the source's, because a tool kept from the source acts",
+  "on the source agent from another channel, with the source's state. No tool of a clone or copy, and",
+  'nothing else a deep copy holds, may reach the source agent, its interrupt controller or its locks; a',
+  "channel clone's tools may not reach the source's handoff targets either. An agent may hold tools",
+  'bound to itself besides those it was configured with (agent.config-held, override.applied). A',
+  'failure names the path, e.g. `clone.tools[0].<bound>.__self__ is the source agent`.',
+  '',
+];
