@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../spec/invariants/catalogue.ts';
 import { mutableObjects } from '../spec/invariants/deepcopy/mutable-objects.ts';
+import { compareTools, routeToSource } from '../spec/invariants/agent-bound.ts';
+import type { ObservedAgent } from '../spec/model/subject.ts';
 import { deepEqual, firstDifference, type Observed } from '../spec/model/observed.ts';
 import { findReach } from '../spec/model/reach.ts';
 import { IdentityRegistry, observe } from '../src/transports/observe.ts';
@@ -67,6 +69,47 @@ describe('functions made of their parts', () => {
     const fn = part('f1', [['<partial>.args', { kind: 'array', id: 'a1', items: [target('t1', 'billing')] }]]);
     expect([...mutableObjects(fn, 'handoffs[0]').keys()]).toEqual([]);
     expect([...mutableObjects(fn, 'handoffs[0]', new Map(), true).keys()]).toEqual(['handoffs[0].<partial>.args', 'handoffs[0].<partial>.args[0]']);
+  });
+});
+
+describe('agent-bound tools and routes back to the source, on observations', () => {
+  const agent = (id: string, extra: Partial<ObservedAgent['fields']> = {}): ObservedAgent => ({
+    fields: { interruptController: { kind: 'object', id: `${id}:controller`, type: 'InterruptController' }, ...extra } as unknown as ObservedAgent['fields'],
+    locks: { cache: { kind: 'object', id: `${id}:cache`, type: 'RLock' } },
+    self: { kind: 'object', id, type: 'Agent' },
+  });
+  const reaching = (id: string, label: string, target: Observed): Observed => ({ kind: 'function', id, name: 'tool', reaches: [[label, target]] });
+  const tools = (...items: Observed[]): Observed => ({ kind: 'array', id: `list:${items.length}:${Math.random()}`, items });
+  const user: Observed = { kind: 'function', id: 'user', name: 'search' };
+  const source = agent('src');
+  const clone = agent('cln');
+
+  it('a tool bound to the source: the clone holds its own, rebound to itself, in its place', () => {
+    const mine = reaching('t1', '<bound>.__self__', clone.self);
+    const theirs = reaching('t0', '<bound>.__self__', source.self);
+    expect(compareTools(tools(theirs, user), tools(mine, user), source, clone, 'clone', "the source's tools")).toBeUndefined();
+    expect(compareTools(tools(theirs, user), tools(theirs, user), source, clone, 'clone', "the source's tools")?.observed).toBe(
+      "clone.tools[0] is the source's tools[0] itself, a tool bound to the source agent (tools[0].<bound>.__self__ is the source agent)",
+    );
+    expect(compareTools(tools(theirs, user), tools(user, user), source, clone, 'clone', "the source's tools")?.observed).toMatch(/^clone\.tools\[0\] = \[Function search\], not bound to the clone$/);
+  });
+
+  it('a user tool stays the very same object, and no tool of the clone may reach what the source holds', () => {
+    expect(compareTools(tools(user), tools({ kind: 'function', id: 'other', name: 'search' }), source, clone, 'clone', "the source's tools")?.observed).toBe('clone.tools[0] = [Function search], another object');
+    const lockReacher = reaching('t2', '<closure>.lock', source.locks!.cache!);
+    // Rebound to the clone, yet holding on to the source's lock as well.
+    const both: Observed = { kind: 'function', id: 't4', name: 'tool', reaches: [['<closure>.agent', clone.self], ['<closure>.lock', source.locks!.cache!]] };
+    const theirs = reaching('t0', '<bound>.__self__', source.self);
+    expect(compareTools(tools(user, theirs), tools(user, both), source, clone, 'clone', "the source's tools")?.observed).toBe('clone.tools[1].<closure>.lock is the source\'s "cache" lock');
+    expect(routeToSource([tools(user, lockReacher)], () => 'clone.tools', source, clone.self)?.observed).toBe('clone.tools[1].<closure>.lock is the source\'s "cache" lock');
+  });
+
+  it('a deep copy whose handoff reaches the source agent, through a partial, names the path (deepcopy.no-shared-state)', () => {
+    const handoffs = tools({ kind: 'object', id: 'h1', type: 'Handoff', entries: [['on_invoke', reaching('p1', '<partial>.args', { kind: 'array', id: 'args', items: [source.self] })]] });
+    expect(routeToSource([handoffs], () => 'copy.handoffs', source, clone.self)?.observed).toBe('copy.handoffs[0].on_invoke.<partial>.args[0] is the source agent');
+    // What the copy itself holds is its own business: the walk does not enter the copy.
+    const own = tools(reaching('p2', '<bound>.__self__', { kind: 'object', id: 'cln', type: 'Agent', entries: [['parent', source.self]] }));
+    expect(routeToSource([own], () => 'copy.handoffs', source, clone.self)).toBeUndefined();
   });
 });
 

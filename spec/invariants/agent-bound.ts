@@ -29,6 +29,13 @@ export function heldBy(source: ObservedAgent): Map<string, string> {
   return targets;
 }
 
+/** The source's handoff targets that have an identity, by token, each named as its place (`the source's handoffs[0]`). */
+export function handoffTargets(source: ObservedAgent): Map<string, string> {
+  const handoffs = Object.hasOwn(source.fields, 'handoffs') ? source.fields.handoffs : undefined;
+  if (handoffs?.kind !== 'array') return new Map();
+  return new Map(handoffs.items.flatMap((target, i) => (identityOf(target) === undefined ? [] : [[identityOf(target)!, `the source's handoffs[${i}]`] as const])));
+}
+
 /** Where `tool` reaches the agent `self` (its path below the tool): the tool is bound to that agent. Undefined when it does not, or the agent is unknown. */
 export function boundTo(tool: Observed, self: Observed): Reach | undefined {
   const id = identityOf(self);

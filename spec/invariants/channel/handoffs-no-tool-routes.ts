@@ -1,5 +1,6 @@
 import { describe, identityOf } from '../../model/observed.ts';
 import { findReach } from '../../model/reach.ts';
+import { handoffTargets } from '../agent-bound.ts';
 import { relationInvariant, Violation } from './relation.ts';
 
 export const handoffsNoToolRoutes = relationInvariant(
@@ -19,9 +20,7 @@ export const handoffsNoToolRoutes = relationInvariant(
         'no tool derived from the source\'s handoffs: the clone has no handoffs, so it must hold no route to the source\'s handoff targets',
       );
     }
-    const handoffs = source.fields.handoffs;
-    if (handoffs.kind !== 'array') return undefined;
-    const targets = new Map(handoffs.items.flatMap((target, i) => (identityOf(target) === undefined ? [] : [[identityOf(target)!, `the source's handoffs[${i}]`] as const])));
+    const targets = handoffTargets(source);
     // Not through the clone itself, nor through the source agent (a route to the source: channel.tools.same-elements).
     const agents = new Set([identityOf(clone.self), identityOf(source.self)].filter((id): id is string => id !== undefined));
     for (const [i, tool] of tools.items.entries()) {
