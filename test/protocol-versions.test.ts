@@ -19,13 +19,16 @@ const python = (version: number, file: string) => `CLONE_CONFORMANCE_ADAPTER_PRO
 describe('protocol version negotiation', () => {
   it.each([
     ['a version 1 suite', 1, 'python3 fixtures/python/reference_adapter.py', [1]],
-    ['a version 1 adapter', 1, python(1, 'fixtures/python/reference_adapter.py'), [1, 2, 3]],
+    ['a version 1 adapter', 1, python(1, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4]],
     ['a version 2 suite', 2, 'python3 fixtures/python/reference_adapter.py', [1, 2]],
-    ['a version 2 adapter', 2, python(2, 'fixtures/python/reference_adapter.py'), [1, 2, 3]],
-    ['the Python kit', 3, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3]],
-    ['a version 1 host', 1, 'node --import tsx fixtures/process/serve.mts --protocol 1', [1, 2, 3]],
-    ['a version 2 host', 2, 'node --import tsx fixtures/process/serve.mts --protocol 2', [1, 2, 3]],
-    ['the TypeScript host', 3, 'node --import tsx fixtures/process/serve.mts', [1, 2, 3]],
+    ['a version 2 adapter', 2, python(2, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4]],
+    ['a version 3 suite', 3, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3]],
+    ['a version 3 adapter', 3, python(3, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4]],
+    ['the Python kit', 4, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3, 4]],
+    ['a version 1 host', 1, 'node --import tsx fixtures/process/serve.mts --protocol 1', [1, 2, 3, 4]],
+    ['a version 2 host', 2, 'node --import tsx fixtures/process/serve.mts --protocol 2', [1, 2, 3, 4]],
+    ['a version 3 host', 3, 'node --import tsx fixtures/process/serve.mts --protocol 3', [1, 2, 3, 4]],
+    ['the TypeScript host', 4, 'node --import tsx fixtures/process/serve.mts', [1, 2, 3, 4]],
   ])('%s: speaks version %i, and batches only from version 2', async (_who, version, command, protocols) => {
     const subject = await processSubject({ command, cwd: ROOT, timeout: 5000, startTimeout: 20_000, protocols });
     try {
@@ -42,27 +45,29 @@ describe('protocol version negotiation', () => {
   });
 });
 
-describe('protocol versions 1, 2 and 3 give identical reports', () => {
+describe('protocol versions 1, 2, 3 and 4 give identical reports (where no function reaches anything)', () => {
   // The replay line holds the command, which names the version: compare reports without it.
   const unversioned = (run: Awaited<ReturnType<typeof report>>) =>
     JSON.parse(JSON.stringify(run).replaceAll(/CLONE_CONFORMANCE_ADAPTER_PROTOCOL=\d /g, '').replaceAll(/ --protocol \d/g, ''));
 
   it('for the Python reference adapter, every invariant', async () => {
-    const [v1, v2, v3] = await Promise.all([1, 2, 3].map((version) => report(python(version, 'fixtures/python/reference_adapter.py'), '--runs', '40')));
+    const [v1, v2, v3, v4] = await Promise.all([1, 2, 3, 4].map((version) => report(python(version, 'fixtures/python/reference_adapter.py'), '--runs', '40')));
     expect(v1!.code).toBe(0);
     expect(v1!.report.results.every((result) => result.status === 'passed')).toBe(true);
     expect(unversioned(v2!)).toEqual(unversioned(v1!));
     expect(unversioned(v3!)).toEqual(unversioned(v1!));
+    expect(unversioned(v4!)).toEqual(unversioned(v1!));
   });
 
   it.each([
     ['fixtures/python/defective/shared_tools_list.py'],
     ['fixtures/python/defective/replayed_init_kwargs.py'],
   ])('for a defective Python adapter (%s): the same failures, counterexamples and replay lines', async (file) => {
-    const [v1, v2, v3] = await Promise.all([1, 2, 3].map((version) => report(python(version, file), '--runs', '40')));
+    const [v1, v2, v3, v4] = await Promise.all([1, 2, 3, 4].map((version) => report(python(version, file), '--runs', '40')));
     expect(v1!.code).toBe(1);
     expect(unversioned(v2!)).toEqual(unversioned(v1!));
     expect(unversioned(v3!)).toEqual(unversioned(v1!));
+    expect(unversioned(v4!)).toEqual(unversioned(v1!));
     expect(v1!.report.results.filter((result) => result.status === 'failed').length).toBeGreaterThan(0);
   });
 

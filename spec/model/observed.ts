@@ -13,7 +13,16 @@ export type Observed =
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'bigint'; readonly value: string }
   | { readonly kind: 'symbol'; readonly id: string; readonly description: string }
-  | { readonly kind: 'function'; readonly id: string; readonly name: string }
+  /**
+   * A function. `reaches` (protocol version 4, and in-process): what it holds on to, each under a
+   * label that is its path segment: a Python closure's cells (`<closure>.agent`), a
+   * `functools.partial`'s parts (`<partial>.func`, `<partial>.args`, `<partial>.keywords`), a bound
+   * method's (`<bound>.__self__`, `<bound>.__func__`), a JavaScript function's own enumerable
+   * properties (by name). Absent: nothing seen (a JavaScript closure or bound function cannot be
+   * seen through). `composite`: the function is made of its parts (a partial, a bound method), so
+   * that a copy made of equal parts is equal (Python's `copy.deepcopy` makes such copies).
+   */
+  | { readonly kind: 'function'; readonly id: string; readonly name: string; readonly reaches?: readonly (readonly [string, Observed])[]; readonly composite?: true }
   /** A list (JavaScript array, Python list or tuple). `immutable`: it cannot change and holds only immutable values (a frozen array, a tuple of immutables). */
   | { readonly kind: 'array'; readonly id: string; readonly items: readonly Observed[]; readonly immutable?: true }
   /**
@@ -148,7 +157,15 @@ function difference(a: Observed, b: Observed, byIdentity: boolean, path: string,
     }
   };
   switch (a.kind) {
-    case 'function':
+    case 'function': {
+      if (a.id === identityOf(b)) return undefined;
+      // A partial or bound method made again of equal parts (a deep copy's) is equal; any other function is itself only.
+      const other = b as typeof a;
+      if (byIdentity || !a.composite || !other.composite || a.name !== other.name || !a.reaches || !other.reaches || a.reaches.length !== other.reaches.length) return here;
+      const parts = new Map(other.reaches);
+      if (a.reaches.some(([label]) => !parts.has(label))) return here;
+      return nested(() => firstOf(a.reaches!, ([label, part]) => difference(part, parts.get(label)!, byIdentity, `${path}.${label}`, pairs)));
+    }
     case 'symbol':
       return a.id === identityOf(b) ? undefined : here;
     case 'ref':

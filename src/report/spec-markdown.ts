@@ -1,6 +1,7 @@
 import type { AnyInvariant } from '../../spec/invariants/invariant.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { MINIMUM_FIELDS, MINIMUM_FIELDS_REASON } from '../../spec/model/field-scope.ts';
+import { AGENT_BOUND_SPEC } from '../../spec/invariants/agent-bound.ts';
 
 /** Source texts the specification quotes: the adapter contract and the configuration model. */
 export interface SpecSources {
@@ -34,6 +35,7 @@ export function formatSpec(catalogue: readonly AnyInvariant[], sources: SpecSour
     'match, functions compare by identity. For top-level optional fields, missing and `undefined` are',
     'the same.',
     '',
+    ...AGENT_BOUND_SPEC,
     `An adapter maps at least \`${MINIMUM_FIELDS.join('` and `')}\` (its \`fields\`, when it declares them, must list them;`,
     `otherwise the run cannot start), since ${MINIMUM_FIELDS_REASON}.`,
     '',

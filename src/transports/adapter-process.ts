@@ -7,13 +7,15 @@ import { stderrTail } from './stderr-tail.ts';
 export const PROTOCOL_VERSION = 1;
 /**
  * The protocol versions this suite speaks; version 2 adds batches (spec/PROTOCOL.md §10), version 3
- * requests sent before earlier ones are answered (§11).
+ * requests sent before earlier ones are answered (§11), version 4 what functions reach (§12).
  */
-export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2, 3];
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2, 3, 4];
 /** The first version in which the suite may send a request before the previous one is answered. */
 export const PIPELINED_PROTOCOL = 3;
 /** The first version in which adapters write observations packed (src/transports/packed.ts). */
 export const PACKED_PROTOCOL = 3;
+/** The first version in which function observations may say what the function reaches (closures, partials, bound methods). */
+export const REACHES_PROTOCOL = 4;
 
 /** What an adapter process says about itself in its `hello` answer. */
 export interface Hello {

@@ -95,7 +95,7 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
       case 'symbol':
         return { kind: 'symbol', id: `symbol:${current.toString()}`, description: current.description ?? '' };
       case 'function':
-        return { kind: 'function', id: registry.tokenOf(current), name: current.name };
+        return observeFunction(current, depth);
     }
     if (current === null) return { kind: 'null' };
     const object = current as object;
@@ -125,6 +125,23 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
       return { kind: 'object', id, type, protoId, entries };
     } finally {
       path.delete(object);
+    }
+  };
+  /**
+   * A function, and what it reaches: its own enumerable properties (a tool's `agent`, a handoff's
+   * target). What a closure or a bound function (`fn.bind(agent)`) holds, JavaScript never shows.
+   */
+  const observeFunction = (fn: Function, depth: number): Observed => {
+    const id = registry.tokenOf(fn);
+    const observed: Observed = { kind: 'function', id, name: fn.name };
+    if (shallow || depth >= MAX_DEPTH || path.has(fn)) return path.has(fn) ? { kind: 'ref', id } : observed;
+    const keys = Object.keys(fn);
+    if (keys.length === 0) return observed;
+    path.add(fn);
+    try {
+      return { ...observed, reaches: keys.map((key) => [key, visit((fn as unknown as Record<string, unknown>)[key], depth + 1)] as const) };
+    } finally {
+      path.delete(fn);
     }
   };
   return visit(value, depth);

@@ -24,12 +24,26 @@ import type { Description } from './describe.ts';
  *
  * `flags` adds 1 for `immutable` and 2 for `runtime` (objects only). Descriptions (§6) are packed
  * the same way, with one more form: `["B", id, name, value]` for a value the adapter builds.
+ *
+ * From protocol version 4 (§12), a function may say what it reaches:
+ * `["f", id, name, flags, [[label, item], ...]]`, `flags` 4 when it is `composite` (a partial, a
+ * bound method: made of its parts), else 0. Version 3 knows only the three-item form.
  */
 export type Packed = string | number | boolean | null | readonly unknown[];
 
 const SPECIAL_NUMBERS: readonly unknown[] = ['NaN', '-0', 'Infinity', '-Infinity'];
 const IMMUTABLE = 1;
 const RUNTIME = 2;
+const COMPOSITE = 4;
+
+/** Whether the observation being read may hold what functions reach (protocol version 4): set for the length of one synchronous {@link unpack}. */
+let readingReaches = false;
+
+/** What packing and unpacking may carry beyond version 3's forms. */
+export interface PackOptions {
+  /** What functions reach (protocol version 4, §12). */
+  readonly reaches?: boolean;
+}
 
 /** Why a packed value cannot be read: thrown inside {@link unpack}, caught there. */
 class Malformed extends Error {}
@@ -43,8 +57,14 @@ const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? val
 const flagsOf = (value: unknown, allowed: number): number => (typeof value === 'number' && Number.isInteger(value) && (value & ~allowed) === 0 ? value : fail());
 
 /** The observation a packed value stands for, or undefined when it is not a well-formed packed value (at any depth). */
-export function unpack(value: unknown): Observed | undefined {
-  return unpackWith(read, value) as Observed | undefined;
+export function unpack(value: unknown, options: PackOptions = {}): Observed | undefined {
+  const before = readingReaches;
+  readingReaches = options.reaches === true;
+  try {
+    return unpackWith(read, value) as Observed | undefined;
+  } finally {
+    readingReaches = before;
+  }
 }
 
 /** The description a packed description stands for (an adapter process reads them), or undefined when malformed. */
@@ -96,8 +116,17 @@ function readTagged(packed: readonly unknown[], read: (value: unknown) => Observ
       return packed.length === 2 && typeof packed[1] === 'string' ? { kind: 'bigint', value: packed[1] } : fail();
     case 'y':
       return packed.length === 3 && typeof packed[2] === 'string' ? { kind: 'symbol', id: id(packed[1]), description: packed[2] } : fail();
-    case 'f':
-      return packed.length === 3 && typeof packed[2] === 'string' ? { kind: 'function', id: id(packed[1]), name: packed[2] } : fail();
+    case 'f': {
+      if (typeof packed[2] !== 'string') fail();
+      if (packed.length === 3) return { kind: 'function', id: id(packed[1]), name: packed[2] as string };
+      if (packed.length !== 5 || !readingReaches) fail();
+      const flags = flagsOf(packed[3], COMPOSITE);
+      const reaches = list(packed[4]).map((entry) => {
+        const pair = list(entry);
+        return pair.length === 2 && typeof pair[0] === 'string' ? ([pair[0], read(pair[1])] as const) : fail();
+      });
+      return { kind: 'function', id: id(packed[1]), name: packed[2] as string, reaches, ...(flags & COMPOSITE ? { composite: true as const } : {}) };
+    }
     case 'd':
       return packed.length === 3 && (typeof packed[2] === 'number' || packed[2] === 'NaN') ? { kind: 'date', id: id(packed[1]), time: packed[2] } : fail();
     case 'r':
@@ -149,16 +178,19 @@ function readTagged(packed: readonly unknown[], read: (value: unknown) => Observ
 }
 
 /** An observation packed (the TypeScript host writes views this way from protocol version 3). */
-export function pack(value: Observed): Packed {
-  return packWith(value, pack);
+export function pack(value: Observed, options: PackOptions = {}): Packed {
+  return options.reaches ? packReaching(value) : packPlain(value);
 }
+
+const packPlain = (value: Observed): Packed => packWith(value, packPlain);
+const packReaching = (value: Observed): Packed => packWith(value, packReaching, true);
 
 /** A description packed (the suite writes configurations this way from protocol version 3). */
 export function packDescription(value: Description): Packed {
   return value.kind === 'built' ? ['B', value.id, value.name, packDescription(value.value)] : packWith(value, packDescription as (value: Observed) => Packed);
 }
 
-function packWith(value: Observed, pack: (value: Observed) => Packed): Packed {
+function packWith(value: Observed, pack: (value: Observed) => Packed, reaches = false): Packed {
   switch (value.kind) {
     case 'undefined':
       return ['u'];
@@ -174,15 +206,15 @@ function packWith(value: Observed, pack: (value: Observed) => Packed): Packed {
     case 'symbol':
       return ['y', value.id, value.description];
     case 'function':
-      return ['f', value.id, value.name];
+      return reaches && value.reaches ? ['f', value.id, value.name, value.composite ? COMPOSITE : 0, value.reaches.map(([label, item]) => [label, pack(item)])] : ['f', value.id, value.name];
     case 'date':
       return ['d', value.id, value.time];
     case 'ref':
       return ['r', value.id];
     case 'array':
-      return ['a', value.id, value.immutable ? IMMUTABLE : 0, value.items.map(pack)];
+      return ['a', value.id, value.immutable ? IMMUTABLE : 0, value.items.map((item) => pack(item))];
     case 'set':
-      return ['S', value.id, value.immutable ? IMMUTABLE : 0, value.type ?? null, value.items.map(pack)];
+      return ['S', value.id, value.immutable ? IMMUTABLE : 0, value.type ?? null, value.items.map((item) => pack(item))];
     case 'map':
       return ['m', value.id, value.type ?? null, value.entries.map(([key, item]) => [pack(key), pack(item)])];
     case 'object':

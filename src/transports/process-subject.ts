@@ -7,7 +7,7 @@ import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type Observ
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError, LostCallError } from './adapter-call.ts';
-import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
+import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
 import { packDescription, unpack } from './packed.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
@@ -71,7 +71,8 @@ function isObserved(value: unknown): value is Observed {
 /** Reads one observation off the wire, or undefined when it is malformed. */
 type ObservationReader = (value: unknown) => Observed | undefined;
 /** Protocol versions 1 and 2 write observations as they are (§7); version 3 packs them (§11). */
-const readerFor = (protocol: number): ObservationReader => (protocol >= PACKED_PROTOCOL ? unpack : (value) => (isObserved(value) ? value : undefined));
+const readerFor = (protocol: number): ObservationReader =>
+  protocol >= PACKED_PROTOCOL ? (value) => unpack(value, { reaches: protocol >= REACHES_PROTOCOL }) : (value) => (isObserved(value) ? value : undefined);
 const UNDEFINED_OBSERVED: Observed = { kind: 'undefined' };
 
 /**
@@ -149,6 +150,7 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: 
   if ('id' in value && built.has(value.id)) return built.get(value.id)!;
   switch (value.kind) {
     case 'function':
+      return { ...value, id: id(value.id), ...(value.reaches ? { reaches: value.reaches.map(([label, item]) => [label, translate(item, tokens, built)] as const) } : {}) };
     case 'symbol':
     case 'date':
     case 'ref':

@@ -3,8 +3,8 @@ import type { AgentConfig } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
-import { PACKED_PROTOCOL, SUPPORTED_PROTOCOLS } from './adapter-process.ts';
-import { pack, unpackDescription } from './packed.ts';
+import { PACKED_PROTOCOL, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS } from './adapter-process.ts';
+import { pack, unpack, unpackDescription } from './packed.ts';
 import { observeView } from './in-process.ts';
 import { Materialiser } from './materialise.ts';
 import type { Description } from './describe.ts';
@@ -41,6 +41,9 @@ export interface ServeOptions {
 const isRef = (value: unknown): value is { ref: number } =>
   typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'number';
 
+/** An observation as versions 1 and 2 write it (§7): functions without what they reach. */
+const withoutReaches = (observed: Observed): Observed => unpack(pack(observed))!;
+
 export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.ReadableStream, write: (line: string) => void, options: ServeOptions = {}): Promise<void> {
   const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
   const registry = new IdentityRegistry();
@@ -49,7 +52,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
   let nextHandle = 1;
   /** The version chosen in the handshake: observations are written packed from version 3 (§11). */
   let protocol = 1;
-  const wire = (observed: Observed): unknown => (protocol >= PACKED_PROTOCOL ? pack(observed) : observed);
+  // What functions reach is written from version 4 (§12) only: a version 3 suite could not read it.
+  const wire = (observed: Observed): unknown => (protocol >= PACKED_PROTOCOL ? pack(observed, { reaches: protocol >= REACHES_PROTOCOL }) : withoutReaches(observed));
   const mapValues = (record: Record<string, Observed>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, wire(value)]));
   const handle = (agent: unknown) => {
     agents.set(nextHandle, agent);

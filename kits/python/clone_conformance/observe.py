@@ -6,7 +6,8 @@ import types
 from datetime import datetime, timezone
 
 from .kinds import _FUNCTION_TYPES, _atomic_types, _runtime_types
-from .packed import _IMMUTABLE, _RUNTIME, _SELF_STANDING, _immutable_if_still
+from .packed import _COMPOSITE, _IMMUTABLE, _RUNTIME, _SELF_STANDING, _immutable_if_still
+from .reaches import _function_reaches
 from .values import JSDate, JSMap, UNDEFINED, _EPOCH, _MS, _Undefined
 
 _MAX_DEPTH = 12
@@ -19,6 +20,7 @@ class _Observer(object):
     def __init__(self, runtime_types=()):
         self.tokens = {}  # id(obj) -> (token, obj)
         self.runtime_types = tuple(runtime_types)  # declared by the adapter, besides the built-in ones
+        self.reaches = False  # observe what functions reach (protocol version 4, set by the handshake)
         self._types_of = (None, None)  # the (runtime, atomic) type lists the two below were made from
         self._runtime = ()
         self._plain = frozenset()
@@ -62,7 +64,7 @@ class _Observer(object):
         """The function that observes a value at a depth. A closure, since observing is most of an
         adapter process's work: values that stand for themselves are taken in place, without a call,
         and the built-in containers most views are made of go the shortest way."""
-        tokens, token, general = self.tokens, self.token, self._general
+        tokens, token, general, observer = self.tokens, self.token, self._general, self
         path = set()  # ids of the objects being observed above: a cycle is a ref (empty between observations)
         kinds = {}  # class -> how its instances are observed by identity (see _identity_kind)
 
@@ -103,6 +105,8 @@ class _Observer(object):
                 entry = tokens.get(id(value))
                 own = entry[0] if entry is not None else token(value)
                 if kind is _FUNCTION:
+                    if observer.reaches and not shallow and depth < _MAX_DEPTH and (cls is not types.FunctionType or value.__closure__):
+                        return general(value, cls, depth, path, visit, shallow, runtime)  # what it reaches, too
                     return ["f", own, getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")]
                 if shallow or depth >= _MAX_DEPTH:
                     return ["r", own] if id(value) in path else ["o", own, 0, kind[0], kind[1], None]
@@ -127,7 +131,19 @@ class _Observer(object):
         token = self.token(value)
         if isinstance(value, _FUNCTION_TYPES):
             name = getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")
-            return ["f", token, name]
+            if not self.reaches or shallow or depth >= _MAX_DEPTH:
+                return ["f", token, name]
+            if id(value) in path:
+                return ["r", token]
+            found = _function_reaches(value)
+            if found is None:
+                return ["f", token, name]
+            depth += 1
+            path.add(id(value))
+            try:
+                return ["f", token, name, _COMPOSITE if found[0] else 0, [[label, visit(part, depth)] for label, part in found[1]]]
+            finally:
+                path.discard(id(value))
         if isinstance(value, datetime):
             if value.tzinfo is None:  # naive date-times are taken as UTC
                 value = value.replace(tzinfo=timezone.utc)

@@ -7,6 +7,7 @@ _STILL_TAGS = frozenset(("u", "n", "b", "y", "f", "d"))  # undefined, odd number
 _FLAGGED = frozenset(("a", "S", "o"))
 _SELF_STANDING = frozenset((str, int, bool, type(None)))  # observed as themselves, packed  # arrays, sets and objects carry flags at index 2
 _IMMUTABLE, _RUNTIME = 1, 2
+_COMPOSITE = 4  # a function's flags (protocol version 4): made of its parts, a partial or a bound method
 
 
 def _still(packed):
@@ -41,7 +42,12 @@ def _unpacked(packed):
     if tag == "n":
         return {"kind": "number", "value": packed[1]}
     if tag == "f":
-        return {"kind": "function", "id": packed[1], "name": packed[2]}
+        observed = {"kind": "function", "id": packed[1], "name": packed[2]}
+        if len(packed) == 5:  # protocol version 4: what the function reaches (§12)
+            observed["reaches"] = [[label, _unpacked(item)] for label, item in packed[4]]
+            if packed[3] & _COMPOSITE:
+                observed["composite"] = True
+        return observed
     if tag == "d":
         return {"kind": "date", "id": packed[1], "time": packed[2]}
     if tag == "r":

@@ -7,8 +7,9 @@ from .observe import _MAX_DEPTH, _Observer
 from .packed import _SELF_STANDING, _unpacked
 from .values import UNDEFINED
 
-PROTOCOL_VERSION = 3  # the highest version this kit speaks; 2 adds batches, 3 requests in flight
-_PROTOCOLS = (1, 2, 3)
+PROTOCOL_VERSION = 4  # the highest version this kit speaks; 2 adds batches, 3 requests in flight, 4 what functions reach
+_PROTOCOLS = (1, 2, 3, 4)
+_REACHES_PROTOCOL = 4
 
 
 class _Session(object):
@@ -93,6 +94,7 @@ class _Session(object):
         offered = params.get("protocols") or [params.get("protocol", 1)]
         common = [version for version in _PROTOCOLS if version in offered and version <= self.max_protocol]
         self.protocol = max(common) if common else 1
+        self.observer.reaches = self.protocol >= _REACHES_PROTOCOL
         operations = [method for method in _OPERATIONS if self.supports(method)]
         probes = [method for method in _PROBES if self.supports(method)]
         name = self.adapter.name or type(self.adapter).__name__

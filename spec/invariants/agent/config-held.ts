@@ -3,15 +3,19 @@ import { CONFIG_FIELDS, OPTIONAL_FIELDS, type AgentConfig, type ConfigField } fr
 import { describe, identityOf, sameAsIs, type Observed } from '../../model/observed.ts';
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import { compareElements, compareFeatures } from '../compare.ts';
+import { withoutOwnTools } from '../agent-bound.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
 
 /**
  * The configured tools, the very same objects in order. An agent with handoffs may hold up to one
  * further tool per handoff (tools derived from its handoffs, as PraisonAI makes them), wherever
- * they sit: channel.handoffs.no-tool-routes keeps them out of clones.
+ * they sit: channel.handoffs.no-tool-routes keeps them out of clones. Tools bound to the agent
+ * itself (derived from it by the framework: a sandbox or memory tool) are the agent's own, not
+ * configuration: they are left out, wherever they sit.
  */
-function toolsHeld(given: Observed, held: Observed, handoffs: number): Violation | undefined {
+function toolsHeld(given: Observed, all: Observed, handoffs: number, self: Observed): Violation | undefined {
+  const held = withoutOwnTools(all, self);
   if (handoffs === 0 || given.kind !== 'array' || held.kind !== 'array') return compareElements(given, held, 'agent.tools', 'the configuration');
   let next = 0;
   for (const tool of held.items) if (next < given.items.length && sameAsIs(tool, given.items[next]!)) next += 1;
@@ -29,7 +33,7 @@ function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, f
   const held = view.fields[field];
   switch (field) {
     case 'tools':
-      return toolsHeld(given, held, config.handoffs?.length ?? 0);
+      return toolsHeld(given, held, config.handoffs?.length ?? 0, view.self);
     case 'handoffs':
       // "No handoffs" may be held as an empty list (`handoffs ?? []`); only a clone must hold null (channel.handoffs.reset).
       if (given.kind === 'null' && held.kind === 'array' && held.items.length === 0) return undefined;
@@ -53,7 +57,7 @@ export const configHeld: Invariant = {
   level: 'MUST',
   profile: 'agent',
   needs: [],
-  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them.',
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them; any agent may hold tools bound to itself (derived from it by the framework).',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
     const batch = new Batch();

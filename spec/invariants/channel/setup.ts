@@ -1,4 +1,6 @@
 import { identityOf, type Observed } from '../../model/observed.ts';
+import { findReach } from '../../model/reach.ts';
+import { boundTo } from '../agent-bound.ts';
 import type { FieldScope } from '../../model/field-scope.ts';
 import type { ViewField } from '../../agent-config.ts';
 import { Batch, type AgentArg, type BatchResults } from '../../model/batch.ts';
@@ -88,14 +90,20 @@ export async function prepareSource(subject: Subject, scenario: Scenario): Promi
 /**
  * The tools an agent derived from its handoffs (PraisonAI turns each handoff into a tool): the
  * tools in its view that are neither among `known` (the configured tools, and any added since, as
- * observed inputs) nor present without handoffs. Empty when the agent has no handoffs, or the
- * adapter does not map them.
+ * observed inputs) nor present without handoffs. A tool the agent made for itself (bound to it, see
+ * spec/invariants/agent-bound.ts) that reaches none of its handoff targets is not a route: it is
+ * the agent's own, which a clone rebinds. Empty when the agent has no handoffs, or the adapter
+ * does not map them.
  */
 export function handoffRoutes(view: ObservedAgent, known: readonly Observed[], scope: FieldScope): ReadonlySet<string> {
   const { handoffs, tools } = view.fields;
   if (!scope.has('handoffs') || handoffs.kind !== 'array' || handoffs.items.length === 0 || tools.kind !== 'array') return new Set();
   const given = new Set(known.map(identityOf).filter((id) => id !== undefined));
-  return new Set(tools.items.map(identityOf).filter((id): id is string => id !== undefined && !given.has(id)));
+  const targets = new Map(handoffs.items.flatMap((target) => (identityOf(target) === undefined ? [] : [[identityOf(target)!, 'a handoff target'] as const])));
+  // What the agent itself holds (its own handoffs among it) is not what the tool reaches on its own.
+  const self = new Set([identityOf(view.self)].filter((id): id is string => id !== undefined));
+  const ownOnly = (tool: Observed) => boundTo(tool, view.self) !== undefined && findReach(tool, '', targets, self) === undefined;
+  return new Set(tools.items.filter((tool) => !ownOnly(tool)).map(identityOf).filter((id): id is string => id !== undefined && !given.has(id)));
 }
 
 /** The configured tools of a configuration, observed as the adapter's views show them. */

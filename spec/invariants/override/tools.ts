@@ -1,5 +1,5 @@
 import { describe } from '../../model/observed.ts';
-import { compareElements } from '../compare.ts';
+import { compareTools, TOOLS_RULE_FIELDS } from '../agent-bound.ts';
 import { overrideInvariant, Violation } from './setup.ts';
 
 export const toolsNewList = overrideInvariant(
@@ -24,8 +24,9 @@ export const toolsSameElements = overrideInvariant(
   {
     id: 'override.tools.same-elements',
     reads: ['tools'],
-    rule: 'When tools are not overridden, the clone\'s tools list holds, in order, the very same tool objects as the source\'s.',
-    rationale: 'Tools carry clients and registrations that should exist once; a clone that copies or rebuilds them calls other objects than the ones configured.',
+    rule: 'When tools are not overridden, the clone\'s tools list holds, in order, the very same tool objects as the source\'s, except the tools bound to the source agent (derived from it by the framework), which the clone holds rebound to itself; no tool of the clone reaches the source agent, its interrupt controller or its locks.',
+    rationale: 'Tools carry clients and registrations that should exist once; a clone that copies or rebuilds them calls other objects than the ones configured. A tool made for the source agent is the source\'s: kept by the clone, it acts on the source (see channel.tools.same-elements).',
   },
-  ({ overridden, before, cloneView }) => (overridden('tools') ? undefined : compareElements(before.fields.tools, cloneView.fields.tools, 'clone.tools', "the source's tools")),
+  ({ overridden, before, cloneView }) => (overridden('tools') ? undefined : compareTools(before.fields.tools, cloneView.fields.tools, before, cloneView, 'clone', "the source's tools")),
+  TOOLS_RULE_FIELDS,
 );

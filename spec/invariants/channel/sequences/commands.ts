@@ -11,6 +11,8 @@ import { CHANNEL_RELATIONS } from '../channel-relations.ts';
 import { relationApplies } from '../relation.ts';
 import { noHandoffsAsEmptyList } from '../no-handoffs.ts';
 import { configuredTools, handoffRoutes } from '../setup.ts';
+import { boundTo } from '../../agent-bound.ts';
+import { withoutRoutes } from '../tools-same-elements.ts';
 import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, queueFamilyCheck, toolTokens } from './model.ts';
 
 type Command = fc.AsyncCommand<FamilyModel, Family>;
@@ -82,7 +84,8 @@ export class CreateSource extends Operation {
     }
     // Created in the step's batch: a source the framework rejects stops it there, before anything else ran.
     const created = batch.create(this.config);
-    const view = batch.view(created, ['tools', 'handoffs'], ['tools', 'handoffs']);
+    // Tools whole: which of them are routes depends on what they reach (spec/invariants/agent-bound.ts).
+    const view = batch.view(created, ['tools', 'handoffs'], ['handoffs']);
     let rejected = false;
     return {
       added: created,
@@ -139,7 +142,11 @@ class Clone extends Operation {
           if (violation) throw new Violation(`(${relation.id}) ${this.#child} against its parent ${parent.label}: ${violation.observed}`, violation.required);
         }
         family.handles.push(handle);
-        const tools = parent.tools.filter((token) => token === undefined || !parent.routes.has(token));
+        // The parent's tools but its routes; in place of a tool bound to the parent, the child's own (the relations checked it is rebound).
+        const kept = withoutRoutes(parentSeen.fields.tools, parent.routes);
+        const bound = kept.kind === 'array' ? kept.items.map((tool) => boundTo(tool, parentSeen.self) !== undefined) : [];
+        const childTools = toolTokens(childSeen);
+        const tools = parent.tools.filter((token) => token === undefined || !parent.routes.has(token)).map((token, i) => (bound[i] ? childTools[i] : token));
         model.members.push({ label: this.#child, tools, routes: new Set(), interrupted: false, held: new Map() });
       },
     };
