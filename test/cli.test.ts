@@ -48,7 +48,7 @@ export default {
     expect(first.code).toBe(1);
     expect(second.stdout).toBe(first.stdout);
     const report = JSON.parse(first.stdout);
-    expect(Object.keys(report)).toEqual(['adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings']);
+    expect(Object.keys(report)).toEqual(['adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings', 'findings']);
     expect(report).toMatchObject({ seed: 99, runs: 100, conformant: false });
     const failure = report.results.find((result: { status: string }) => result.status === 'failed');
     expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'checked', 'discarded']);

@@ -83,7 +83,7 @@ describe('the command as a CI gate', () => {
     expect(gated.code).toBe(0);
     const report = JSON.parse(gated.stdout);
     expect(report.conformant).toBe(false);
-    expect(report.gate).toEqual({ exitCode: 0, newFailures: [], expectedFailures: ['channel.execution'], stale: [] });
+    expect(report.gate).toEqual({ exitCode: 0, newFailures: [], expectedFailures: ['channel.execution'], stale: [], changedReason: [] });
     expect(report.results[1]).toMatchObject({ id: 'channel.execution', status: 'failed', expectedFailure: true });
   });
 
