@@ -48,7 +48,7 @@ export default {
     expect(first.code).toBe(1);
     expect(second.stdout).toBe(first.stdout);
     const report = JSON.parse(first.stdout);
-    expect(Object.keys(report)).toEqual(['adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings', 'findings']);
+    expect(Object.keys(report)).toEqual(['versions', 'adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings', 'findings']);
     expect(report).toMatchObject({ seed: 99, runs: 100, conformant: false });
     const failure = report.results.find((result: { status: string }) => result.status === 'failed');
     expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'checked', 'discarded']);
@@ -186,7 +186,7 @@ describe('flags', () => {
   it('--help lists every flag with one line each, and the exit codes', async () => {
     const { code, stdout } = await runMain(['--help']);
     expect(code).toBe(0);
-    const flags = ['--command', '--start-timeout', '--runs', '--seed', '--only', '--exclude', '--list', '--bail', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
+    const flags = ['--command', '--tsconfig', '--start-timeout', '--runs', '--seed', '--only', '--exclude', '--list', '--bail', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
     const options = stdout.split('Options:\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(options.map((line) => /^ {2}(?:-\w, )?(--[\w-]+)/.exec(line)?.[1])).toEqual(flags);
     expect(stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+\n {2}130 .+143.+\n$/);

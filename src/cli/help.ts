@@ -19,8 +19,7 @@ Commands:
 
 Options:
   --command CMD        check an adapter process in any language (spec/PROTOCOL.md)
-  --tsconfig FILE      the tsconfig of a TypeScript adapter (default: tsconfig.json, found
-                       from the working directory)
+  --tsconfig FILE      tsconfig of a TypeScript adapter (default: the nearest tsconfig.json)
   --start-timeout MS   bound on loading the adapter or starting its process (${DEFAULTS.startTimeout})
   --runs N             scenarios generated per invariant (${DEFAULTS.runs})
   --seed S             fast-check seed, a 32-bit integer (default: random, reported)
