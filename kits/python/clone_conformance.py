@@ -775,8 +775,10 @@ class _Session(object):
         operations = [method for method in _OPERATIONS if self.supports(method)]
         probes = [method for method in _PROBES if self.supports(method)]
         name = self.adapter.name or type(self.adapter).__name__
+        # "accepts": the kit materialises sets and maps in every version (PROTOCOL.md §3), so an adapter
+        # capped at version 1 or 2 is sent the very values a version 3 one is.
         answer = {"protocol": self.protocol, "name": name, "operations": operations, "probes": probes,
-                  "deepCopyTools": self.adapter.deep_copy_tools}
+                  "deepCopyTools": self.adapter.deep_copy_tools, "accepts": ["set", "map"]}
         if self.adapter.fields is not None:
             answer["fields"] = list(self.adapter.fields)
         if self.adapter.domains is not None:
