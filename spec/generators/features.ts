@@ -71,7 +71,8 @@ export function mutableValue(kind: SharedKind): fc.Arbitrary<object> {
         .tuple(fc.constantFrom('limit', 'provider', ''), primitive, primitive, settings, primitive)
         .map(([key, byString, byNumber, keyObject, byObject]) => new Map<unknown, unknown>([[key, byString], [1, byNumber], [keyObject, byObject]]));
     case 'set':
-      return fc.array(primitive, { maxLength: 3 }).map((items) => new Set(items));
+      // Items distinct in every language: Python's set holds one of `true` and `1` (they are equal there).
+      return fc.uniqueArray(primitive, { maxLength: 3, selector: (item) => (typeof item === 'boolean' ? Number(item) : Object.is(item, -0) ? 0 : item) }).map((items) => new Set(items));
     case 'class instance':
       return settings;
   }
