@@ -84,6 +84,25 @@ const CHECKS: readonly Check[] = [
     edge: 'every scalar falsy at once',
     holds: (_configs, cases) => cases.some(({ overrides }) => SCALARS.every((field) => isFalsy(overrides[field]))),
   },
+  { field: 'overrides', edge: 'name alone', holds: (_configs, cases) => cases.some(({ overrides }) => Object.keys(overrides).length === 1 && Object.hasOwn(overrides, 'name')) },
+  {
+    field: 'overrides',
+    edge: 'one object-valued feature config replaced, the others kept',
+    holds: (_configs, cases) =>
+      cases.some(({ overrides, scenario }) => {
+        const given = overrides.features as Record<string, unknown> | undefined;
+        if (!given) return false;
+        const source = scenario.config.features as Record<string, unknown>;
+        const replaced = Object.keys(given).filter((name) => given[name] !== source[name]);
+        return replaced.length === 1 && typeof source[replaced[0]!] === 'object' && source[replaced[0]!] !== null && Object.keys(given).length === Object.keys(source).length;
+      }),
+  },
+  { field: 'sharing', edge: 'llm also the auth', holds: (configs) => configs.some((config) => typeof config.llm === 'object' && config.llm !== null && config.llm === config.auth) },
+  {
+    field: 'sharing',
+    edge: 'llm also held by a feature config',
+    holds: (configs) => configs.some((config) => typeof config.llm === 'object' && config.llm !== null && Object.values(config.features).some((value) => typeof value === 'object' && value !== null && (value as { llm?: unknown }).llm === config.llm)),
+  },
   {
     field: 'overrides',
     edge: "the source's tools extended",

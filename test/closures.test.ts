@@ -4,7 +4,7 @@ import { mutableObjects } from '../spec/invariants/deepcopy/mutable-objects.ts';
 import { compareTools, routeToSource } from '../spec/invariants/agent-bound.ts';
 import type { ObservedAgent } from '../spec/model/subject.ts';
 import { deepEqual, firstDifference, type Observed } from '../spec/model/observed.ts';
-import { findReach } from '../spec/model/reach.ts';
+import { findReach } from '../spec/model/routes.ts';
 import { IdentityRegistry, observe } from '../src/transports/observe.ts';
 import { pack, unpack } from '../src/transports/packed.ts';
 import { failedIds, runMain } from './support/cli.ts';

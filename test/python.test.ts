@@ -149,7 +149,7 @@ kit._send({"deep": kit._unpacked(session.observer.observe(value)),
     expect(at.get('map')).toMatchObject({ kind: 'map', type: 'dict', entries: [[{ kind: 'number', value: 1 }, { kind: 'string', value: 'one' }]] });
     expect(at.get('color')).toMatchObject({ kind: 'object', type: 'Color', immutable: true, entries: [['name', { kind: 'string', value: 'RED' }], ['value', { kind: 'string', value: 'red' }]] });
     expect(again.id).toBe(at.get('color')!.id); // a singleton: one token
-    expect(at.get('tuple')).toMatchObject({ kind: 'array', immutable: true });
+    expect(at.get('tuple')).toMatchObject({ kind: 'array', type: 'tuple', immutable: true }); // a tuple, never reported as a list
     expect(at.get('mixed')!.immutable).toBeUndefined(); // a tuple holding a list can change
     expect(at.get('limits')).toMatchObject({ kind: 'object', type: 'Limits', immutable: true });
     expect(at.get('holder')!.immutable).toBeUndefined();

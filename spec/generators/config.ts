@@ -9,6 +9,7 @@ import { featureValue, mutableValue, randomFeatures, SHARED_KINDS } from './feat
 import { ModelClient } from './model-client.ts';
 import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { handoffs, toolList } from './tools.ts';
+import { fallBack } from './value-kinds.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
 
 export { ModelClient };
@@ -169,7 +170,30 @@ function rowConfig(scope: FieldScope, fields: readonly ConfigField[], row: numbe
       return [field, domains?.fields?.[field] ? edge.arbitrary : shrinkingTo<unknown>(edge.arbitrary, simple)];
     }),
   );
-  return fc.record(model).map((config) => Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ABSENT)));
+  return fc.record(model).map((config) => shareAcrossPlaces(Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ABSENT)), row, domains));
+}
+
+/** The row in which the model settings are also held by a feature config (`features.memory.llm`). */
+export const LLM_IN_FEATURE_ROW = 7;
+/** The row in which one object is both the `llm` and the `auth` (a client that authenticates too). */
+export const LLM_AS_AUTH_ROW = 9;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * One object in two places across the configuration, not only between two feature configs: in
+ * its rows, the `llm` object is held by a feature config too, or is the `auth` as well. Places
+ * with a declared domain keep their drawn values.
+ */
+function shareAcrossPlaces(config: Record<string, unknown>, row: number, domains?: Domains): Record<string, unknown> {
+  const llm = config.llm;
+  if (domains?.fields?.llm || typeof llm !== 'object' || llm === null) return config;
+  if (row === LLM_IN_FEATURE_ROW && isPlainObject(config.features)) {
+    const holder = Object.entries(config.features).find(([name, value]) => isPlainObject(value) && !domains?.features?.[name as FeatureName]);
+    if (holder) (holder[1] as Record<string, unknown>).llm = llm;
+  }
+  if (row === LLM_AS_AUTH_ROW && Object.hasOwn(config, 'auth') && !domains?.fields?.auth) config.auth = llm;
+  return config;
 }
 
 /** A random configuration: optional fields sometimes missing, sometimes `undefined`, else a random value. */
@@ -187,7 +211,7 @@ function randomConfig(scope: FieldScope, fields: readonly ConfigField[], domains
 }
 
 function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentConfig> {
-  const key = JSON.stringify([scope.mapped ?? null, domains ?? null]);
+  const key = JSON.stringify([scope.key, domains ?? null]);
   let made = cache.get(key);
   if (!made) {
     const fields = CONFIG_FIELDS.filter((field) => scope.has(field));
@@ -195,7 +219,8 @@ function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentC
     const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowConfig(scope, fields, row, domains));
     made = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
       const features = Object.fromEntries(Object.entries((config.features ?? {}) as object).filter(([name]) => scope.hasFeature(name as FeatureName)));
-      return { ...UNMAPPED, ...config, features } as AgentConfig;
+      // Kinds the adapter cannot be sent (a Map to a version 1 adapter) fall back to kinds it takes.
+      return fallBack({ ...UNMAPPED, ...config, features } as AgentConfig, scope.valueKinds);
     });
     cache.set(key, made);
   }

@@ -65,9 +65,14 @@ export function mutableValue(kind: SharedKind): fc.Arbitrary<object> {
     case 'date':
       return fc.date();
     case 'map':
-      return fc.array(fc.tuple(fc.constantFrom('limit', 'provider', ''), primitive), { maxLength: 3 }).map((entries) => new Map(entries));
+      // Keys that are values: strings, a number, and an object (a class instance: hashable in
+      // every language, so that the same map can be built in Python too).
+      return fc
+        .tuple(fc.constantFrom('limit', 'provider', ''), primitive, primitive, settings, primitive)
+        .map(([key, byString, byNumber, keyObject, byObject]) => new Map<unknown, unknown>([[key, byString], [1, byNumber], [keyObject, byObject]]));
     case 'set':
-      return fc.array(primitive, { maxLength: 3 }).map((items) => new Set(items));
+      // Items distinct in every language: Python's set holds one of `true` and `1` (they are equal there).
+      return fc.uniqueArray(primitive, { maxLength: 3, selector: (item) => (typeof item === 'boolean' ? Number(item) : Object.is(item, -0) ? 0 : item) }).map((items) => new Set(items));
     case 'class instance':
       return settings;
   }
@@ -109,20 +114,37 @@ export const randomFeatures: fc.Arbitrary<Partial<Record<FeatureName, unknown>>>
 export const features = randomFeatures;
 
 /**
+ * How many objects deep the nested config's chain goes: with the feature config at depth 1 of
+ * the `features` view field, the chain's last object lies at depth 11, the deepest level the
+ * observers (src/transports/observe.ts, the Python kit) show with its contents (their limit is 12).
+ */
+export const DEEP_CHAIN = 9;
+
+/**
  * A nested feature config as real ones are: random settings, a nested object holding an array,
- * a date, and the row's two shared values each held under two keys (`policy` and `fallback`,
- * `rules` and `backup`; the row's other nested configs hold them too).
+ * a date, keys holding `null` and `undefined` (left unset), a back reference to the config (a
+ * cycle: a parent link), a chain of objects ten levels deep whose last object the config also
+ * holds at its top (one object at two depths), and the row's two shared values each held under
+ * two keys (`policy` and `fallback`, `rules` and `backup`; the row's other nested configs hold
+ * them too).
  */
 export function nestedConfig(shared: readonly [unknown, unknown]): fc.Arbitrary<Record<string, unknown>> {
   const [first, second] = shared;
   return fc
     .record({ own: fc.array(fc.tuple(configKey, leaf), { maxLength: 2 }), limit: trickyNumber, items: fc.array(leaf, { maxLength: 2 }), since: fc.date() })
-    .map(({ own, limit, items, since }) => ({ ...toObject(own), nested: { limit, items }, since, policy: first, fallback: first, rules: second, backup: second }));
+    .map(({ own, limit, items, since }) => {
+      const bottom: Record<string, unknown> = { level: DEEP_CHAIN + 1, label: 'deepest' };
+      let chain: Record<string, unknown> = bottom;
+      for (let level = DEEP_CHAIN; level >= 1; level--) chain = { level, next: chain };
+      const config: Record<string, unknown> = { ...toObject(own), nested: { limit, floor: Number.NEGATIVE_INFINITY, items }, since, ttl: null, region: undefined, deep: chain, deepest: bottom, policy: first, fallback: first, rules: second, backup: second };
+      (config.nested as Record<string, unknown>).parent = config;
+      return config;
+    });
 }
 
-/** A config whose keys trip naive merging: own `__proto__` and `constructor` keys, and a hook function. */
+/** A config whose keys trip naive merging: own `__proto__`, `constructor` and empty keys, and a hook function. */
 export const trickyKeysConfig: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(primitive, fc.constantFrom('on_start', 'on_error'))
-  .map(([value, hook]) => toObject([['__proto__', { enabled: value }], ['constructor', value], [hook, namedFunction(hook, `hook:${hook}`)]]));
+  .map(([value, hook]) => toObject([['__proto__', { enabled: value }], ['constructor', value], ['', value], [hook, namedFunction(hook, `hook:${hook}`)]]));
 
 export { settings as settingsConfig };

@@ -18,7 +18,20 @@ import { namedFunction, trickyNumber } from './values.ts';
  */
 export const STRING_EDGE_VALUES = ['', ' ', ' padded\t', 'caf\u00e9', 'cafe\u0301', '\u2126', '0', 'false'] as const;
 
+/**
+ * Strings beyond printable ASCII that tidying code strips or breaks: zero-width characters and a
+ * byte-order mark (invisible, so "cleaning" them looks harmless), an emoji (astral: two UTF-16
+ * units), a lone surrogate (not valid UTF-8: encoders refuse or replace it) and stacked combining
+ * marks. The name, the identity field, holds them within the first ten cases.
+ */
+export const UNICODE_EDGE_VALUES = ['\ufeffsupport\u200b\u200d', 'bo\u0308t\u0301 \u{1F916} \ud83d'] as const;
+
+/** A timeout with a fraction of a millisecond, and one of 2**31 seconds. */
+export const TIMEOUT_FRACTION = 1.0004;
+export const TIMEOUT_LARGE = 2 ** 31;
+
 const stringEdges = STRING_EDGE_VALUES.map((value) => primitiveEdge(value));
+const unicodeEdges = UNICODE_EDGE_VALUES.map((value) => primitiveEdge(value));
 const optionalEdges = [ABSENT_EDGE, primitiveEdge(undefined)];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -52,6 +65,8 @@ const TOOLS_EDGES: readonly Edge[] = [
 const HANDOFFS_EDGES: readonly Edge[] = [
   primitiveEdge(null),
   { label: '[] (empty)', arbitrary: fresh(() => []), matches: (value) => Array.isArray(value) && value.length === 0 },
+  // Exactly one: code that special-cases a single handoff (unwraps it, keeps it) goes wrong here only.
+  { label: '[one object]', arbitrary: handoff.filter(isPlainObject).map((one) => [one]), matches: (value) => Array.isArray(value) && value.length === 1 && isPlainObject(value[0]) },
   {
     label: '[objects]',
     arbitrary: fc.array(handoff.filter(isPlainObject), { minLength: 1, maxLength: 3 }),
@@ -98,18 +113,28 @@ const AUTH_EDGES: readonly Edge[] = [
 
 /** The edge values of each field, features aside (see {@link FEATURE_EDGES}). */
 export const FIELD_EDGES: { readonly [K in Exclude<ConfigField, 'features'>]: readonly Edge[] } = {
-  name: stringEdges,
+  name: [...stringEdges, ...unicodeEdges],
   role: [...stringEdges, ...optionalEdges],
   goal: [...stringEdges, ...optionalEdges],
   backstory: [...stringEdges, ...optionalEdges],
   instructions: [...stringEdges, ...optionalEdges],
   llm: LLM_EDGES,
-  baseUrl: [primitiveEdge(''), primitiveEdge(' https://api.example.test '), primitiveEdge('http://localhost:11434/v1'), ...optionalEdges],
+  // Shapes that URL-normalising code changes: a trailing slash, a path, a query, upper case.
+  baseUrl: [
+    primitiveEdge(''),
+    primitiveEdge(' https://api.example.test '),
+    primitiveEdge('http://localhost:11434/v1'),
+    primitiveEdge('https://API.Example.test/v1/'),
+    primitiveEdge('https://api.example.test/openai/deployments/gpt?api-version=2024-06-01'),
+    ...optionalEdges,
+  ],
   apiKey: [...stringEdges, ...optionalEdges],
   auth: AUTH_EDGES,
   tools: TOOLS_EDGES,
   handoffs: HANDOFFS_EDGES,
-  toolTimeout: [0, -0, Number.NaN, Number.POSITIVE_INFINITY, 1, -1, 0.5].map((value) => primitiveEdge(value)).concat(optionalEdges),
+  // A fraction below a millisecond and 2**31 (past int32 and past setTimeout's limit in ms):
+  // what converting seconds to milliseconds, rounding or `| 0` changes.
+  toolTimeout: [0, -0, Number.NaN, Number.POSITIVE_INFINITY, -1, 0.5, TIMEOUT_FRACTION, TIMEOUT_LARGE].map((value) => primitiveEdge(value)).concat(optionalEdges),
   parallelToolCalls: [primitiveEdge(true), primitiveEdge(false), ...optionalEdges],
   cliBackend: [...stringEdges, ...optionalEdges],
 };
@@ -139,11 +164,15 @@ export function featureEdges(shared: readonly [unknown, unknown]): readonly Edge
   return [
     primitiveEdge(true),
     primitiveEdge(false),
-    primitiveEdge('strict'),
+    {
+      label: 'a bare function',
+      arbitrary: fc.constantFrom('on_event', 'policy_hook').map((name) => namedFunction(name, `hook:${name}`)),
+      matches: (value) => typeof value === 'function',
+    },
     primitiveEdge(''),
     primitiveEdge(undefined),
     {
-      label: 'nested config (object, array, date inside)',
+      label: 'nested config (object, array, date, null, undefined, a cycle, ten levels deep)',
       arbitrary: nestedConfig(shared),
       matches: (value) => isPlainObject(value) && Object.values(value).some((inner) => isPlainObject(inner) && Object.values(inner).some(Array.isArray)),
     },

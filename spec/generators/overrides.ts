@@ -7,6 +7,7 @@ import { featuresFor, fieldModel, FIELD_VALUES } from './config.ts';
 import { SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { scenarioFor, type Scenario } from './scenario.ts';
 import { tool } from './tools.ts';
+import { fallBack } from './value-kinds.ts';
 
 /** A case for the override clone: a source, and the overrides to clone it with. */
 export interface OverrideCase {
@@ -43,13 +44,16 @@ function allowed(field: ConfigField, value: unknown, domains?: Domains): boolean
 interface DrawnOverrides {
   readonly overrides: Partial<AgentConfig>;
   readonly extendTools: boolean;
+  /** A fresh object to replace the source's first object-valued feature config with, the other features kept. */
+  readonly replaceFeature?: object;
 }
 
 /**
  * The override sets of the schedule's rows: nothing overridden, an empty tools list, an empty
  * handoffs list, every scalar falsy, new tools and no features, handoffs reset to null, the
- * source's tools extended, new features; the last rows are random. The source configurations of
- * the same rows (config.ts) make each one bite: row 1's source has tools, row 2's has handoffs.
+ * source's tools extended, new features, one object-valued feature config replaced (the others
+ * kept), the name alone. The source configurations of the same rows (config.ts) make each one
+ * bite: row 1's source has tools, row 2's has handoffs, row 8's has object-valued feature configs.
  */
 function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: number, domains?: Domains): fc.Arbitrary<DrawnOverrides> | undefined {
   const has = (field: ConfigField) => fields.includes(field);
@@ -74,9 +78,24 @@ function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: nu
       return only({ tools: domains?.fields?.tools ? overrideValue('tools', domains) : fc.array(tool, { minLength: 1, maxLength: 2 }) }, true);
     case 7:
       return only({ features: featuresFor(scope, domains), toolTimeout: constant('toolTimeout', Number.NaN), apiKey: constant('apiKey', '') });
+    case 8:
+      if (!has('features') || domains?.features) return undefined;
+      return fc.record({ provider: fc.constantFrom('qdrant', 'pgvector'), limit: fc.integer({ min: 1, max: 50 }) }, { noNullPrototype: true }).map((replacement) => ({ overrides: {}, extendTools: false, replaceFeature: replacement }));
+    case 9:
+      // The name alone: a clone that resets role, goal or backstory on a rename shows here.
+      return has('name') ? only({ name: domains?.fields?.name ? overrideValue('name', domains) : fc.constantFrom('support-renamed', 'Support (EU)') }) : undefined;
     default:
       return undefined;
   }
+}
+
+/** `overrides` with `features`: the source's feature configs, its first object-valued one replaced by `replacement`. */
+function withReplacedFeature(overrides: Partial<AgentConfig>, source: AgentConfig, replacement: object | undefined): Partial<AgentConfig> {
+  if (replacement === undefined) return overrides;
+  const entries = Object.entries(source.features);
+  const at = entries.findIndex(([, value]) => typeof value === 'object' && value !== null);
+  if (at === -1) return overrides;
+  return { ...overrides, features: Object.fromEntries(entries.map(([name, value], i) => [name, i === at ? replacement : value])) };
 }
 
 /**
@@ -98,12 +117,12 @@ export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfi
   const overrides = keys.chain((chosen) =>
     fc.record(Object.fromEntries(chosen.map((field) => [field, field === 'features' ? featuresFor(scope, domains) : overrideValue(field, domains)]))),
   ) as fc.Arbitrary<Partial<AgentConfig>>;
-  const random = fc.record({ overrides, extendTools: fc.boolean() });
+  const random: fc.Arbitrary<DrawnOverrides> = fc.record({ overrides, extendTools: fc.boolean() });
   const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowOverrides(scope, fields, row, domains) ?? random);
   const drawn = scheduled('overrides', (row) => (row === undefined ? random : rows[row]!));
-  const cases = fc.record({ scenario: scenarioFor(scope, accepts, domains), drawn }).map(({ scenario, drawn: { overrides: chosen, extendTools } }) => ({
+  const cases = fc.record({ scenario: scenarioFor(scope, accepts, domains), drawn }).map(({ scenario, drawn: { overrides: chosen, extendTools, replaceFeature } }) => ({
     scenario,
-    overrides: extendTools && chosen.tools ? { ...chosen, tools: [...scenario.config.tools, ...chosen.tools] } : chosen,
+    overrides: fallBack(withReplacedFeature(extendTools && chosen.tools ? { ...chosen, tools: [...scenario.config.tools, ...chosen.tools] } : chosen, scenario.config, replaceFeature), scope.valueKinds),
   }));
   return accepts ? cases.filter(({ scenario, overrides: chosen }) => accepts({ ...scenario.config, ...chosen })) : cases;
 }

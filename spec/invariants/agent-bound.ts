@@ -7,7 +7,7 @@
  * may be the source agent or an object only the source holds (its interrupt controller, its locks).
  */
 import { describe, identityOf, sameAsIs, type Observed } from '../model/observed.ts';
-import { findReach, type Reach } from '../model/reach.ts';
+import { findReach, type Reach } from '../model/routes.ts';
 import type { ObservedAgent } from '../model/subject.ts';
 import { compareElements } from './compare.ts';
 import { Violation } from './invariant.ts';

@@ -1,4 +1,5 @@
 import { CONFIG_FIELDS, FEATURE_NAMES, type ConfigField, type FeatureName, type MappedField } from '../agent-config.ts';
+import { GATED_KINDS, type GatedKind } from '../generators/value-kinds.ts';
 
 /**
  * The fields every adapter must map, whatever its profiles: `name` and `tools`. agent.config-held
@@ -27,8 +28,15 @@ export class FieldScope {
   readonly #fields: ReadonlySet<ConfigField>;
   readonly #features: ReadonlySet<FeatureName>;
 
-  /** @param mapped the adapter's declared fields; undefined means everything. */
-  constructor(readonly mapped: readonly MappedField[] | undefined) {
+  /**
+   * @param mapped the adapter's declared fields; undefined means everything.
+   * @param valueKinds the gated value kinds (`set`, `map`) the adapter can be sent, by its protocol
+   *   version or its `hello.accepts` (spec/generators/value-kinds.ts); every kind by default.
+   */
+  constructor(
+    readonly mapped: readonly MappedField[] | undefined,
+    readonly valueKinds: ReadonlySet<GatedKind> = new Set(GATED_KINDS),
+  ) {
     const all = mapped === undefined;
     const names = new Set<string>(mapped ?? []);
     this.#features = new Set(FEATURE_NAMES.filter((name) => all || names.has('features') || names.has(name)));
@@ -37,6 +45,11 @@ export class FieldScope {
 
   has(field: ConfigField): boolean {
     return this.#fields.has(field);
+  }
+
+  /** What tells generated values apart for this scope: the fields mapped, and the kinds taken. */
+  get key(): string {
+    return JSON.stringify([this.mapped ?? null, [...this.valueKinds].sort()]);
   }
 
   hasFeature(name: FeatureName): boolean {

@@ -23,8 +23,12 @@ export type Observed =
    * that a copy made of equal parts is equal (Python's `copy.deepcopy` makes such copies).
    */
   | { readonly kind: 'function'; readonly id: string; readonly name: string; readonly reaches?: readonly (readonly [string, Observed])[]; readonly composite?: true }
-  /** A list (JavaScript array, Python list or tuple). `immutable`: it cannot change and holds only immutable values (a frozen array, a tuple of immutables). */
-  | { readonly kind: 'array'; readonly id: string; readonly items: readonly Observed[]; readonly immutable?: true }
+  /**
+   * A list (JavaScript array, Python list or tuple). `type` is `"tuple"` for a sequence that can
+   * never change (a Python tuple), absent for a list: a list and a tuple of the same items differ.
+   * `immutable`: it cannot change and holds only immutable values (a frozen array, a tuple of immutables).
+   */
+  | { readonly kind: 'array'; readonly id: string; readonly items: readonly Observed[]; readonly type?: 'tuple'; readonly immutable?: true }
   /**
    * A set, compared by content in any order. `type` names its class when known (`Set`, Python
    * `set` or `frozenset`); `immutable` as for arrays (a frozenset of immutables).
@@ -72,6 +76,14 @@ export function isRuntime(value: Observed): boolean {
 }
 
 /** Whether an observation is flagged immutable: never counted as shared mutable state. */
+/**
+ * Whether a list can never change, whatever it holds (a Python tuple): one such list held by two
+ * agents cannot carry a change from one to the other; adding to it means rebinding to a new one.
+ */
+export function isFixedList(value: Observed): boolean {
+  return value.kind === 'array' && value.type === 'tuple';
+}
+
 export function isImmutable(value: Observed): boolean {
   return (value.kind === 'object' || value.kind === 'array' || value.kind === 'set') && value.immutable === true;
 }
@@ -174,7 +186,7 @@ function difference(a: Observed, b: Observed, byIdentity: boolean, path: string,
       return a.time === (b as typeof a).time ? undefined : here;
     case 'array': {
       const items = (b as typeof a).items;
-      if (a.items.length !== items.length) return here;
+      if (a.items.length !== items.length || a.type !== (b as typeof a).type) return here;
       return nested(() => firstOf(a.items, (item, i) => difference(item, items[i]!, byIdentity, `${path}[${i}]`, pairs)));
     }
     case 'set': {
@@ -268,6 +280,7 @@ function render(value: Observed, depth: number): string {
     case 'ref':
       return '[Circular]';
     case 'array':
+      if (value.type === 'tuple') return depth <= 0 ? `tuple(${value.items.length})` : `tuple (${value.items.map((item) => render(item, depth - 1)).join(', ')})`;
       if (depth <= 0) return `[Array(${value.items.length})]`;
       return `[${value.items.map((item) => render(item, depth - 1)).join(', ')}]`;
     case 'set': {

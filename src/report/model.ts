@@ -1,5 +1,6 @@
 import type { Level } from '../../spec/invariants/invariant.ts';
 import { groupFindings, type Finding } from './findings.ts';
+import { OBSERVER_DEPTH as MAX_VIEW_DEPTH } from '../../spec/model/reach.ts';
 
 interface ResultBase {
   readonly id: string;
@@ -13,6 +14,11 @@ interface ResultBase {
    * case: for the run's warnings, not reported per invariant.
    */
   readonly trivial?: readonly string[];
+  /**
+   * Paths of configuration values the views cut at the observers' depth limit (seen by identity
+   * only, nothing below compared): for the run's warnings.
+   */
+  readonly cut?: readonly string[];
   /** Wall-clock time the invariant took, in milliseconds (JUnit `time`; never in the JSON report, which stays stable per seed). */
   readonly durationMs?: number;
 }
@@ -124,10 +130,20 @@ export function coverageWarnings(results: readonly InvariantResult[], levers?: L
   ];
 }
 
+/** The run's warning when views held configuration deeper than the observers look: what was not compared, and where. */
+export function depthWarnings(results: readonly InvariantResult[]): string[] {
+  const paths = [...new Set(results.flatMap((result) => result.cut ?? []))];
+  if (paths.length === 0) return [];
+  const ids = results.filter((result) => (result.cut?.length ?? 0) > 0).map((result) => result.id);
+  return [
+    `The adapter's views held configuration deeper than the observers look (${MAX_VIEW_DEPTH} levels), e.g. at ${paths.slice(0, 3).join(', ')}: nothing below was compared by ${ids.join(', ')}, so a change or sharing there cannot be seen.`,
+  ];
+}
+
 export function buildReport(adapter: string, seed: number, runs: number, results: readonly InvariantResult[], notChecked: readonly string[] = [], levers?: Levers): RunReport {
   const count = (status: Status) => results.filter((result) => result.status === status).length;
   const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   const mustFailed = results.some((result) => result.status === 'failed' && result.level === 'MUST');
-  const warnings = coverageWarnings(results, levers);
+  const warnings = [...coverageWarnings(results, levers), ...depthWarnings(results)];
   return { adapter, warnings, notChecked, seed, runs, conformant: !mustFailed && summary.passed + summary.failed > 0, results, findings: groupFindings(results), summary };
 }

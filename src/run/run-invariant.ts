@@ -6,6 +6,7 @@ import { NotCheckable, NothingCompared, Violation, type InputPlan, type Invarian
 import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { ConfigCoverage } from './config-coverage.ts';
+import { ObservedDepth } from './observed-depth.ts';
 import type { InvariantResult } from '../report/model.ts';
 import { AdapterCallError, LostCallError } from '../transports/adapter-call.ts';
 
@@ -101,7 +102,8 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   let compared = 0;
   let nothingReason: string | undefined;
   const coverage = new ConfigCoverage(subject.scope);
-  const watched = coverage.watch(subject);
+  const depth = new ObservedDepth();
+  const watched = depth.watch(coverage.watch(subject));
   // Case-numbered: the first cases of every run follow the edge-value schedule (spec/generators/schedule.ts).
   const property = caseNumbered(fc.asyncProperty(plan.arbitrary, async (input: Input) => {
     if (stopped) return; // stop shrinking: keep the case that timed out or broke the adapter
@@ -154,6 +156,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   if (notCheckable !== undefined) return skip(`not checked: ${notCheckable}`);
   const counts = { checked: details.numRuns, discarded: details.numSkips };
   const trivial = coverage.trivial;
+  const cut = depth.paths.length > 0 ? { cut: depth.paths } : {};
   if (!details.failed || failures === 0) {
     // Not failed, or stopped only because too many cases were discarded: a verdict on the cases checked.
     if (counts.checked === 0) {
@@ -164,7 +167,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
       return { ...skip(`not applicable: ${nothingReason}`), notApplicable: true, ...counts };
     }
     const note = joinNotes(plan.note, discardNote(counts.checked, counts.discarded));
-    return { id, level, status: 'passed', runs: details.numRuns, ...counts, trivial, ...(note === undefined ? {} : { note }) };
+    return { id, level, status: 'passed', runs: details.numRuns, ...counts, trivial, ...cut, ...(note === undefined ? {} : { note }) };
   }
   const error = details.errorInstance;
   const failure = {
@@ -178,6 +181,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     checked: Math.max(details.numRuns - 1, 0),
     discarded: details.numSkips,
     trivial,
+    ...cut,
     ...(error instanceof AdapterCallError && error.adapterStack !== undefined ? { stack: error.adapterStack } : {}),
   };
   if (details.counterexample === null || details.counterexamplePath === null) {

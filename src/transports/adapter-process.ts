@@ -26,6 +26,8 @@ export interface Hello {
   /** The fields and feature names the adapter maps; absent means all. */
   readonly fields?: readonly MappedField[];
   readonly deepCopyTools?: 'shared' | 'copied';
+  /** Description kinds the adapter takes beyond those its version defines (spec/PROTOCOL.md §6), e.g. `["set", "map"]`. */
+  readonly accepts?: readonly string[];
 }
 
 /**

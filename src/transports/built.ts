@@ -35,7 +35,8 @@ export class BuiltValues {
     const keys = Object.keys(value);
     const items = keys.map((key) => this.materialise((value as Record<string, unknown>)[key], inProgress));
     inProgress.delete(value);
-    const changed = items.some((item, index) => item !== (value as Record<string, unknown>)[keys[index]!]);
+    // Object.is: a NaN is unchanged, and a needless copy would cut a cycle through this container.
+    const changed = items.some((item, index) => !Object.is(item, (value as Record<string, unknown>)[keys[index]!]));
     if (!changed) {
       this.#memo.set(value, value);
       return value;

@@ -1,6 +1,6 @@
 import type { Observed } from '../../spec/model/observed.ts';
 import { BuiltValue } from '../../spec/generators/built.ts';
-import { IdentityRegistry, observe } from './observe.ts';
+import { IdentityRegistry, observe, WHOLE } from './observe.ts';
 
 /**
  * A value to build, as described over the protocol (spec/PROTOCOL.md §6): the adapter
@@ -41,5 +41,5 @@ export function describeInput(registry: IdentityRegistry, value: unknown): Descr
         return node;
     }
   };
-  return convert(observe(registry, value));
+  return convert(observe(registry, value, false, [], 0, WHOLE));
 }

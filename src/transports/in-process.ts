@@ -8,7 +8,7 @@ import { AdapterCallError, boundedCall } from './adapter-call.ts';
 import { ConfigRejectedError } from '../../spec/model/subject.ts';
 import { BuiltValues } from './built.ts';
 import type { CallMonitor } from './call-monitor.ts';
-import { IdentityRegistry, observe, OUTLINE_DEPTH } from './observe.ts';
+import { IdentityRegistry, observe, OUTLINE_DEPTH, WHOLE } from './observe.ts';
 
 export interface InProcessOptions {
   /** Upper bound for every adapter call, in milliseconds. */
@@ -103,7 +103,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
     ...(adapter.domains ? { domains: adapter.domains } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
-    observeInput: (value) => observe(registry, built.materialise(value)),
+    observeInput: (value) => observe(registry, built.materialise(value), false, [], 0, WHOLE),
     create: (config) => agentCall('create()', () => adapter.create(built.materialise(config) as AgentConfig), true),
     async view(agent: Handle) {
       const view = await call('view()', () => adapter.view(agent));

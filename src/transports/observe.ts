@@ -19,7 +19,15 @@ export class IdentityRegistry {
   }
 }
 
-const MAX_DEPTH = 12;
+/** How deep views are observed (both transports: the Python kit's `_MAX_DEPTH` too); what lies at this depth is observed by identity only. */
+export const MAX_DEPTH = 12;
+
+/**
+ * The suite's own inputs (configurations, overrides, tools) are observed and described whole,
+ * however deep: a description cut at a depth would hand the adapter an empty object for what lies
+ * below (cycles end in refs, so this terminates).
+ */
+export const WHOLE = Number.POSITIVE_INFINITY;
 
 function observeNumber(value: number): Observed {
   if (Number.isNaN(value)) return { kind: 'number', value: 'NaN' };
@@ -76,9 +84,9 @@ function holdsStill(value: Observed): boolean {
  * flagged immutable; a runtime object (an AbortController, a WeakMap, an
  * instance of one of `runtimeTypes`) is flagged runtime, without contents. With `shallow`,
  * objects are observed by identity only. `depth`: how deep the value lies already (what lies at
- * the depth limit is observed by identity only).
+ * the depth limit, `limit`, is observed by identity only).
  */
-export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = [], depth = 0): Observed {
+export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = [], depth = 0, limit = MAX_DEPTH): Observed {
   const path = new Set<object>();
   const visit = (current: unknown, depth: number): Observed => {
     switch (typeof current) {
@@ -105,7 +113,7 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
     const proto = Object.getPrototypeOf(object) as object | null;
     const type = className(object);
     const protoId = proto === null ? undefined : registry.tokenOf(proto);
-    if (shallow || depth >= MAX_DEPTH) {
+    if (shallow || depth >= limit) {
       return Array.isArray(object) ? { kind: 'object', id, type: 'Array', protoId } : { kind: 'object', id, type, protoId };
     }
     if (isRuntimeObject(object, runtimeTypes)) return { kind: 'object', id, type, protoId, runtime: true };

@@ -17,7 +17,7 @@ import type { Description } from './describe.ts';
  * | `["f", id, name]`                        | function                                   |
  * | `["d", id, time]`                        | date (`time` a number or `"NaN"`)          |
  * | `["r", id]`                              | ref                                        |
- * | `["a", id, flags, [item, ...]]`          | array                                      |
+ * | `["a", id, flags, [item, ...]]`          | array (`["a", id, flags, [...], "tuple"]`: a tuple) |
  * | `["S", id, flags, type, [item, ...]]`    | set (`type` a string or null)              |
  * | `["m", id, type, [[key, item], ...]]`    | map (`type` a string or null)              |
  * | `["o", id, flags, type, protoId, entries]` | object (`protoId` may be null; `entries` `[[key, item], ...]`, or null: identity only) |
@@ -132,9 +132,15 @@ function readTagged(packed: readonly unknown[], read: (value: unknown) => Observ
     case 'r':
       return packed.length === 2 ? { kind: 'ref', id: id(packed[1]) } : fail();
     case 'a': {
-      if (packed.length !== 4) fail();
+      if (packed.length !== 4 && !(packed.length === 5 && packed[4] === 'tuple')) fail();
       const flags = flagsOf(packed[2], IMMUTABLE);
-      return { kind: 'array', id: id(packed[1]), items: list(packed[3]).map((item) => read(item)), ...(flags & IMMUTABLE ? { immutable: true as const } : {}) };
+      return {
+        kind: 'array',
+        id: id(packed[1]),
+        items: list(packed[3]).map((item) => read(item)),
+        ...(packed.length === 5 ? { type: 'tuple' as const } : {}),
+        ...(flags & IMMUTABLE ? { immutable: true as const } : {}),
+      };
     }
     case 'S': {
       if (packed.length !== 5) fail();
@@ -212,7 +218,7 @@ function packWith(value: Observed, pack: (value: Observed) => Packed, reaches = 
     case 'ref':
       return ['r', value.id];
     case 'array':
-      return ['a', value.id, value.immutable ? IMMUTABLE : 0, value.items.map((item) => pack(item))];
+      return value.type === 'tuple' ? ['a', value.id, value.immutable ? IMMUTABLE : 0, value.items.map((item) => pack(item)), 'tuple'] : ['a', value.id, value.immutable ? IMMUTABLE : 0, value.items.map((item) => pack(item))];
     case 'set':
       return ['S', value.id, value.immutable ? IMMUTABLE : 0, value.type ?? null, value.items.map((item) => pack(item))];
     case 'map':

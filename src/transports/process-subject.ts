@@ -2,6 +2,7 @@ import { VIEW_FIELDS } from '../../spec/agent-config.ts';
 import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
 import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
 import { FieldScope, MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
+import { DESCRIPTION_KINDS, kindsTaken } from '../../spec/generators/value-kinds.ts';
 import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
@@ -12,7 +13,7 @@ import { packDescription, unpack } from './packed.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { describeInput } from './describe.ts';
-import { IdentityRegistry, observe } from './observe.ts';
+import { IdentityRegistry, observe, WHOLE } from './observe.ts';
 
 export interface ProcessOptions {
   /** The shell command that starts the adapter process. */
@@ -213,6 +214,9 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
   }
   const missing = problems.length === 0 && Array.isArray(answer.fields) ? missingMinimumFields(answer.fields as string[]) : [];
   if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON})`);
+  if (answer.accepts !== undefined && (!Array.isArray(answer.accepts) || answer.accepts.some((kind) => !DESCRIPTION_KINDS.includes(kind)))) {
+    problems.push(`"accepts", when given, must be a list drawn from ${DESCRIPTION_KINDS.join(', ')}`);
+  }
   // Declared value domains (hello.domains, spec/PROTOCOL.md §3) must be well formed.
   if (answer.domains !== undefined) problems.push(...validateDomains(answer.domains));
   if (problems.length > 0) {
@@ -442,10 +446,10 @@ function lane(connection: Connection): ProcessSubject {
     },
     probes: new Set<Probe>(connection.hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => connection.hello.operations.includes(operation))),
-    scope: new FieldScope(connection.hello.fields),
+    scope: new FieldScope(connection.hello.fields, kindsTaken(connection.hello.protocol, connection.hello.accepts)),
     ...(domainsOf(connection.hello) ? { domains: domainsOf(connection.hello)! } : {}),
     deepCopyTools: connection.hello.deepCopyTools ?? 'shared',
-    observeInput: (value) => translate(observe(registry, value), adapterTokens, builtObjects),
+    observeInput: (value) => translate(observe(registry, value, false, [], 0, WHOLE), adapterTokens, builtObjects),
     create: async (config) => one({ method: 'create', config }),
     cloneWith: async (agent, overrides) => one({ method: 'cloneWith', agent, overrides }),
     deepCopy: async (agent) => one({ method: 'deepCopy', agent }),

@@ -91,6 +91,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       ...(adapter.fields ? { fields: adapter.fields } : {}),
       ...(adapter.deepCopyTools ? { deepCopyTools: adapter.deepCopyTools } : {}),
       ...(adapter.domains ? { domains: adapter.domains } : {}),
+      // Its materialiser makes sets and maps in every version: it is sent the values version 3 adapters are.
+      accepts: ['set', 'map'],
     }),
     create: async (params) => {
       const { value, ...echo } = materialise(params.config);

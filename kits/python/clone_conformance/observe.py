@@ -90,8 +90,8 @@ class _Observer(object):
                         return ["o", own, 0, "Object", token(cls),
                                 [[key, item if type(item) in _SELF_STANDING else visit(item, depth)] for key, item in value.items()]]
                     items = [item if type(item) in _SELF_STANDING else visit(item, depth) for item in value]
-                    if cls is tuple:
-                        return _immutable_if_still(["a", own, 0, items], items)
+                    if cls is tuple:  # a tuple is never reported as a list: ["a", ..., "tuple"]
+                        return _immutable_if_still(["a", own, 0, items, "tuple"], items)
                     packed = ["S", own, 0, cls.__name__, items]
                     return _immutable_if_still(packed, items) if cls is frozenset else packed
                 finally:
@@ -171,7 +171,7 @@ class _Observer(object):
                 return packed
             if isinstance(value, (list, tuple)):
                 items = [visit(item, depth) for item in value]
-                return _immutable_if_still(["a", token, 0, items], items) if isinstance(value, tuple) else ["a", token, 0, items]
+                return _immutable_if_still(["a", token, 0, items, "tuple"], items) if isinstance(value, tuple) else ["a", token, 0, items]
             if isinstance(value, (set, frozenset)):
                 items = [visit(item, depth) for item in value]
                 packed = ["S", token, 0, cls.__name__, items]

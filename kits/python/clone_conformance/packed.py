@@ -57,6 +57,8 @@ def _unpacked(packed):
                 "entries": [[_unpacked(key), _unpacked(item)] for key, item in packed[3]]}
     if tag == "a":
         observed = {"kind": "array", "id": packed[1], "items": [_unpacked(item) for item in packed[3]]}
+        if len(packed) == 5:
+            observed["type"] = packed[4]  # a tuple
     elif tag == "S":
         observed = {"kind": "set", "id": packed[1], "type": packed[3], "items": [_unpacked(item) for item in packed[4]]}
     else:  # "o"

@@ -100,6 +100,9 @@ class _Session(object):
         name = self.adapter.name or type(self.adapter).__name__
         answer = {"protocol": self.protocol, "name": name, "operations": operations, "probes": probes,
                   "deepCopyTools": self.adapter.deep_copy_tools,
+                  # the kit materialises sets and maps in every version (PROTOCOL.md §3), so an adapter
+                  # capped at version 1 or 2 is sent the very values a version 3 one is
+                  "accepts": ["set", "map"],
                   "language": "python"}  # a hint: the suite may name fields the Python way (base_url)
         if self.adapter.fields is not None:  # snake_case or canonical names, announced canonical
             answer["fields"] = [_camel(field) for field in self.adapter.fields]

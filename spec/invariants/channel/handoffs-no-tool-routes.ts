@@ -1,5 +1,5 @@
 import { describe, identityOf } from '../../model/observed.ts';
-import { findReach } from '../../model/reach.ts';
+import { findReach } from '../../model/routes.ts';
 import { handoffTargets } from '../agent-bound.ts';
 import { relationInvariant, Violation } from './relation.ts';
 

@@ -1,5 +1,5 @@
 import { identityOf, type Observed } from '../../model/observed.ts';
-import { findReach } from '../../model/reach.ts';
+import { findReach } from '../../model/routes.ts';
 import { boundTo } from '../agent-bound.ts';
 import type { FieldScope } from '../../model/field-scope.ts';
 import type { ViewField } from '../../agent-config.ts';

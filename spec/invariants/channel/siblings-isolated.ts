@@ -1,4 +1,4 @@
-import { identityOf } from '../../model/observed.ts';
+import { identityOf, isFixedList } from '../../model/observed.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
@@ -8,7 +8,8 @@ import { prepareSourceThen } from './setup.ts';
 function ownedObjects(view: ObservedAgent): Map<string, string> {
   const owned = new Map<string, string>();
   const add = (what: string, id: string | undefined) => id !== undefined && owned.set(id, what);
-  add('tools list', identityOf(view.fields.tools));
+  // A tuple can never change: held by several clones, it carries nothing between them.
+  if (!isFixedList(view.fields.tools)) add('tools list', identityOf(view.fields.tools));
   add('interrupt controller', identityOf(view.fields.interruptController));
   for (const [name, lock] of Object.entries(view.locks ?? {})) add(`"${name}" lock`, identityOf(lock));
   return owned;

@@ -1,6 +1,6 @@
 import { identityOf, type Observed } from '../../model/observed.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
-import { findReach } from '../../model/reach.ts';
+import { findReach } from '../../model/routes.ts';
 import { compareTools, handoffTargets, TOOLS_RULE_FIELDS } from '../agent-bound.ts';
 import { relationInvariant } from './relation.ts';
 

@@ -1,4 +1,4 @@
-import { describe } from '../../model/observed.ts';
+import { describe, isFixedList } from '../../model/observed.ts';
 import { compareTools, TOOLS_RULE_FIELDS } from '../agent-bound.ts';
 import { overrideInvariant, Violation } from './setup.ts';
 
@@ -6,14 +6,14 @@ export const toolsNewList = overrideInvariant(
   {
     id: 'override.tools.new-list',
     reads: ['tools'],
-    rule: 'When tools are not overridden, the clone\'s tools list is an array, and not the source\'s array object.',
-    rationale: 'A clone that shares its source\'s tools array (what `new Agent({ ...this, ...overrides })` does) changes the source when a tool is pushed onto the clone. The OpenAI Agents SDK does exactly this, in JavaScript and in Python (`dataclasses.replace`): its documentation first promised new lists, and now states that the lists not overridden are shared and advises passing new ones; shared lists remain a defect of the clone this specification defines.',
+    rule: 'When tools are not overridden, the clone\'s tools list is an array, and not the source\'s array object (unless that list can never change: a tuple, which adding a tool replaces).',
+    rationale: 'A clone that shares its source\'s tools array (what `new Agent({ ...this, ...overrides })` does) changes the source when a tool is pushed onto the clone. The OpenAI Agents SDK does exactly this, in JavaScript and in Python (`dataclasses.replace`): its documentation first promised new lists, and now states that the lists not overridden are shared and advises passing new ones; shared lists remain a defect of the clone this specification defines. A tuple is the exception: it cannot change, so sharing it leaks nothing.',
   },
   ({ overridden, before, cloneView }) => {
     if (overridden('tools')) return undefined;
     const tools = cloneView.fields.tools;
     if (tools.kind !== 'array') return new Violation(`clone.tools = ${describe(tools)}`, 'an array');
-    if (before.fields.tools.kind === 'array' && before.fields.tools.id === tools.id) {
+    if (before.fields.tools.kind === 'array' && before.fields.tools.id === tools.id && !isFixedList(tools)) {
       return new Violation('clone.tools is the source\'s tools array itself', 'a new array holding the same tools');
     }
     return undefined;

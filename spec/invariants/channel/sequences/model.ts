@@ -1,4 +1,4 @@
-import { describe, identityOf, type Observed } from '../../../model/observed.ts';
+import { describe, identityOf, isFixedList, type Observed } from '../../../model/observed.ts';
 import type { AgentArg, Batch, BatchResults } from '../../../model/batch.ts';
 import type { Handle, ObservedAgent, Subject } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
@@ -111,7 +111,8 @@ export function queueFamilyCheck(family: Family, batch: Batch, members: readonly
         ...Object.entries(view.locks ?? {}).map(([name, lock]): [string, string, Observed] => [`"${name}" lock`, 'channel.locks.fresh', lock]),
       ];
       for (const [what, id, value] of runtime) {
-        const token = value === undefined ? undefined : identityOf(value);
+        // A tools tuple can never change: held by several members, it carries nothing between them.
+        const token = value === undefined || isFixedList(value) ? undefined : identityOf(value);
         if (token === undefined) continue;
         const other = owners.get(token);
         if (other !== undefined) {

@@ -1,0 +1,84 @@
+import { CONFIG_FIELDS, type ViewField } from '../../spec/agent-config.ts';
+import type { Call } from '../../spec/model/batch.ts';
+import type { Observed } from '../../spec/model/observed.ts';
+import { OBSERVER_DEPTH } from '../../spec/model/reach.ts';
+import type { ObservedAgent, Subject } from '../../spec/model/subject.ts';
+
+/** At most this many paths are kept: enough to name where, few enough to read. */
+const KEEP = 5;
+
+/**
+ * The paths, in one observed configuration field, of objects cut at the observers' depth limit:
+ * observed by identity only (no contents) at depth {@link OBSERVER_DEPTH}, so that nothing below
+ * them (a change, an object shared with the source) can be seen. Runtime objects are meant to be
+ * seen by identity only and are not counted.
+ */
+export function cutPaths(value: Observed, path: string, depth = 0, into: string[] = []): string[] {
+  if (into.length >= KEEP) return into;
+  switch (value.kind) {
+    case 'object':
+      if (value.entries === undefined) {
+        if (depth >= OBSERVER_DEPTH && !value.runtime) into.push(path);
+        return into;
+      }
+      for (const [key, item] of value.entries) cutPaths(item, /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, depth + 1, into);
+      return into;
+    case 'array':
+      value.items.forEach((item, index) => cutPaths(item, `${path}[${index}]`, depth + 1, into));
+      return into;
+    case 'set':
+      value.items.forEach((item, index) => cutPaths(item, `${path}{${index}}`, depth + 1, into));
+      return into;
+    case 'map':
+      value.entries.forEach(([key, item], index) => {
+        cutPaths(key, `${path}.keys()[${index}]`, depth + 1, into);
+        cutPaths(item, `${path}.values()[${index}]`, depth + 1, into);
+      });
+      return into;
+    default:
+      return into;
+  }
+}
+
+/**
+ * Watches the views a run's checks read, and keeps the paths of configuration values the
+ * observer cut at its depth limit: a check that passes there compared nothing below, and the
+ * report says so (a warning; a failure under --strict), never a silent pass.
+ */
+export class ObservedDepth {
+  readonly #paths = new Set<string>();
+
+  /** The subject, with every view it answers inspected (views in batches too; outlined fields are cut on purpose and skipped). */
+  watch(subject: Subject): Subject {
+    const view = async (agent: Parameters<Subject['view']>[0]) => {
+      const seen = await subject.view(agent);
+      this.#inspect(seen, CONFIG_FIELDS);
+      return seen;
+    };
+    const inner = subject.batch?.bind(subject);
+    const batch = inner && (async (calls: readonly Call[]) => {
+      const outcome = await inner(calls);
+      calls.forEach((call, index) => {
+        if (call.method !== 'view' || index >= outcome.results.length) return;
+        const read = (call.fields ?? CONFIG_FIELDS).filter((field) => !(call.outline ?? []).includes(field));
+        this.#inspect(outcome.results[index] as ObservedAgent, read);
+      });
+      return outcome;
+    });
+    return Object.create(subject, { view: { value: view }, ...(batch ? { batch: { value: batch } } : {}) }) as Subject;
+  }
+
+  #inspect(view: ObservedAgent | undefined, fields: readonly ViewField[]): void {
+    if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || this.#paths.size >= KEEP) return;
+    for (const field of fields) {
+      if (!(CONFIG_FIELDS as readonly string[]).includes(field)) continue;
+      const value = view.fields[field as (typeof CONFIG_FIELDS)[number]];
+      if (value !== undefined) for (const path of cutPaths(value, field)) if (this.#paths.size < KEEP) this.#paths.add(path);
+    }
+  }
+
+  /** Where views were cut, e.g. `features.memory.a.b.c.d.e.f.g.h.i.j.k`. */
+  get paths(): string[] {
+    return [...this.#paths];
+  }
+}
