@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findInvariant } from '../spec/invariants/catalogue.ts';
 import { runInvariant } from '../src/run/run-invariant.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
+import { withoutStreamedLines } from './support/streamed.ts';
 import { ROOT, runMain } from './support/cli.ts';
 
 // Protocol version 2 batches calls, version 3 runs invariants side by side on one process and packs
@@ -11,7 +12,7 @@ import { ROOT, runMain } from './support/cli.ts';
 // CLONE_CONFORMANCE_ADAPTER_PROTOCOL, the TypeScript host through --protocol.
 async function report(command: string, ...args: string[]) {
   const { code, stdout, stderr } = await runMain(['--command', command, '--seed', '20261122', '--reporter', 'json', ...args]);
-  return { code, stderr, report: JSON.parse(stdout) as { adapter: string; results: { status: string; replay?: string }[] } };
+  return { code, stderr: withoutStreamedLines(stderr), report: JSON.parse(stdout) as { adapter: string; results: { status: string; replay?: string }[] } };
 }
 
 const python = (version: number, file: string) => `CLONE_CONFORMANCE_ADAPTER_PROTOCOL=${version} python3 ${file}`;
