@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findInvariant } from '../spec/invariants/catalogue.ts';
 import { runInvariant } from '../src/run/run-invariant.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
+import { withoutStreamedLines } from './support/streamed.ts';
 import { ROOT, runMain } from './support/cli.ts';
 
 // Protocol version 2 batches calls, version 3 runs invariants side by side on one process and packs
@@ -11,9 +12,7 @@ import { ROOT, runMain } from './support/cli.ts';
 // CLONE_CONFORMANCE_ADAPTER_PROTOCOL, the TypeScript host through --protocol.
 async function report(command: string, ...args: string[]) {
   const { code, stdout, stderr } = await runMain(['--command', command, '--seed', '20261122', '--reporter', 'json', ...args]);
-  // Progress lines outside a terminal carry durations; what the adapter printed must still agree.
-  const printed = stderr.split('\n').filter((line) => !/^clone-conformance (\[\d+\/\d+\] |: \d+ of \d+ invariants finished in )/.test(line)).join('\n');
-  return { code, stderr: printed, report: JSON.parse(stdout) as { adapter: string; results: { status: string; replay?: string }[] } };
+  return { code, stderr: withoutStreamedLines(stderr), report: JSON.parse(stdout) as { adapter: string; results: { status: string; replay?: string }[] } };
 }
 
 const python = (version: number, file: string) => `CLONE_CONFORMANCE_ADAPTER_PROTOCOL=${version} python3 ${file}`;
