@@ -50,6 +50,8 @@ interface Found {
   readonly adapterName: string;
   readonly notChecked: readonly string[];
   readonly levers?: Levers;
+  /** The language an adapter process announced (`"python"` from the Python kit). */
+  readonly language?: string;
   readonly results: readonly InvariantResult[];
 }
 
@@ -98,7 +100,8 @@ async function run(options: CliOptions, io: CliIo): Promise<RunReport> {
     return { ...failure, replay: replayLine(source, result), ...(options.debug && stack !== undefined ? { stack } : {}) };
   });
   const built = buildReport(found.adapterName, seed, options.runs, withReplay, found.notChecked, found.levers);
-  const report = runsPython(options.command) ? { ...built, language: 'python' as const } : built;
+  // The kit's word first; the command line for adapters in Python that speak the protocol without it.
+  const report = found.language === 'python' || runsPython(options.command) ? { ...built, language: 'python' as const } : built;
   if (signal === undefined) return report;
   const finished = new Set(found.results.map((result) => result.id));
   // A run stopped halfway vouches for nothing: never conformant, whatever finished so far.

@@ -15,6 +15,8 @@ export interface ProcessRun {
   readonly notChecked: readonly string[];
   /** What restricted the configurations generated, for the warnings. */
   readonly levers?: Levers;
+  /** The language the adapter announced in its handshake (`"python"`), if any. */
+  readonly language?: string;
   readonly results: readonly InvariantResult[];
 }
 
@@ -83,7 +85,7 @@ export async function runProcess(request: ProcessRunRequest, ids: readonly strin
     throw error;
   }
   const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
-  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, levers: leversOf(subject), results });
+  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, levers: leversOf(subject), ...(subject.language ? { language: subject.language } : {}), results });
   try {
     await checkViewKeepsLists(subject, settings.seed);
   } catch (error) {

@@ -28,6 +28,8 @@ export interface Hello {
   readonly deepCopyTools?: 'shared' | 'copied';
   /** Description kinds the adapter takes beyond those its version defines (spec/PROTOCOL.md §6), e.g. `["set", "map"]`. */
   readonly accepts?: readonly string[];
+  /** The adapter's language, as a kit announces it (`"python"`): reports then use its names. */
+  readonly language?: string;
 }
 
 /**

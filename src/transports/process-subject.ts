@@ -45,6 +45,8 @@ export interface ProcessSubject extends Subject {
   readonly requests: number;
   /** The protocol version spoken with the current adapter process. */
   readonly protocol: number;
+  /** The language the adapter announced in its handshake, if any (`"python"` from the Python kit). */
+  readonly language: string | undefined;
   /** Ends the session and the adapter's whole process group (idempotent). */
   close(): Promise<void>;
   /** Ends the adapter's whole process group at once, synchronously: for a signal handler. */
@@ -437,6 +439,9 @@ function lane(connection: Connection): ProcessSubject {
     },
     get protocol() {
       return connection.hello.protocol;
+    },
+    get language() {
+      return typeof connection.hello.language === 'string' ? connection.hello.language : undefined;
     },
     get urgent() {
       return sender.urgent;
