@@ -23,7 +23,7 @@ import type { InvariantRunOptions } from '../run/run-invariant.ts';
 import { packageRoot } from '../package-root.ts';
 import { processSubjects, type ProcessSubject } from '../transports/process-subject.ts';
 import { runInvariantsInParallel } from '../run/run-parallel.ts';
-import { checkViewKeepsLists, leversOf } from '../run/view-preflight.ts';
+import { leversOf } from '../run/view-preflight.ts';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type ReporterChoice } from './args.ts';
 import { useColor } from './color.ts';
 import { SPEC_HELP } from './help.ts';
@@ -91,12 +91,6 @@ async function runProcess(command: string, ids: readonly string[], settings: Inv
     control.onResult?.(result);
   };
   const invariants = ids.map((id) => findInvariant(id)!);
-  try {
-    await checkViewKeepsLists(subject, settings.seed);
-  } catch (error) {
-    await Promise.all(subjects.map((each) => each.close()));
-    throw error;
-  }
   const running = subjects.length > 1 ? runInvariantsInParallel(invariants, subjects, settings, onResult, control) : runInvariants(invariants, subject, settings, onResult, control);
   const stopped = new Promise<'stopped'>((resolve) => {
     if (control.signal?.aborted) resolve('stopped');
