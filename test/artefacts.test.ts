@@ -46,8 +46,11 @@ describe('a RejectedConfig thrown by build()', () => {
 });
 
 describe('a view that copies lists', () => {
-  it('stops an adapter process before the run, naming the field (exit 2)', async () => {
-    const { code, stdout, stderr } = await runMain(['--command', 'node --import tsx fixtures/process/serve.mts fixtures/broken/view-returns-copies.ts', '--seed', '7']);
+  it.each([
+    ['an in-process adapter', ['fixtures/broken/view-returns-copies.ts']],
+    ['an adapter process', ['--command', 'node --import tsx fixtures/process/serve.mts fixtures/broken/view-returns-copies.ts']],
+  ])('stops %s before the run, naming the field (exit 2)', async (_who, adapter) => {
+    const { code, stdout, stderr } = await runMain([...adapter, '--seed', '7']);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/view\(\) returns a new tools( and handoffs)? list on each call/);
     expect(code).toBe(2);

@@ -23,7 +23,14 @@ export async function checkViewKeepsLists(subject: Subject, seed: number): Promi
     const agent = batch.create(config);
     const first = batch.view(agent);
     const second = batch.view(agent);
-    const results = await batch.run(subject);
+    let results;
+    try {
+      results = await batch.run(subject);
+    } catch {
+      // A crash or a hang is the invariants' to report, where it belongs.
+      await subject.endCase?.().catch(() => {});
+      return;
+    }
     let views;
     try {
       views = [results.get(first), results.get(second)] as const;
