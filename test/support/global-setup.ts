@@ -7,9 +7,12 @@
  *   `npm ci` installs exactly that (from the registry when npm's cache lacks it), again whenever the
  *   lockfile is newer than the installation. Not workspaces: hoisting would mix the frameworks'
  *   dependencies with the tool's own and with each other's, while each example must reproduce its
- *   recorded results with exactly the versions its lockfile pins.
+ *   recorded results with exactly the versions its lockfile pins;
+ * - pytest, for the Python package's pytest entry (test/python-package.test.ts): Python's package
+ *   index is out of reach where CI runs, so it comes from Debian (python3-pytest), installed here
+ *   when no python3 can import it and the tests run as root (as on CI and the project's machines).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +50,20 @@ function installExamples(): void {
   }
 }
 
+const canImportPytest = (python: string) => spawnSync(python, ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
+
+function installPytest(): void {
+  if (canImportPytest('python3') || canImportPytest('/usr/bin/python3')) return;
+  // Not root: the test says what to install, rather than this setup asking for a password.
+  if (process.getuid?.() !== 0) return;
+  process.stderr.write('test setup: installing pytest from Debian (apt-get install python3-pytest)\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'python3-pytest'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+}
+
 export default function setup(): void {
   buildIfStale();
   installExamples();
+  installPytest();
 }
