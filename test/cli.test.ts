@@ -51,7 +51,7 @@ export default {
     expect(Object.keys(report)).toEqual(['versions', 'adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings', 'findings']);
     expect(report).toMatchObject({ seed: 99, runs: 100, conformant: false });
     const failure = report.results.find((result: { status: string }) => result.status === 'failed');
-    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'checked', 'discarded']);
+    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'finding', 'checked', 'discarded']);
   });
 
   it("keeps an adapter's own logging off standard output, so the JSON stays one document", () => {

@@ -56,8 +56,25 @@ describe('an in-process adapter that leaves a rejected promise behind', () => {
 });
 
 describe('an adapter process that stops answering', () => {
+  it('mute after the handshake, protocol 3: is stopped at the view preflight (before the run), every invariant reported as not run naming the call', async () => {
+    const pidfile = join(dir, `pids-${files++}`);
+    const command = `SERVE_PIDFILE=${pidfile} node --import tsx fixtures/process/serve.mts --misbehave mute`;
+    const { code, stdout } = await runMain(['--command', command, '--seed', '1', '--timeout', '300', '--reporter', 'json']);
+    expect(code).toBe(1);
+    const results = resultsOf(stdout);
+    expect(results.map((result) => result.id)).toEqual(INVARIANT_IDS);
+    for (const result of results) {
+      expect(result.status).toBe('failed');
+      expect(result.message).toMatch(/^not run: the view preflight \(two views of one agent, before the run\) left batch \[create\(\), view\(\), view\(\)\] unanswered \(the adapter process stopped answering\), so the adapter was stopped; run it alone to check it$/);
+    }
+    const pids = readFileSync(pidfile, 'utf8').trim().split('\n').map(Number);
+    expect(pids).toHaveLength(1);
+    for (let wait = 0; wait < 100 && pids.some(running); wait++) await new Promise((done) => setTimeout(done, 50));
+    expect(pids.filter(running)).toEqual([]);
+  });
+
   it.each([
-    ['mute after the handshake, protocol 3', '--misbehave mute', /^batch \[create\(\), view\(\)\] did not answer within \d+ ms$/],
+
     ['a view that never answers, protocol 1', '--misbehave late-view --protocol 1', /^view\(\) did not answer within 300 ms$/],
     ['a view that never answers, protocol 2', '--misbehave late-view --protocol 2', /^batch \[[^\]]*view\(\)[^\]]*\] did not answer within \d+ ms$/],
   ])('%s: is stopped at its first unanswered call, and the rest is reported as not run', async (_case, flags, unanswered) => {

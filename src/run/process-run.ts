@@ -92,6 +92,14 @@ export async function runProcess(request: ProcessRunRequest, ids: readonly strin
     await Promise.all(subjects.map((each) => each.close()));
     throw error;
   }
+  if (unanswered !== undefined && !control.signal?.aborted) {
+    // Stuck already in the preflight's views: every invariant is not run, naming the call.
+    await Promise.all(subjects.map((each) => each.close()));
+    const call = unanswered;
+    const rest = ids.map((id) => notRunAfterHang(id, 'the view preflight (two views of one agent, before the run)', call));
+    for (const result of rest) control.onResult?.(result);
+    return found(rest);
+  }
   const results: InvariantResult[] = [];
   const onResult = (result: InvariantResult) => {
     results.push(result);
