@@ -12,13 +12,15 @@ says how to create, view and clone an agent of its framework::
         def view(self, agent): return {**agent.settings(), "interrupt_controller": ..., "locks": {...}}
         def clone_for_channel(self, agent): return agent.clone_for_channel()
         # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
-        # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool (OwnedLock(lock)
+        # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool, record_state (OwnedLock(lock)
         # keeps the owner of one of the agent's threading locks for try_acquire and release)
         # optional declarations: fields = [...] (canonical names it maps, at least name and tools),
         # deep_copy_tools = "copied", runtime_types = (MyMutex,) (runtime classes kept inside
         # configuration: compared by type only); raise Rejected("why") from create or clone_with when
         # the framework rejects a configuration: the case is discarded, not failed
         # domains = {...} (the values the framework takes), with build(name, value) for built values
+        # framework_fields = {"input_guardrails": "shared-list", "memory": "state", ...}: fields beyond
+        # the canonical ones, each with its role (config, shared-list, route, runtime, state)
 
     if __name__ == "__main__":
         run(MyAdapter())
@@ -161,7 +163,7 @@ _MS = timedelta(milliseconds=1)
 # Canonical (protocol) field names and the Python names adapters use.
 _CONFIG_FIELDS = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
                   "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
-_VIEW_FIELDS = _CONFIG_FIELDS + ["interruptController"]
+_VIEW_FIELDS = _CONFIG_FIELDS + ["interruptController", "framework"]  # framework: the framework fields, by name
 
 
 def _snake(name):
@@ -171,10 +173,10 @@ def _snake(name):
 # Protocol methods an adapter implements -> Adapter method names; the last five are the probes.
 _METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
             "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",
-            "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
+            "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool", "recordState": "record_state"}
 _VIEW_NAMES = [(field, _snake(field)) for field in _VIEW_FIELDS]  # (canonical, Python) once, not per view
 _OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
-_PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
+_PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool", "recordState"]
 
 
 class Rejected(Exception):
@@ -199,6 +201,17 @@ class Adapter(object):
     # {"kind": "object", "keys": {...}, "optional": [...]}, {"kind": "list", "of": ...},
     # {"kind": "built", "name": "MemoryConfig", "from": ...}. None: the suite's usual values.
     domains = None
+
+    # Fields the framework holds beyond the canonical ones (PROTOCOL.md §3, hello.frameworkFields),
+    # by name, each with its role: "config", "shared-list", "route", "runtime" or "state", or
+    # {"role": ..., "domain": {...}}. `create` receives the configured ones (config, shared-list,
+    # route) in config["framework"]; `view` shows every one under "framework" (a state place: its
+    # content). None: no framework fields.
+    framework_fields = None
+
+    # The fields clone_with takes, when it takes only some (canonical names, e.g. ["llm"] for a
+    # `with_model(model)`): override cases override only these. None: every mapped field.
+    overridable = None
 
     def create(self, config):
         raise NotImplementedError("create")
@@ -231,6 +244,11 @@ class Adapter(object):
 
     def add_tool(self, agent, tool):
         raise NotImplementedError("add_tool")
+
+    def record_state(self, agent, place, entry):
+        """Record `entry` (a string) in the agent's conversation state place `place` (a framework
+        field of role "state"): append a message, store a memory entry, count a usage."""
+        raise NotImplementedError("record_state")
 
     def build(self, name, value):
         """Build a value of a `built` domain (e.g. `MemoryConfig(**value)`) from its drawn plain value."""
@@ -739,6 +757,9 @@ class _Session(object):
         if method == "release":
             self.adapter.release(agent, params["lock"], params["owner"])
             return {}
+        if method == "recordState":
+            self.adapter.record_state(agent, params["place"], params["entry"])
+            return {}
         tool = self.materialise(params["tool"])
         tokens = self.echo()["tokens"]
         self.adapter.add_tool(agent, tool)
@@ -781,6 +802,10 @@ class _Session(object):
             answer["fields"] = list(self.adapter.fields)
         if self.adapter.domains is not None:
             answer["domains"] = _canonical_domains(self.adapter.domains)
+        if self.adapter.framework_fields is not None:
+            answer["frameworkFields"] = self.adapter.framework_fields
+        if self.adapter.overridable is not None:
+            answer["overridable"] = list(self.adapter.overridable)
         return answer
 
     def materialise(self, description):

@@ -9,6 +9,7 @@ import { featureValue, mutableValue, randomFeatures, SHARED_KINDS } from './feat
 import { ModelClient } from './model-client.ts';
 import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { handoffs, toolList } from './tools.ts';
+import { frameworkValuesFor } from './framework.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
 
 export { ModelClient };
@@ -187,16 +188,19 @@ function randomConfig(scope: FieldScope, fields: readonly ConfigField[], domains
 }
 
 function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentConfig> {
-  const key = JSON.stringify([scope.mapped ?? null, domains ?? null]);
+  const key = JSON.stringify([scope.key, domains ?? null]);
   let made = cache.get(key);
   if (!made) {
     const fields = CONFIG_FIELDS.filter((field) => scope.has(field));
     const random = randomConfig(scope, fields, domains);
     const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowConfig(scope, fields, row, domains));
-    made = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
+    const canonical = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
       const features = Object.fromEntries(Object.entries((config.features ?? {}) as object).filter(([name]) => scope.hasFeature(name as FeatureName)));
       return { ...UNMAPPED, ...config, features } as AgentConfig;
     });
+    // Framework fields, only when declared: an adapter that declares none draws exactly what it drew before.
+    const framework = frameworkValuesFor(scope);
+    made = framework ? fc.tuple(canonical, framework).map(([config, values]) => ({ ...config, framework: values })) : canonical;
     cache.set(key, made);
   }
   return made;

@@ -1,4 +1,5 @@
 import { CONFIG_FIELDS, FEATURE_NAMES, type ConfigField, type FeatureName, type MappedField } from '../agent-config.ts';
+import { frameworkField, type FrameworkField, type FrameworkFields, type Role } from './roles.ts';
 
 /**
  * The fields every adapter must map, whatever its profiles: `name` and `tools`. agent.config-held
@@ -27,8 +28,19 @@ export class FieldScope {
   readonly #fields: ReadonlySet<ConfigField>;
   readonly #features: ReadonlySet<FeatureName>;
 
-  /** @param mapped the adapter's declared fields; undefined means everything. */
-  constructor(readonly mapped: readonly MappedField[] | undefined) {
+  /** The adapter's framework fields (spec/model/roles.ts), by name, in declaration order. */
+  readonly framework: ReadonlyMap<string, FrameworkField>;
+
+  /**
+   * @param mapped the adapter's declared fields; undefined means everything.
+   * @param framework the adapter's framework fields, by name, each with its role.
+   */
+  /**
+   * @param overridable the fields the adapter's cloneWith takes (a partial override clone such as
+   * AgentKit's `withModel(model)`); undefined means every mapped field.
+   */
+  constructor(readonly mapped: readonly MappedField[] | undefined, framework: FrameworkFields = {}, readonly overridable?: readonly MappedField[]) {
+    this.framework = new Map(Object.entries(framework).map(([name, declared]) => [name, frameworkField(declared)]));
     const all = mapped === undefined;
     const names = new Set<string>(mapped ?? []);
     this.#features = new Set(FEATURE_NAMES.filter((name) => all || names.has('features') || names.has(name)));
@@ -39,13 +51,37 @@ export class FieldScope {
     return this.#fields.has(field);
   }
 
+  /** The framework fields of a role (of any of `roles`), by name. */
+  frameworkOf(...roles: Role[]): string[] {
+    return [...this.framework].filter(([, field]) => roles.includes(field.role)).map(([name]) => name);
+  }
+
+  /** The declaration, as JSON, for caches keyed by what an adapter declares. */
+  get key(): string {
+    return JSON.stringify([this.mapped ?? null, [...this.framework], this.overridable ?? null]);
+  }
+
+  /** Whether override clones may override a mapped field (features: when any feature is overridable). */
+  overrides(field: ConfigField): boolean {
+    if (!this.has(field)) return false;
+    if (this.overridable === undefined) return true;
+    return this.overridable.includes(field) || (field === 'features' && this.overridable.some((name) => (FEATURE_NAMES as readonly string[]).includes(name)));
+  }
+
+  /** The mapped fields override clones override, when the adapter's cloneWith takes only some; undefined when it takes all. */
+  get overridden(): ConfigField[] | undefined {
+    return this.overridable === undefined ? undefined : CONFIG_FIELDS.filter((field) => this.overrides(field));
+  }
+
   hasFeature(name: FeatureName): boolean {
     return this.#features.has(name);
   }
 
   /** Fields and features not checked, for the report; empty when everything is mapped. */
-  get unmapped(): MappedField[] {
+  get unmapped(): string[] {
     return [
+      // Overriding what a partial cloneWith does not take is not checked either.
+      ...(this.overridable === undefined ? [] : CONFIG_FIELDS.filter((field) => this.has(field) && !this.overrides(field)).map((field) => `cloneWith(${field})`)),
       ...CONFIG_FIELDS.filter((field) => field !== 'features' && !this.#fields.has(field)),
       ...FEATURE_NAMES.filter((name) => !this.#features.has(name)),
     ];

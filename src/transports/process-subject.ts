@@ -1,6 +1,6 @@
 import { VIEW_FIELDS } from '../../spec/agent-config.ts';
 import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
-import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
+import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../../spec/agent-config.ts';
 import { FieldScope, MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 
@@ -11,6 +11,7 @@ import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTO
 import { packDescription, unpack } from './packed.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
+import { validateFrameworkFields, type FrameworkFields } from '../../spec/model/roles.ts';
 import { describeInput } from './describe.ts';
 import { IdentityRegistry, observe } from './observe.ts';
 
@@ -165,6 +166,9 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: 
   }
 }
 
+/** The framework fields an adapter process declared in its handshake (hello.frameworkFields), already validated. */
+const frameworkFieldsOf = (hello: Hello): FrameworkFields | undefined => (hello as Hello & { frameworkFields?: FrameworkFields }).frameworkFields;
+
 /** The value domains an adapter process declared in its handshake, already validated. */
 const domainsOf = (hello: Hello): Domains | undefined => (hello as Hello & { domains?: Domains }).domains;
 
@@ -203,6 +207,11 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
   if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON})`);
   // Declared value domains (hello.domains, spec/PROTOCOL.md §3) must be well formed.
   if (answer.domains !== undefined) problems.push(...validateDomains(answer.domains));
+  // Declared framework fields (hello.frameworkFields, spec/PROTOCOL.md §3) must be well formed.
+  if (answer.frameworkFields !== undefined) problems.push(...validateFrameworkFields(answer.frameworkFields, '"frameworkFields"'));
+  if (answer.overridable !== undefined && (!Array.isArray(answer.overridable) || answer.overridable.some((field) => !MAPPABLE.includes(field)))) {
+    problems.push(`"overridable", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
+  }
   if (problems.length > 0) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
@@ -327,6 +336,8 @@ function lane(connection: Connection): ProcessSubject {
         return { method: call.method, params: { agent, lock: call.lock, owner: call.owner } };
       case 'addTool':
         return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
+      case 'recordState':
+        return { method: 'recordState', params: { agent, place: call.place, entry: call.entry } };
       case 'view':
         return {
           method: 'view',
@@ -341,7 +352,8 @@ function lane(connection: Connection): ProcessSubject {
     }
   };
   /** How reports name a call. */
-  const nameOf = (call: Call): string => (call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : `${call.method}()`);
+  const nameOf = (call: Call): string =>
+    call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : call.method === 'recordState' ? `recordState("${call.place}")` : `${call.method}()`;
   /** The value a call's result stands for, checked as the protocol requires. */
   const interpret = (call: Call, result: Record<string, unknown>): unknown => {
     const name = nameOf(call);
@@ -430,7 +442,7 @@ function lane(connection: Connection): ProcessSubject {
     },
     probes: new Set<Probe>(connection.hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => connection.hello.operations.includes(operation))),
-    scope: new FieldScope(connection.hello.fields),
+    scope: new FieldScope(connection.hello.fields, frameworkFieldsOf(connection.hello), (connection.hello as Hello & { overridable?: readonly MappedField[] }).overridable),
     ...(domainsOf(connection.hello) ? { domains: domainsOf(connection.hello)! } : {}),
     deepCopyTools: connection.hello.deepCopyTools ?? 'shared',
     observeInput: (value) => translate(observe(registry, value), adapterTokens, builtObjects),
@@ -444,6 +456,7 @@ function lane(connection: Connection): ProcessSubject {
     tryAcquire: async (agent, lock, owner) => (await one({ method: 'tryAcquire', agent, lock, owner })) as boolean,
     release: async (agent, lock, owner) => void (await one({ method: 'release', agent, lock, owner })),
     addTool: async (agent, tool) => void (await one({ method: 'addTool', agent, tool })),
+    recordState: async (agent, place, entry) => void (await one({ method: 'recordState', agent, place, entry })),
     batch: (calls) => (connection.hello.protocol >= 2 ? sendBatch(calls) : runInOrder(subject, calls)),
     async beginInvariant() {
       if (connection.process.broken !== undefined) await connection.restart();

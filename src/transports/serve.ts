@@ -87,6 +87,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       ...(adapter.fields ? { fields: adapter.fields } : {}),
       ...(adapter.deepCopyTools ? { deepCopyTools: adapter.deepCopyTools } : {}),
       ...(adapter.domains ? { domains: adapter.domains } : {}),
+      ...(adapter.frameworkFields ? { frameworkFields: adapter.frameworkFields } : {}),
+      ...(adapter.overridable ? { overridable: adapter.overridable } : {}),
     }),
     create: async (params) => {
       const { value, ...echo } = materialise(params.config);
@@ -120,6 +122,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       await probe('addTool')(agentOf(params), value);
       return { tokens };
     },
+    recordState: async (params) => (await probe('recordState')(agentOf(params), params.place as string, params.entry as string), {}),
     dispose: async (params) => {
       for (const agent of (params.agents as number[]) ?? []) agents.delete(agent);
       return {};

@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import type { FieldScope } from '../../model/field-scope.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { Violation } from '../invariant.ts';
+import { comparesAnything, viewedWithRoles, Violation } from '../invariant.ts';
 import { cloneOnce } from './setup.ts';
 
 /** What a relation knows of the source beyond its view. */
@@ -28,7 +28,7 @@ export interface RelationInvariant extends Invariant {
  * speaks protocol 2 observes only those.
  */
 export function relationInvariant(
-  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
+  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads' | 'roles'>,
   relate: Relation,
   viewed: readonly ViewField[] | undefined = clause.reads,
 ): RelationInvariant {
@@ -39,7 +39,7 @@ export function relationInvariant(
     needs: [],
     relate,
     async check(subject, scenario) {
-      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario, viewed);
+      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario, viewedWithRoles(viewed, clause.roles));
       const violation = relate(sourceView, cloneView, subject.scope, { routes });
       if (violation) throw violation;
     },
@@ -50,8 +50,7 @@ export function relationInvariant(
  * Whether a relation compares anything for an adapter mapping `scope`: relations that read only
  * unmapped fields (features, handoffs) would compare values the adapter never reports.
  */
-export const relationApplies = (relation: Pick<Invariant, 'reads'>, scope: FieldScope): boolean =>
-  relation.reads === undefined || relation.reads.some((field) => scope.has(field));
+export const relationApplies = (relation: Pick<Invariant, 'reads' | 'roles'>, scope: FieldScope): boolean => comparesAnything(relation, scope);
 
 /** The first violation among several checks, in order. */
 export function firstViolation(checks: Iterable<Violation | undefined>): Violation | undefined {

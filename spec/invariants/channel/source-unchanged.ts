@@ -5,13 +5,25 @@ import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
 import { Batch } from '../../model/batch.ts';
+import { frameworkValue } from '../framework-fields.ts';
 import { lockNames, prepareSourceThen, type PreparedSource } from './setup.ts';
+
+/** The first framework field (by name, as either view shows them) in which two views of one agent differ. */
+function frameworkChange(before: ObservedAgent, after: ObservedAgent) {
+  const names = new Set([before, after].flatMap((view) => (view.fields.framework?.kind === 'object' ? (view.fields.framework.entries ?? []).map(([name]) => name) : [])));
+  for (const name of names) {
+    const differs = firstDifference(frameworkValue(before, name), frameworkValue(after, name), { path: `framework.${name}`, identity: true });
+    if (differs) return differs;
+  }
+  return before.fields.framework?.kind === after.fields.framework?.kind ? undefined : firstDifference(before.fields.framework, after.fields.framework, { path: 'framework' });
+}
 
 /** The first field or lock in which two views of one agent differ, values and identities alike. */
 function firstChange(before: ObservedAgent, after: ObservedAgent): Violation | undefined {
   for (const field of VIEW_FIELDS) {
     if (field === 'locks') continue;
-    const differs = firstDifference(before.fields[field], after.fields[field], { path: field, identity: true });
+    // The framework fields' holder may be made afresh by each view (`{ history: agent.history }`): what it holds counts.
+    const differs = field === 'framework' ? frameworkChange(before, after) : firstDifference(before.fields[field], after.fields[field], { path: field, identity: true });
     if (differs) {
       const replaced = deepEqual(differs.a, differs.b) ? ' (an equal but other object)' : '';
       return new Violation(`source.${differs.path} became ${describe(differs.b, 3)}${replaced}`, `source.${differs.path} exactly as it was: ${describe(differs.a, 3)}`);

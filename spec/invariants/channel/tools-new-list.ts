@@ -1,19 +1,22 @@
 import { describe } from '../../model/observed.ts';
+import { frameworkListsNew } from '../framework-fields.ts';
 import { relationInvariant, Violation } from './relation.ts';
 
 export const toolsNewList = relationInvariant(
   {
     id: 'channel.tools.new-list',
-    rule: 'The clone\'s tools list is an array, and not the source\'s array object.',
+    rule: 'The clone\'s tools list is an array, and not the source\'s array object; so is each framework field of role shared-list, where the source holds a list.',
     reads: ['tools'],
+    roles: ['shared-list'],
     rationale: 'A list shared between agents is one list: a tool added for one channel appears on every channel, and a tool removed from one disappears everywhere. Even where today\'s code never mutates the list, sharing it makes the next change that does a cross-channel leak.',
   },
-  (source, clone) => {
+  (source, clone, scope) => {
+    if (!scope.has('tools')) return frameworkListsNew(source, clone, scope, 'clone');
     const tools = clone.fields.tools;
     if (tools.kind !== 'array') return new Violation(`clone.tools = ${describe(tools)}`, 'clone.tools to be an array');
     if (source.fields.tools.kind === 'array' && source.fields.tools.id === tools.id) {
       return new Violation('clone.tools is the source\'s tools array itself', 'a new array holding the same tools');
     }
-    return undefined;
+    return frameworkListsNew(source, clone, scope, 'clone');
   },
 );

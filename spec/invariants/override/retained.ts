@@ -1,12 +1,14 @@
 import { CONFIG_FIELDS } from '../../agent-config.ts';
 import { describe, sameAsIs } from '../../model/observed.ts';
 import { compareElements, compareFeatures } from '../compare.ts';
+import { frameworkEqual, frameworkRoutesKept } from '../framework-fields.ts';
 import { overrideInvariant, Violation } from './setup.ts';
 
 export const retained = overrideInvariant(
   {
     id: 'override.retained',
-    rule: 'Every field not overridden is the source\'s, as it was when cloned: values as-is, feature configs deeply equal, and handoffs kept (not reset), holding the same handoff objects. (Tools not overridden are checked by override.tools.*.)',
+    rule: 'Every field not overridden is the source\'s, as it was when cloned: values as-is, feature configs deeply equal, and handoffs kept (not reset), holding the same handoff objects. (Tools not overridden are checked by override.tools.*.) Framework fields of role config are deeply equal to the source\'s, and of role route kept, holding the same elements.',
+    roles: ['config', 'route'],
     rationale: 'An override clone promises "the same agent, but". A clone rebuilt from the overrides and a few known fields silently drops the rest: its guardrails, its model settings, its routing.',
   },
   ({ subject, before, cloneView, overridden }) => {
@@ -24,6 +26,6 @@ export const retained = overrideInvariant(
         return new Violation(`clone.${field} = ${describe(actual)} (not overridden)`, `the source's ${field} as-is: ${describe(expected)}`);
       }
     }
-    return undefined;
+    return frameworkEqual(before, cloneView, subject.scope, 'clone', "the source's") ?? frameworkRoutesKept(before, cloneView, subject.scope, 'clone', "the source's");
   },
 );

@@ -1,12 +1,13 @@
 import { runtimeFresh } from './runtime-fresh.ts';
+import { frameworkRuntimeOwn } from '../framework-fields.ts';
 import { overrideInvariant } from './setup.ts';
 
 export const overrideRuntimeFresh = overrideInvariant(
   {
     id: 'override.runtime-fresh',
-    rule: 'Whatever interrupt controller and locks the source has, the clone has its own: a controller that is not the source\'s, locks under the same names, none of them the source\'s.',
+    rule: 'Whatever interrupt controller and locks the source has, the clone has its own: a controller that is not the source\'s, locks under the same names, none of them the source\'s; and wherever the source holds an object in a framework field of role runtime, one of its own.',
     rationale: 'A specialised clone runs next to its base agent. Sharing the controller stops both when one is stopped; sharing a lock serialises them and lets one release what the other holds.',
   },
-  ({ before, cloneView }) => runtimeFresh(before, cloneView, 'clone'),
-  ['interruptController', 'locks'],
+  ({ subject, before, cloneView }) => runtimeFresh(before, cloneView, 'clone') ?? frameworkRuntimeOwn(before, cloneView, subject.scope, 'clone'),
+  ['interruptController', 'locks', 'framework'],
 );
