@@ -27,6 +27,42 @@ export const ROLES = ['config', 'shared-list', 'route', 'runtime', 'state'] as c
  */
 export type Role = (typeof ROLES)[number];
 
+/** What each role is and what the profiles require of it, for the specification (SPEC.md). */
+export const ROLE_DESCRIPTIONS: Readonly<Record<Role, { readonly what: string; readonly canonical: string; readonly requires: string }>> = {
+  config: {
+    what: 'a configuration value: model settings, presets, a list of fallback models',
+    canonical: 'name, role, goal, backstory, instructions, llm, baseUrl, apiKey, auth, toolTimeout, parallelToolCalls, cliBackend, each feature config',
+    requires: 'channel and override clones keep it (canonical fields as-is, feature configs and framework fields deeply equal); a deep copy holds an equal copy sharing no mutable object with the source',
+  },
+  'shared-list': {
+    what: 'a list of shared elements: guardrails, MCP servers, apps',
+    canonical: 'tools',
+    requires: 'every clone and copy has a list of its own holding the very same elements (a deep copy: as `deepCopyTools` declares); no two clones share the list',
+  },
+  route: {
+    what: 'where a conversation may be passed on: sub-agents, handoff targets',
+    canonical: 'handoffs',
+    requires: 'the channel clone resets it (canonical handoffs: null; a framework route: null, undefined or empty); the override clone keeps it; a deep copy holds an equal copy',
+  },
+  runtime: {
+    what: 'an object made for one agent at run time: a client session, a lock, a controller',
+    canonical: 'interruptController, locks',
+    requires: 'every clone and copy has its own wherever the source has one, never the source\'s; no two clones share one',
+  },
+  state: {
+    what: 'a conversation state place, reached with the `recordState` probe: a history, a memory store, a usage counter',
+    canonical: '(none: every state place is the framework\'s own)',
+    requires: 'isolated on every profile (what is recorded on one agent never appears on another); a channel or override clone starts with the state a new agent starts with, a deep copy with an equal, separate copy',
+  },
+};
+
+/**
+ * Why each profile's clone starts with the conversation state it does (SPEC.md, and the rules of
+ * the state invariants).
+ */
+export const STATE_RATIONALE =
+  'A channel clone serves another channel, user or tenant: it starts fresh, as a new agent of its configuration does, since carrying the source\'s conversation hands one user another\'s history. An override clone is a new agent specialised from a configured one (`clone(overrides)`, `withModel()`): overrides are configuration, so it starts fresh too; a framework that means to continue a conversation under another model hands the conversation over explicitly. A deep copy is the general-purpose duplicate, taken to fork or checkpoint an agent with everything it knows: it holds an equal copy of the state, separate from the source\'s. "Fresh" is what a new agent of the same configuration holds (an empty history, a zero counter), observed, never assumed.';
+
 /** Roles whose values the generators draw and the configuration carries (`config.framework`). */
 export const CONFIGURED_ROLES = ['config', 'shared-list', 'route'] as const satisfies readonly Role[];
 

@@ -7,6 +7,7 @@ import { deepCopyInvariant, Violation } from './setup.ts';
 export const deepCopyRuntimeFresh = deepCopyInvariant(
   {
     id: 'deepcopy.runtime-fresh',
+    roles: ['runtime'],
     rule: 'The copy has runtime state of its own: a controller and locks that are not the source\'s (under the source\'s lock names), not interrupted even if the source was, and holding no lock the source held (where the adapter has the probes to tell). Wherever the source holds an object in a framework field of role runtime, the copy holds one of its own.',
     rationale: 'Locks cannot be copied: PraisonAI\'s `copy.deepcopy` of an agent failed on its RLock until the agent renewed its own locks, and still fails when the agent\'s interrupt controller or memory store holds one. Copying them by reference shares them; copying their state hands the copy a lock held by nobody who will ever release it.',
   },

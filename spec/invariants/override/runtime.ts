@@ -5,6 +5,7 @@ import { overrideInvariant } from './setup.ts';
 export const overrideRuntimeFresh = overrideInvariant(
   {
     id: 'override.runtime-fresh',
+    roles: ['runtime'],
     rule: 'Whatever interrupt controller and locks the source has, the clone has its own: a controller that is not the source\'s, locks under the same names, none of them the source\'s; and wherever the source holds an object in a framework field of role runtime, one of its own.',
     rationale: 'A specialised clone runs next to its base agent. Sharing the controller stops both when one is stopped; sharing a lock serialises them and lets one release what the other holds.',
   },
