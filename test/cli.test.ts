@@ -36,8 +36,9 @@ export default {
     const { code, stdout } = runBin([file, '--seed', '1', '--runs', '20', '--reporter', 'json'], outside);
     const report = JSON.parse(stdout);
     expect(report.adapter).toBe('outside adapter');
-    // It has no probes and only the channel clone, so only agent.config-held and the probe-free channel invariants run, and pass.
-    expect(report.summary).toEqual({ passed: 15, failed: 0, skipped: 18 });
+    // It has no probes and only the channel clone, so only agent.config-held and the probe-free channel invariants run, and pass
+    // (the six conversation-state invariants are skipped: it declares no state place).
+    expect(report.summary).toEqual({ passed: 15, failed: 0, skipped: 24 });
     expect(code).toBe(0);
   });
 
@@ -51,7 +52,7 @@ export default {
     expect(Object.keys(report)).toEqual(['versions', 'adapter', 'seed', 'runs', 'conformant', 'results', 'summary', 'warnings', 'findings']);
     expect(report).toMatchObject({ seed: 99, runs: 100, conformant: false });
     const failure = report.results.find((result: { status: string }) => result.status === 'failed');
-    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'checked', 'discarded']);
+    expect(Object.keys(failure)).toEqual(['id', 'status', 'level', 'message', 'counterexample', 'replay', 'finding', 'checked', 'discarded']);
   });
 
   it("keeps an adapter's own logging off standard output, so the JSON stays one document", () => {

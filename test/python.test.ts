@@ -24,7 +24,8 @@ describe('Python adapters over the protocol', () => {
     expect(withoutStreamedLines(stderr)).toBe('');
     expect(JSON.parse(stdout).summary).toEqual({ passed: CATALOGUE.length, failed: 0, skipped: 0 });
     expect(code).toBe(0);
-  });
+    // A whole run over the protocol (39 invariants, 100 cases each): room on a loaded 2-core machine.
+  }, 120_000);
 
   it("passes the adapter's standard error through, each line prefixed, and keeps standard output for the report", async () => {
     const { code, stdout, stderr } = await python('fixtures/python/chatty_adapter.py', '--only', 'channel.identity', '--runs', '3');
@@ -53,7 +54,7 @@ describe('Python adapters over the protocol', () => {
     const { code, stdout } = await python('fixtures/python/validating_adapter.py');
     expect(JSON.parse(stdout).summary).toEqual({ passed: CATALOGUE.length, failed: 0, skipped: 0 });
     expect(code).toBe(0);
-  });
+  }, 120_000);
 
   it('malformed domains in the handshake: exit 2 naming the problem', async () => {
     const script = "import sys; sys.path.insert(0, 'kits/python'); import clone_conformance as k\nclass A(k.Adapter):\n  domains = {'fields': {'tool_timeout': {'kind': 'integer'}}}\n  def clone_for_channel(self, agent): return agent\nk.run(A())";
