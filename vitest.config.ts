@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds dist/ when stale and installs the examples' frameworks: `npm install && npm test` is all a fresh clone needs.
     globalSetup: ['test/support/global-setup.ts'],
-    // CLI end-to-end tests start Node processes; give them room on a 2-core machine.
-    testTimeout: 30_000,
+    // CLI end-to-end tests start Node processes and run the whole catalogue (39 invariants since
+    // conversation state); give them room on a 2-core machine shared with other work.
+    testTimeout: 90_000,
     hookTimeout: 30_000,
   },
 });

@@ -31,6 +31,11 @@ export interface AgentConfig {
   toolTimeout?: number;
   parallelToolCalls?: boolean;
   cliBackend?: string;
+  /**
+   * Values of the adapter's framework fields of configured roles (config, shared-list, route:
+   * spec/model/roles.ts), by name; present only when the adapter declares framework fields.
+   */
+  framework?: Readonly<Record<string, unknown>>;
 }
 
 /** The agent as it is now, with its real objects (not copies), as an adapter's `view` reports it. */
@@ -38,6 +43,11 @@ export interface AgentView extends AgentConfig {
   interruptController: object | null;
   /** Every lock the agent owns, by name. */
   locks: Readonly<Record<string, object>>;
+  /**
+   * Every declared framework field as the agent holds it now, by name: configured values, runtime
+   * objects, and each state place's content (a list of messages, a memory store, a counter).
+   */
+  framework?: Readonly<Record<string, unknown>>;
 }
 // #endregion config
 
@@ -68,7 +78,7 @@ export const OPTIONAL_FIELDS = [
 /** Every top-level key of an {@link AgentView}. */
 export const VIEW_FIELDS = [
   ...IDENTITY_FIELDS, ...MODEL_ACCESS_FIELDS, 'tools', 'handoffs', 'features', ...EXECUTION_FIELDS,
-  'interruptController', 'locks',
+  'interruptController', 'locks', 'framework',
 ] as const;
 
 export type ViewField = (typeof VIEW_FIELDS)[number];

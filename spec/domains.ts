@@ -125,6 +125,13 @@ export function declaredDomains(domains: Domains): Domain[] {
  * or feature names, malformed descriptors (by path, e.g. `features.memory.keys.provider`), and a
  * domain for `features` itself (declare it per feature).
  */
+/** What is wrong with one domain descriptor at `path` (e.g. a framework field's); empty when well formed. */
+export function validateDomain(value: unknown, path: string): string[] {
+  const problems: string[] = [];
+  domainProblems(value, path, problems);
+  return problems;
+}
+
 export function validateDomains(value: unknown): string[] {
   const problems: string[] = [];
   if (!isRecord(value)) return ['domains must be an object with "fields" and/or "features"'];

@@ -2,6 +2,7 @@
 export { defineAdapter, RejectedConfig, type CloneAdapter, type AgentConfig, type AgentView, type FeatureName } from './adapter/contract.ts';
 export { FEATURE_NAMES, type MappedField } from '../spec/agent-config.ts';
 export type { Domain, Domains } from '../spec/domains.ts';
+export { ROLES, type FrameworkField, type FrameworkFields, type Role } from '../spec/model/roles.ts';
 export { CATALOGUE, INVARIANT_IDS } from '../spec/invariants/catalogue.ts';
 export type { AnyInvariant, Invariant, Level } from '../spec/invariants/invariant.ts';
 export { Agent } from '../spec/reference/agent.ts';

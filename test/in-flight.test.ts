@@ -76,7 +76,8 @@ describe('lock names guessed from earlier sources', () => {
     const withoutAdapter = (stdout: string) => ({ ...JSON.parse(stdout), adapter: undefined });
     expect(withoutAdapter(hosted.stdout)).toEqual(withoutAdapter(inProcess.stdout));
     expect((JSON.parse(inProcess.stdout) as { summary: { passed: number } }).summary.passed).toBe(CATALOGUE.length);
-  });
+    // Two whole runs of every invariant: room on a loaded 2-core machine.
+  }, 120_000);
 });
 
 describe('requests waiting for an adapter process', () => {

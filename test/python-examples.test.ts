@@ -41,7 +41,9 @@ function checkedBy(source: string) {
       // The `agent` profile (the configuration held) runs whenever any clone profile runs.
       (profiles.has(invariant.profile) || ((invariant.profile as string) === 'agent' && profiles.size > 0)) &&
       invariant.needs.every((probe) => defines(source, PROBE_METHODS[probe]!)) &&
-      (!invariant.reads || invariant.reads.some((field) => scope.has(field))),
+      (!invariant.reads || invariant.reads.some((field) => scope.has(field))) &&
+      // The conversation-state invariants run only for an adapter that declares a state place (and records in it).
+      (!(invariant.roles ?? []).includes('state') || (/framework_fields = [^\n]*"state"/.test(source) && defines(source, 'record_state'))),
   );
 }
 

@@ -9,6 +9,7 @@ import { featureValue, mutableValue, randomFeatures, SHARED_KINDS } from './feat
 import { ModelClient } from './model-client.ts';
 import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { handoffs, toolList } from './tools.ts';
+import { frameworkValuesFor } from './framework.ts';
 import { fallBack } from './value-kinds.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
 
@@ -217,11 +218,16 @@ function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentC
     const fields = CONFIG_FIELDS.filter((field) => scope.has(field));
     const random = randomConfig(scope, fields, domains);
     const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowConfig(scope, fields, row, domains));
-    made = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
+    const canonical = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
       const features = Object.fromEntries(Object.entries((config.features ?? {}) as object).filter(([name]) => scope.hasFeature(name as FeatureName)));
-      // Kinds the adapter cannot be sent (a Map to a version 1 adapter) fall back to kinds it takes.
-      return fallBack({ ...UNMAPPED, ...config, features } as AgentConfig, scope.valueKinds);
+      return { ...UNMAPPED, ...config, features } as AgentConfig;
     });
+    // Framework fields, only when declared: an adapter that declares none draws exactly what it drew before.
+    const framework = frameworkValuesFor(scope);
+    const drawn = framework ? fc.tuple(canonical, framework).map(([config, values]): AgentConfig => ({ ...config, framework: values })) : canonical;
+    // Kinds the adapter cannot be sent (a Map to a version 1 adapter) fall back to kinds it takes,
+    // in framework fields too; one fallback over the whole configuration keeps its sharing.
+    made = drawn.map((config) => fallBack(config, scope.valueKinds));
     cache.set(key, made);
   }
   return made;

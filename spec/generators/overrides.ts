@@ -105,8 +105,9 @@ function withReplacedFeature(overrides: Partial<AgentConfig>, source: AgentConfi
  * ({@link rowOverrides}).
  */
 export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean, domains?: Domains): fc.Arbitrary<OverrideCase> {
-  const fields = CONFIG_FIELDS.filter((field) => scope.has(field) && field !== 'name');
-  if (scope.has('name')) fields.push('name');
+  // Only the fields the adapter's cloneWith takes (all of them unless it declares `overridable`).
+  const fields = CONFIG_FIELDS.filter((field) => scope.overrides(field) && field !== 'name');
+  if (scope.overrides('name')) fields.push('name');
   const lists: ConfigField[] = fields.filter((field) => field === 'tools' || field === 'handoffs');
   const others = fields.filter((field) => !lists.includes(field));
   // Sparse sets: often empty, a few scalar fields, sometimes tools or handoffs. Values are concrete:

@@ -1,8 +1,9 @@
 import type fc from 'fast-check';
 import type { ProfileName } from './profiles.ts';
-import type { AgentConfig, ConfigField } from '../agent-config.ts';
+import type { AgentConfig, ConfigField, ViewField } from '../agent-config.ts';
 import type { Domains } from '../domains.ts';
 import type { FieldScope } from '../model/field-scope.ts';
+import type { Role } from '../model/roles.ts';
 import type { Probe, Subject } from '../model/subject.ts';
 import type { Scenario } from '../generators/scenario.ts';
 
@@ -51,6 +52,12 @@ export interface Invariant<Input = Scenario> {
   readonly needs: readonly Probe[];
   /** The configuration fields it compares; skipped when the adapter maps none of them. */
   readonly reads?: readonly ConfigField[];
+  /**
+   * The roles (spec/model/roles.ts) of the framework fields it compares too, as it compares the
+   * canonical fields of those roles: it applies when the adapter maps one of `reads` or declares a
+   * framework field of one of these roles.
+   */
+  readonly roles?: readonly Role[];
   /** The inputs to check; the shared random {@link Scenario} when absent. */
   input?(context: InputContext): InputPlan<Input>;
   /**
@@ -59,6 +66,14 @@ export interface Invariant<Input = Scenario> {
    */
   check(subject: Subject, input: Input): Promise<void | NothingCompared>;
 }
+
+/** Whether an invariant compares anything for an adapter mapping `scope` (see {@link Invariant.reads}). */
+export const comparesAnything = (invariant: Pick<Invariant, 'reads' | 'roles'>, scope: FieldScope): boolean =>
+  invariant.reads === undefined || invariant.reads.some((field) => scope.has(field)) || scope.frameworkOf(...(invariant.roles ?? [])).length > 0;
+
+/** The view fields a check reads: `viewed`, and the framework fields when it compares some by role. */
+export const viewedWithRoles = (viewed: readonly ViewField[] | undefined, roles: readonly Role[] | undefined): readonly ViewField[] | undefined =>
+  viewed === undefined || roles === undefined || viewed.includes('framework') ? viewed : [...viewed, 'framework'];
 
 /** What was observed against what the rule requires. */
 export class Violation extends Error {

@@ -30,7 +30,8 @@ export type Call =
   | { readonly method: 'cloneForChannel' | 'deepCopy' | 'interrupt' | 'isInterrupted'; readonly agent: AgentArg }
   | { readonly method: 'cloneWith'; readonly agent: AgentArg; readonly overrides: Partial<AgentConfig> }
   | { readonly method: 'tryAcquire' | 'release'; readonly agent: AgentArg; readonly lock: string; readonly owner: string }
-  | { readonly method: 'addTool'; readonly agent: AgentArg; readonly tool: unknown };
+  | { readonly method: 'addTool'; readonly agent: AgentArg; readonly tool: unknown }
+  | { readonly method: 'recordState'; readonly agent: AgentArg; readonly place: string; readonly entry: string };
 
 /**
  * What a batch gave: the results of the calls that ran, in order (a handle, an observed view, a
@@ -62,6 +63,8 @@ function runCall(subject: Subject, call: Call, results: readonly unknown[]): Pro
       return subject.release(agent, call.lock, call.owner);
     case 'addTool':
       return subject.addTool(agent, call.tool);
+    case 'recordState':
+      return subject.recordState(agent, call.place, call.entry);
   }
 }
 
@@ -112,6 +115,7 @@ export class Batch {
   tryAcquire = (agent: AgentArg, lock: string, owner: string) => this.#queue<boolean>({ method: 'tryAcquire', agent, lock, owner });
   release = (agent: AgentArg, lock: string, owner: string) => this.#queue<void>({ method: 'release', agent, lock, owner });
   addTool = (agent: AgentArg, tool: unknown) => this.#queue<void>({ method: 'addTool', agent, tool });
+  recordState = (agent: AgentArg, place: string, entry: string) => this.#queue<void>({ method: 'recordState', agent, place, entry });
 
   /** Sends the batch (in one round trip where the subject can) and returns its results. */
   async run(subject: Subject): Promise<BatchResults> {

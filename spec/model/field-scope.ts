@@ -1,5 +1,6 @@
 import { CONFIG_FIELDS, FEATURE_NAMES, type ConfigField, type FeatureName, type MappedField } from '../agent-config.ts';
 import { GATED_KINDS, type GatedKind } from '../generators/value-kinds.ts';
+import { frameworkField, type FrameworkField, type FrameworkFields, type Role } from './roles.ts';
 
 /**
  * The fields every adapter must map, whatever its profiles: `name` and `tools`. agent.config-held
@@ -28,15 +29,24 @@ export class FieldScope {
   readonly #fields: ReadonlySet<ConfigField>;
   readonly #features: ReadonlySet<FeatureName>;
 
+  /** The adapter's framework fields (spec/model/roles.ts), by name, in declaration order. */
+  readonly framework: ReadonlyMap<string, FrameworkField>;
+
   /**
    * @param mapped the adapter's declared fields; undefined means everything.
+   * @param framework the adapter's framework fields, by name, each with its role.
+   * @param overridable the fields the adapter's cloneWith takes (a partial override clone such as
+   *   AgentKit's `withModel(model)`); undefined means every mapped field.
    * @param valueKinds the gated value kinds (`set`, `map`) the adapter can be sent, by its protocol
    *   version or its `hello.accepts` (spec/generators/value-kinds.ts); every kind by default.
    */
   constructor(
     readonly mapped: readonly MappedField[] | undefined,
+    framework: FrameworkFields = {},
+    readonly overridable?: readonly MappedField[],
     readonly valueKinds: ReadonlySet<GatedKind> = new Set(GATED_KINDS),
   ) {
+    this.framework = new Map(Object.entries(framework).map(([name, declared]) => [name, frameworkField(declared)]));
     const all = mapped === undefined;
     const names = new Set<string>(mapped ?? []);
     this.#features = new Set(FEATURE_NAMES.filter((name) => all || names.has('features') || names.has(name)));
@@ -47,9 +57,26 @@ export class FieldScope {
     return this.#fields.has(field);
   }
 
-  /** What tells generated values apart for this scope: the fields mapped, and the kinds taken. */
+  /** The framework fields of a role (of any of `roles`), by name. */
+  frameworkOf(...roles: Role[]): string[] {
+    return [...this.framework].filter(([, field]) => roles.includes(field.role)).map(([name]) => name);
+  }
+
+  /** What tells generated values apart for this scope (and caches keyed by what an adapter declares): the fields mapped, the framework fields, the overridable fields, and the kinds taken. */
   get key(): string {
-    return JSON.stringify([this.mapped ?? null, [...this.valueKinds].sort()]);
+    return JSON.stringify([this.mapped ?? null, [...this.framework], this.overridable ?? null, [...this.valueKinds].sort()]);
+  }
+
+  /** Whether override clones may override a mapped field (features: when any feature is overridable). */
+  overrides(field: ConfigField): boolean {
+    if (!this.has(field)) return false;
+    if (this.overridable === undefined) return true;
+    return this.overridable.includes(field) || (field === 'features' && this.overridable.some((name) => (FEATURE_NAMES as readonly string[]).includes(name)));
+  }
+
+  /** The mapped fields override clones override, when the adapter's cloneWith takes only some; undefined when it takes all. */
+  get overridden(): ConfigField[] | undefined {
+    return this.overridable === undefined ? undefined : CONFIG_FIELDS.filter((field) => this.overrides(field));
   }
 
   hasFeature(name: FeatureName): boolean {
@@ -57,8 +84,10 @@ export class FieldScope {
   }
 
   /** Fields and features not checked, for the report; empty when everything is mapped. */
-  get unmapped(): MappedField[] {
+  get unmapped(): string[] {
     return [
+      // Overriding what a partial cloneWith does not take is not checked either.
+      ...(this.overridable === undefined ? [] : CONFIG_FIELDS.filter((field) => this.has(field) && !this.overrides(field)).map((field) => `cloneWith(${field})`)),
       ...CONFIG_FIELDS.filter((field) => field !== 'features' && !this.#fields.has(field)),
       ...FEATURE_NAMES.filter((name) => !this.#features.has(name)),
     ];

@@ -5,7 +5,7 @@ import type { FieldScope } from './field-scope.ts';
 import type { Observed } from './observed.ts';
 
 /** Optional adapter operations that some invariants need in order to run. */
-export const PROBES = ['interrupt', 'isInterrupted', 'tryAcquire', 'release', 'addTool'] as const;
+export const PROBES = ['interrupt', 'isInterrupted', 'tryAcquire', 'release', 'addTool', 'recordState'] as const;
 export type Probe = (typeof PROBES)[number];
 
 /** The clone operations, one per profile; an adapter has at least one. */
@@ -69,6 +69,8 @@ export interface Subject {
   tryAcquire(agent: Handle, lock: string, owner: string): Promise<boolean>;
   release(agent: Handle, lock: string, owner: string): Promise<void>;
   addTool(agent: Handle, tool: unknown): Promise<void>;
+  /** Records an entry in one of the agent's conversation state places (spec/model/roles.ts). */
+  recordState(agent: Handle, place: string, entry: string): Promise<void>;
   /**
    * Runs several calls in order, stopping at the first error (spec/model/batch.ts), in one round
    * trip where the transport can; without it, the calls are made one by one.

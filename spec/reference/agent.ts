@@ -33,6 +33,12 @@ export class Agent {
     cost: new OwnedLock(false),
   };
 
+  /**
+   * Conversation state (framework fields of role state): what this agent's conversations left,
+   * never its configuration. A new agent, and so every clone, starts with none.
+   */
+  readonly state: ConversationState = { history: [], memory: new Map(), usage: { calls: 0 } };
+
   constructor(config: AgentConfig) {
     this.name = config.name;
     this.role = config.role;
@@ -55,6 +61,14 @@ export class Agent {
 
   addTool(tool: unknown): void {
     this.tools.push(tool);
+  }
+
+  /** Records an entry in one state place: a message in the history, a memory entry, a counted call. */
+  recordState(place: string, entry: string): void {
+    if (place === 'history') this.state.history.push(entry);
+    else if (place === 'memory') this.state.memory.set(entry, { entry });
+    else if (place === 'usage') this.state.usage.calls += 1;
+    else throw new Error(`the agent has no state place named ${JSON.stringify(place)}`);
   }
 
   /** The configuration this agent was built from, as it stands now. */
@@ -100,9 +114,22 @@ export class Agent {
    */
   deepCopy(): Agent {
     const { tools, ...rest } = this.config();
-    return new Agent({ ...deepCopyValue(rest), tools });
+    const copy = new Agent({ ...deepCopyValue(rest), tools });
+    // The conversation so far, copied too: a deep copy is this agent, duplicated.
+    Object.assign(copy.state, deepCopyValue(this.state));
+    return copy;
   }
 }
+
+/** The reference agent's conversation state places. */
+export interface ConversationState {
+  history: string[];
+  memory: Map<string, { entry: string }>;
+  usage: { calls: number };
+}
+
+/** The state places, as the reference adapter declares them (framework fields of role state). */
+export const STATE_PLACES = ['history', 'memory', 'usage'] as const;
 
 /** Copies arrays, plain objects, class instances, dates, maps and sets deeply; functions are shared. */
 export function deepCopyValue<T>(value: T, seen = new Map<object, unknown>()): T {

@@ -1,9 +1,11 @@
 import type { AgentConfig, AgentView, MappedField } from '../../spec/agent-config.ts';
 import type { Domains } from '../../spec/domains.ts';
+import type { FrameworkFields } from '../../spec/model/roles.ts';
 
 export type { Domain, Domains } from '../../spec/domains.ts';
 
 export type { AgentConfig, AgentView, FeatureName, MappedField } from '../../spec/agent-config.ts';
+export type { FrameworkField, FrameworkFields, Role } from '../../spec/model/roles.ts';
 
 // #region contract
 /**
@@ -24,6 +26,16 @@ export interface CloneAdapter<A = unknown> {
    * and the report lists the rest as not checked. Absent: every field and feature.
    */
   fields?: readonly MappedField[];
+  /**
+   * The fields the framework holds beyond the canonical ones, by name, each with its role
+   * (spec/model/roles.ts): `config`, `shared-list`, `route`, `runtime` or `state`, optionally with
+   * the values it takes: e.g. `{ input_guardrails: 'shared-list', model_settings: { role:
+   * 'config', domain: { kind: 'object', keys: { temperature: { kind: 'number' } } } }, memory:
+   * 'state' }`. `create` receives the configured ones (config, shared-list, route) in
+   * `config.framework`; `view` shows every one in `view.framework` (a state place: its content).
+   * Each is checked by the invariants of its role, as the canonical fields of that role are.
+   */
+  frameworkFields?: FrameworkFields;
   /**
    * The configurations the framework accepts (e.g. it rejects empty names): generators keep only
    * these, for creating and for overriding. In-process adapters only; keep it as wide as the
@@ -46,6 +58,12 @@ export interface CloneAdapter<A = unknown> {
   build?(name: string, value: unknown): unknown;
   /** The channel clone under test (profile `channel`). */
   cloneForChannel?(agent: A): A | Promise<A>;
+  /**
+   * The fields `cloneWith` takes, when it takes only some (AgentKit's `withModel(model)`: `['llm']`):
+   * override cases then override only these, and the report names the others as not checked.
+   * Absent: every mapped field.
+   */
+  overridable?: readonly MappedField[];
   /** The override clone (profile `override`): a copy with the given fields replaced. */
   cloneWith?(agent: A, overrides: Partial<AgentConfig>): A | Promise<A>;
   /** The deep copy (profile `deepcopy`). */
@@ -66,6 +84,12 @@ export interface CloneAdapter<A = unknown> {
   release?(agent: A, lock: string, owner: string): void | Promise<void>;
   /** Adds a tool to the agent's own tools list. */
   addTool?(agent: A, tool: unknown): void | Promise<void>;
+  /**
+   * Records `entry` (a string the suite makes unique) in the agent's conversation state place
+   * `place` (a framework field of role `state`): appends a message to a history, stores a memory
+   * entry, counts a usage. The view's `framework[place]` then shows it.
+   */
+  recordState?(agent: A, place: string, entry: string): void | Promise<void>;
 }
 // #endregion contract
 
@@ -83,6 +107,8 @@ export const ADAPTER_KEYS = Object.keys({
   accepts: true,
   domains: true,
   build: true,
+  frameworkFields: true,
+  overridable: true,
   cloneForChannel: true,
   cloneWith: true,
   deepCopy: true,
@@ -93,6 +119,7 @@ export const ADAPTER_KEYS = Object.keys({
   tryAcquire: true,
   release: true,
   addTool: true,
+  recordState: true,
 } satisfies Record<keyof CloneAdapter, true>) as readonly (keyof CloneAdapter)[];
 
 /**

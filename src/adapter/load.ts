@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
 import { declaredDomains, hasBuilt, validateDomains } from '../../spec/domains.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
+import { validateFrameworkFields } from '../../spec/model/roles.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
@@ -89,6 +90,11 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
       problems.push('`domains` declares built values, so the adapter needs `build(name, value)` to build them');
     }
   }
+  const overridable = candidate.overridable;
+  if (overridable !== undefined && (!Array.isArray(overridable) || overridable.some((field) => !MAPPABLE.includes(field)))) {
+    problems.push(`\`overridable\`, when present, must list canonical field or feature names (${MAPPABLE.join(', ')})`);
+  }
+  if (candidate.frameworkFields !== undefined) problems.push(...validateFrameworkFields(candidate.frameworkFields, '`frameworkFields`'));
   if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
   const missing = missingMinimumFields(fields as readonly string[] | undefined);
   if (missing.length > 0) {

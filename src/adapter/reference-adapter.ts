@@ -1,11 +1,12 @@
-import { Agent } from '../../spec/reference/agent.ts';
+import { Agent, STATE_PLACES } from '../../spec/reference/agent.ts';
 import { defineAdapter } from './contract.ts';
 
 /** The built-in adapter: the specification's reference Agent, with every probe. */
 export const referenceAdapter = defineAdapter<Agent>({
   name: 'reference',
   create: (config) => new Agent(config),
-  view: (agent) => ({ ...agent.config(), interruptController: agent.interruptController, locks: agent.locks }),
+  view: (agent) => ({ ...agent.config(), interruptController: agent.interruptController, locks: agent.locks, framework: { ...agent.state } }),
+  frameworkFields: Object.fromEntries(STATE_PLACES.map((place) => [place, 'state'])),
   cloneForChannel: (agent) => agent.cloneForChannel(),
   cloneWith: (agent, overrides) => agent.cloneWith(overrides),
   deepCopy: (agent) => agent.deepCopy(),
@@ -15,6 +16,7 @@ export const referenceAdapter = defineAdapter<Agent>({
   tryAcquire: (agent, lock, owner) => lockOf(agent, lock).tryAcquire(owner),
   release: (agent, lock, owner) => lockOf(agent, lock).release(owner),
   addTool: (agent, tool) => agent.addTool(tool),
+  recordState: (agent, place, entry) => agent.recordState(place, entry),
 });
 
 function lockOf(agent: Agent, name: string) {

@@ -2,6 +2,31 @@ import type { AnyInvariant } from '../../spec/invariants/invariant.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { MINIMUM_FIELDS, MINIMUM_FIELDS_REASON } from '../../spec/model/field-scope.ts';
 import { AGENT_BOUND_SPEC } from '../../spec/invariants/agent-bound.ts';
+import { ROLE_DESCRIPTIONS, ROLES, STATE_RATIONALE } from '../../spec/model/roles.ts';
+
+/** The section on field roles: each role, its canonical fields, what it requires, and the invariants that compare it. */
+function rolesSection(catalogue: readonly AnyInvariant[]): string[] {
+  const lines = [
+    '## Field roles',
+    '',
+    'Every field has a role, which says what each profile requires of it. The canonical fields are the',
+    'built-in declaration; an adapter declares the fields its framework holds beyond them (`frameworkFields`:',
+    'in-process, in the protocol\'s `hello`, as the Python kit\'s `framework_fields`), each with a role, and',
+    'the invariants of that role check them as they check the canonical fields of the role. Configured',
+    'roles (config, shared-list, route) are drawn from their declared domain, else from the values the',
+    'canonical fields of the role get; views show every framework field under `framework`.',
+    '',
+    '| role | what it is | canonical fields | every profile requires | compared by |',
+    '|---|---|---|---|---|',
+  ];
+  for (const role of ROLES) {
+    const about = ROLE_DESCRIPTIONS[role];
+    const ids = catalogue.filter((invariant) => (invariant.roles ?? []).includes(role)).map((invariant) => `\`${invariant.id}\``);
+    lines.push(`| \`${role}\` | ${about.what} | ${about.canonical} | ${about.requires} | ${ids.join(', ')} |`);
+  }
+  lines.push('', `*Conversation state, per profile.* ${STATE_RATIONALE}`, '');
+  return lines;
+}
 
 /** Source texts the specification quotes: the adapter contract and the configuration model. */
 export interface SpecSources {
@@ -45,6 +70,7 @@ export function formatSpec(catalogue: readonly AnyInvariant[], sources: SpecSour
     'result counts the cases it checked and discarded; an invariant with no case checked is not checked,',
     'never passed.',
     '',
+    ...rolesSection(catalogue),
   ];
   for (const [profile, about] of Object.entries(PROFILES)) {
     const invariants = catalogue.filter((invariant) => invariant.profile === profile);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { caseNumbered } from '../../spec/generators/schedule.ts';
 import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
-import { NotCheckable, NothingCompared, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
+import { comparesAnything, NotCheckable, NothingCompared, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
 import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { ConfigCoverage } from './config-coverage.ts';
@@ -82,8 +82,8 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     const names = missing.map((probe) => `${probe}()`).join(' and ');
     return skip(`needs the adapter's ${names} probe${missing.length > 1 ? 's' : ''}, which it does not implement`);
   }
-  if (invariant.reads && !invariant.reads.some((field) => subject.scope.has(field))) {
-    return skip(`the adapter maps none of the fields it compares (${invariant.reads.join(', ')})`);
+  if (!comparesAnything(invariant, subject.scope)) {
+    return skip(`the adapter maps none of the fields it compares (${(invariant.reads ?? []).join(', ')})`);
   }
   const context = {
     probes: subject.probes,

@@ -99,7 +99,7 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
   return {
     probes,
     operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
-    scope: new FieldScope(adapter.fields),
+    scope: new FieldScope(adapter.fields, adapter.frameworkFields, adapter.overridable),
     ...(adapter.accepts ? { accepts: guardAccepts(adapter.accepts.bind(adapter)) } : {}),
     ...(adapter.domains ? { domains: adapter.domains } : {}),
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
@@ -122,5 +122,6 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     tryAcquire: (agent, lock, owner) => call(`tryAcquire("${lock}")`, () => probe('tryAcquire')(agent, lock, owner)).then(Boolean),
     release: (agent, lock, owner) => call(`release("${lock}")`, () => probe('release')(agent, lock, owner)),
     addTool: (agent, tool) => call('addTool()', () => probe('addTool')(agent, tool)),
+    recordState: (agent, place, entry) => call(`recordState("${place}")`, () => probe('recordState')(agent, place, entry)),
   };
 }

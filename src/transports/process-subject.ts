@@ -1,6 +1,6 @@
 import { VIEW_FIELDS } from '../../spec/agent-config.ts';
 import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
-import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
+import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../../spec/agent-config.ts';
 import { FieldScope, MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 import { DESCRIPTION_KINDS, kindsTaken } from '../../spec/generators/value-kinds.ts';
 import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
@@ -12,6 +12,7 @@ import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTO
 import { packDescription, unpack } from './packed.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
+import { validateFrameworkFields, type FrameworkFields } from '../../spec/model/roles.ts';
 import { describeInput } from './describe.ts';
 import { IdentityRegistry, observe, WHOLE } from './observe.ts';
 
@@ -176,6 +177,9 @@ function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: 
   }
 }
 
+/** The framework fields an adapter process declared in its handshake (hello.frameworkFields), already validated. */
+const frameworkFieldsOf = (hello: Hello): FrameworkFields | undefined => (hello as Hello & { frameworkFields?: FrameworkFields }).frameworkFields;
+
 /** The value domains an adapter process declared in its handshake, already validated. */
 const domainsOf = (hello: Hello): Domains | undefined => (hello as Hello & { domains?: Domains }).domains;
 
@@ -221,6 +225,11 @@ async function start(options: ProcessOptions): Promise<{ process: AdapterProcess
   }
   // Declared value domains (hello.domains, spec/PROTOCOL.md §3) must be well formed.
   if (answer.domains !== undefined) problems.push(...validateDomains(answer.domains));
+  // Declared framework fields (hello.frameworkFields, spec/PROTOCOL.md §3) must be well formed.
+  if (answer.frameworkFields !== undefined) problems.push(...validateFrameworkFields(answer.frameworkFields, '"frameworkFields"'));
+  if (answer.overridable !== undefined && (!Array.isArray(answer.overridable) || answer.overridable.some((field) => !MAPPABLE.includes(field)))) {
+    problems.push(`"overridable", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
+  }
   if (problems.length > 0) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
@@ -345,6 +354,8 @@ function lane(connection: Connection): ProcessSubject {
         return { method: call.method, params: { agent, lock: call.lock, owner: call.owner } };
       case 'addTool':
         return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
+      case 'recordState':
+        return { method: 'recordState', params: { agent, place: call.place, entry: call.entry } };
       case 'view':
         return {
           method: 'view',
@@ -359,7 +370,8 @@ function lane(connection: Connection): ProcessSubject {
     }
   };
   /** How reports name a call. */
-  const nameOf = (call: Call): string => (call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : `${call.method}()`);
+  const nameOf = (call: Call): string =>
+    call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : call.method === 'recordState' ? `recordState("${call.place}")` : `${call.method}()`;
   /** The value a call's result stands for, checked as the protocol requires. */
   const interpret = (call: Call, result: Record<string, unknown>): unknown => {
     const name = nameOf(call);
@@ -451,7 +463,12 @@ function lane(connection: Connection): ProcessSubject {
     },
     probes: new Set<Probe>(connection.hello.probes as Probe[]),
     operations: new Set(CLONE_OPERATIONS.filter((operation) => connection.hello.operations.includes(operation))),
-    scope: new FieldScope(connection.hello.fields, kindsTaken(connection.hello.protocol, connection.hello.accepts)),
+    scope: new FieldScope(
+      connection.hello.fields,
+      frameworkFieldsOf(connection.hello),
+      (connection.hello as Hello & { overridable?: readonly MappedField[] }).overridable,
+      kindsTaken(connection.hello.protocol, connection.hello.accepts),
+    ),
     ...(domainsOf(connection.hello) ? { domains: domainsOf(connection.hello)! } : {}),
     deepCopyTools: connection.hello.deepCopyTools ?? 'shared',
     observeInput: (value) => translate(observe(registry, value, false, [], 0, WHOLE), adapterTokens, builtObjects),
@@ -465,6 +482,7 @@ function lane(connection: Connection): ProcessSubject {
     tryAcquire: async (agent, lock, owner) => (await one({ method: 'tryAcquire', agent, lock, owner })) as boolean,
     release: async (agent, lock, owner) => void (await one({ method: 'release', agent, lock, owner })),
     addTool: async (agent, tool) => void (await one({ method: 'addTool', agent, tool })),
+    recordState: async (agent, place, entry) => void (await one({ method: 'recordState', agent, place, entry })),
     batch: (calls) => (connection.hello.protocol >= 2 ? sendBatch(calls) : runInOrder(subject, calls)),
     async beginInvariant() {
       if (connection.process.broken !== undefined) await connection.restart();

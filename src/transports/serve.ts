@@ -93,6 +93,8 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       ...(adapter.domains ? { domains: adapter.domains } : {}),
       // Its materialiser makes sets and maps in every version: it is sent the values version 3 adapters are.
       accepts: ['set', 'map'],
+      ...(adapter.frameworkFields ? { frameworkFields: adapter.frameworkFields } : {}),
+      ...(adapter.overridable ? { overridable: adapter.overridable } : {}),
     }),
     create: async (params) => {
       const { value, ...echo } = materialise(params.config);
@@ -126,6 +128,7 @@ export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.Readable
       await probe('addTool')(agentOf(params), value);
       return { tokens };
     },
+    recordState: async (params) => (await probe('recordState')(agentOf(params), params.place as string, params.entry as string), {}),
     dispose: async (params) => {
       for (const agent of (params.agents as number[]) ?? []) agents.delete(agent);
       return {};

@@ -12,13 +12,16 @@ says how to create, view and clone an agent of its framework::
         def view(self, agent): return {**agent.settings(), "interrupt_controller": ..., "locks": {...}}
         def clone_for_channel(self, agent): return agent.clone_for_channel()
         # other clone operations, each optional: clone_with(agent, overrides), deep_copy(agent)
-        # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool (OwnedLock(lock)
+        # optional probes: interrupt, is_interrupted, try_acquire, release, add_tool, record_state (OwnedLock(lock)
         # keeps the owner of one of the agent's threading locks for try_acquire and release)
         # optional declarations: fields = [...] (canonical names it maps, at least name and tools),
         # deep_copy_tools = "copied", runtime_types = (MyMutex,) (runtime classes kept inside
         # configuration: compared by type only); raise Rejected("why") from create or clone_with when
         # the framework rejects a configuration: the case is discarded, not failed
         # domains = {...} (the values the framework takes), with build(name, value) for built values
+        # framework_fields = {"input_guardrails": "shared-list", "memory": "state", ...}: fields beyond
+        # the canonical ones, each with its role (config, shared-list, route, runtime, state)
+        # overridable = ["llm"]: the fields clone_with takes, when it takes only some
 
     if __name__ == "__main__":
         run(MyAdapter())

@@ -26,6 +26,17 @@ class Adapter(object):
     # {"kind": "built", "name": "MemoryConfig", "from": ...}. None: the suite's usual values.
     domains: Optional[Dict[str, Any]] = None
 
+    # Fields the framework holds beyond the canonical ones (PROTOCOL.md §3, hello.frameworkFields),
+    # by name, each with its role: "config", "shared-list", "route", "runtime" or "state", or
+    # {"role": ..., "domain": {...}}. `create` receives the configured ones (config, shared-list,
+    # route) in config["framework"]; `view` shows every one under "framework" (a state place: its
+    # content). None: no framework fields.
+    framework_fields: Optional[Dict[str, Any]] = None
+
+    # The fields clone_with takes, when it takes only some (canonical names, e.g. ["llm"] for a
+    # `with_model(model)`): override cases override only these. None: every mapped field.
+    overridable: Optional[Sequence[str]] = None
+
     def create(self, config: Dict[str, Any]) -> Any:
         raise NotImplementedError("create")
 
@@ -57,6 +68,11 @@ class Adapter(object):
 
     def add_tool(self, agent: Any, tool: Any) -> None:
         raise NotImplementedError("add_tool")
+
+    def record_state(self, agent: Any, place: str, entry: str) -> None:
+        """Record `entry` (a string) in the agent's conversation state place `place` (a framework
+        field of role "state"): append a message, store a memory entry, count a usage."""
+        raise NotImplementedError("record_state")
 
     def build(self, name: str, value: Any) -> Any:
         """Build a value of a `built` domain (e.g. `MemoryConfig(**value)`) from its drawn plain value."""

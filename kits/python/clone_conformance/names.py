@@ -2,7 +2,7 @@
 
 _CONFIG_FIELDS = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
                   "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
-_VIEW_FIELDS = _CONFIG_FIELDS + ["interruptController"]
+_VIEW_FIELDS = _CONFIG_FIELDS + ["interruptController", "framework"]  # framework: the framework fields, by name
 
 
 def _snake(name):
@@ -16,10 +16,10 @@ def _camel(name):
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
-# Protocol methods an adapter implements -> Adapter method names; the last five are the probes.
+# Protocol methods an adapter implements -> Adapter method names; the last six are the probes.
 _METHODS = {"create": "create", "view": "view", "cloneForChannel": "clone_for_channel", "cloneWith": "clone_with",
             "deepCopy": "deep_copy", "interrupt": "interrupt", "isInterrupted": "is_interrupted",
-            "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool"}
+            "tryAcquire": "try_acquire", "release": "release", "addTool": "add_tool", "recordState": "record_state"}
 _VIEW_NAMES = [(field, _snake(field)) for field in _VIEW_FIELDS]  # (canonical, Python) once, not per view
 _OPERATIONS = ["create", "view", "cloneForChannel", "cloneWith", "deepCopy"]
-_PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool"]
+_PROBES = ["interrupt", "isInterrupted", "tryAcquire", "release", "addTool", "recordState"]

@@ -61,6 +61,9 @@ class _Session(object):
         if method == "release":
             self.adapter.release(agent, params["lock"], params["owner"])
             return {}
+        if method == "recordState":
+            self.adapter.record_state(agent, params["place"], params["entry"])
+            return {}
         tool = self.materialise(params["tool"])
         tokens = self.echo()["tokens"]
         self.adapter.add_tool(agent, tool)
@@ -108,6 +111,10 @@ class _Session(object):
             answer["fields"] = [_camel(field) for field in self.adapter.fields]
         if self.adapter.domains is not None:
             answer["domains"] = _canonical_domains(self.adapter.domains)
+        if self.adapter.framework_fields is not None:
+            answer["frameworkFields"] = self.adapter.framework_fields
+        if self.adapter.overridable is not None:  # snake_case or canonical names, announced canonical
+            answer["overridable"] = [_camel(field) for field in self.adapter.overridable]
         return answer
 
     def materialise(self, description):

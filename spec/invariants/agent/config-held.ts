@@ -1,6 +1,7 @@
 import { Batch } from '../../model/batch.ts';
 import { CONFIG_FIELDS, OPTIONAL_FIELDS, type AgentConfig, type ConfigField } from '../../agent-config.ts';
-import { describe, identityOf, sameAsIs, type Observed } from '../../model/observed.ts';
+import { describe, firstDifference, identityOf, sameAsIs, type Observed } from '../../model/observed.ts';
+import { frameworkValues } from '../framework-fields.ts';
 import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import { compareElements, compareFeatures } from '../compare.ts';
 import { withoutOwnTools } from '../agent-bound.ts';
@@ -52,12 +53,29 @@ function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, f
   }
 }
 
+/** Framework fields of configured roles hold what they were given: lists of the very elements, other values deeply equal. */
+function frameworkHeld(subject: Subject, config: AgentConfig, view: ObservedAgent): Violation | undefined {
+  for (const [path, held] of frameworkValues(view, subject.scope, 'config', 'shared-list', 'route')) {
+    const name = path.slice('framework.'.length);
+    const given = subject.observeInput(config.framework?.[name]);
+    if (subject.scope.framework.get(name)!.role !== 'config' && given.kind === 'array') {
+      const violation = compareElements(given, held, `agent.${path}`, 'the configuration');
+      if (violation) return violation;
+      continue;
+    }
+    const differs = firstDifference(given, held, { path });
+    if (differs) return new Violation(`agent.${differs.path} = ${describe(differs.b, 3)}`, `the value given, deeply equal: ${describe(differs.a, 3)}`);
+  }
+  return undefined;
+}
+
 export const configHeld: Invariant = {
   id: 'agent.config-held',
   level: 'MUST',
   profile: 'agent',
   needs: [],
-  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them; any agent may hold tools bound to itself (derived from it by the framework).',
+  roles: ['config', 'shared-list', 'route'],
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them; any agent may hold tools bound to itself (derived from it by the framework). Framework fields of configured roles (config, shared-list, route) hold what they were given, in view.framework: lists of the very same elements, other values deeply equal.',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
     const batch = new Batch();
@@ -71,5 +89,7 @@ export const configHeld: Invariant = {
       const violation = fieldHeld(subject, scenario.config, view, field);
       if (violation) throw violation;
     }
+    const violation = frameworkHeld(subject, scenario.config, view);
+    if (violation) throw violation;
   },
 };

@@ -22,6 +22,7 @@ import { toolsIsolated } from './tools-isolated.ts';
 import { toolsNewList } from './tools-new-list.ts';
 import { toolsSameElements } from './tools-same-elements.ts';
 import { sequences } from './sequences.ts';
+import { channelStateFresh, channelStateIsolated } from '../state/index.ts';
 
 export const CHANNEL_INVARIANTS: readonly AnyInvariant[] = [
   // Another agent: what every other clause compares.
@@ -42,6 +43,9 @@ export const CHANNEL_INVARIANTS: readonly AnyInvariant[] = [
   controllerIsolated,
   locksFresh,
   locksIsolated,
+  // Conversation state: each clone its own, and none of the source's.
+  channelStateIsolated,
+  channelStateFresh,
   // The family: the source, siblings, and further generations.
   sourceUnchanged,
   siblingsIsolated,

@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import type { FieldScope } from '../../model/field-scope.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { NothingCompared, Violation } from '../invariant.ts';
+import { comparesAnything, NothingCompared, viewedWithRoles, Violation } from '../invariant.ts';
 import { emptyList, noHandoffsAsEmptyList } from './no-handoffs.ts';
 import { cloneOnce } from './setup.ts';
 
@@ -31,11 +31,11 @@ export interface RelationInvariant extends Invariant {
  * speaks protocol 2 observes only those.
  */
 export function relationInvariant(
-  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
+  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads' | 'roles'>,
   relate: Relation,
   viewed: readonly ViewField[] | undefined = clause.reads,
   /** Says why a conforming case compared nothing (e.g. a source without handoffs had none to reset); undefined when it compared something. */
-  nothingCompared?: (source: ObservedAgent) => string | undefined,
+  nothingCompared?: (source: ObservedAgent, scope: FieldScope) => string | undefined,
 ): RelationInvariant {
   return {
     ...clause,
@@ -44,11 +44,11 @@ export function relationInvariant(
     needs: [],
     relate,
     async check(subject, scenario) {
-      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario, viewed);
+      const { sourceView, cloneView, routes } = await cloneOnce(subject, scenario, viewedWithRoles(viewed, clause.roles));
       const learn = clause.reads?.includes('handoffs') === true && emptyList(cloneView.fields.handoffs);
       const violation = relate(sourceView, cloneView, subject.scope, { routes, ...(learn ? { noHandoffsAsEmptyList: await noHandoffsAsEmptyList(subject, scenario.config) } : {}) });
       if (violation) throw violation;
-      const reason = nothingCompared?.(sourceView);
+      const reason = nothingCompared?.(sourceView, subject.scope);
       return reason === undefined ? undefined : new NothingCompared(reason);
     },
   };
@@ -58,8 +58,7 @@ export function relationInvariant(
  * Whether a relation compares anything for an adapter mapping `scope`: relations that read only
  * unmapped fields (features, handoffs) would compare values the adapter never reports.
  */
-export const relationApplies = (relation: Pick<Invariant, 'reads'>, scope: FieldScope): boolean =>
-  relation.reads === undefined || relation.reads.some((field) => scope.has(field));
+export const relationApplies = (relation: Pick<Invariant, 'reads' | 'roles'>, scope: FieldScope): boolean => comparesAnything(relation, scope);
 
 /** The first violation among several checks, in order. */
 export function firstViolation(checks: Iterable<Violation | undefined>): Violation | undefined {

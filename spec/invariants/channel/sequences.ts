@@ -12,7 +12,7 @@ export interface Sequence {
 }
 
 /** Operations that change state; without any of them, sequences add nothing to the single-step invariants. */
-const STATEFUL = ['addTool', 'interrupt', 'acquire'];
+const STATEFUL = ['addTool', 'interrupt', 'acquire', 'recordState'];
 
 const MAX_COMMANDS = 35;
 
@@ -21,7 +21,7 @@ export const sequences: Invariant<Sequence> = {
   level: 'MUST',
   profile: 'channel',
   needs: [],
-  rule: 'Random sequences of operations over a growing family of agents (create a source, clone any member, add a tool to any member, interrupt any member, acquire or release any member\'s lock) keep every channel invariant at every step: each member holds exactly the tools the model says, is interrupted exactly when it was interrupted itself, holds exactly the locks taken on it, shares no tools list, controller or lock with any other member, and every clone relates to its parent as a channel clone does, at any generation.',
+  rule: 'Random sequences of operations over a growing family of agents (create a source, clone any member, add a tool to any member, interrupt any member, acquire or release any member\'s lock, record an entry in any member\'s conversation state) keep every channel invariant at every step: each member holds exactly the tools the model says, is interrupted exactly when it was interrupted itself, holds exactly the locks taken on it, shares no tools list, controller, lock or state object with any other member, shows in its state places only what was recorded on it, and every clone relates to its parent as a channel clone does, at any generation.',
   rationale: 'Gateways keep agents alive: tools are added, locks are taken and released, clones are cloned again. Clone code that snapshots state at construction, pools runtime objects, or reads from the first ancestor passes every one-step check and fails only after such a history.',
   input({ probes, scope, accepts, domains, replayPath }) {
     const operations = operationsFor(scope, accepts, domains);

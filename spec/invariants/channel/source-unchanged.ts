@@ -6,6 +6,7 @@ import type { ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { Violation } from '../invariant.ts';
 import { Batch } from '../../model/batch.ts';
+import { frameworkValue } from '../framework-fields.ts';
 import { lockNames, prepareSourceThen, type PreparedSource } from './setup.ts';
 
 /**
@@ -21,6 +22,24 @@ export interface ViewStability {
 const judged = (field: ViewField, scope: FieldScope): boolean => !(CONFIG_FIELDS as readonly string[]).includes(field) || scope.has(field as ConfigField);
 
 /**
+ * The first framework field (by name, as either view shows them) in which two views of one agent
+ * differ: identities too unless `identity` is false. The framework fields' holder may be made
+ * afresh by each view (`{ history: agent.history }`): what it holds counts, not the holder.
+ */
+function frameworkChange(before: ObservedAgent, after: ObservedAgent, identity: boolean) {
+  const names = new Set([before, after].flatMap((view) => (view.fields.framework?.kind === 'object' ? (view.fields.framework.entries ?? []).map(([name]) => name) : [])));
+  for (const name of names) {
+    const differs = firstDifference(frameworkValue(before, name), frameworkValue(after, name), { path: `framework.${name}`, identity });
+    if (differs) return differs;
+  }
+  return before.fields.framework?.kind === after.fields.framework?.kind ? undefined : firstDifference(before.fields.framework, after.fields.framework, { path: 'framework' });
+}
+
+/** The first difference in one view field, values and (unless `identity` is false) identities alike. */
+const fieldChange = (before: ObservedAgent, after: ObservedAgent, field: Exclude<ViewField, 'locks'>, identity: boolean) =>
+  field === 'framework' ? frameworkChange(before, after, identity) : firstDifference(before.fields[field], after.fields[field], { path: field, identity });
+
+/**
  * Two views of one agent, nothing done in between: the fields the view rebuilds on each call, or
  * a violation when a field the adapter maps differs in value (a view that cannot be trusted).
  */
@@ -28,10 +47,11 @@ export function viewStability(before: ObservedAgent, again: ObservedAgent, scope
   const rebuilt = new Set<ViewField>();
   for (const field of VIEW_FIELDS) {
     if (field === 'locks' || !judged(field, scope)) continue;
-    const differs = firstDifference(before.fields[field], again.fields[field], { path: field, identity: true });
+    const differs = fieldChange(before, again, field, true);
     if (!differs) continue;
-    if (!deepEqual(before.fields[field], again.fields[field])) {
-      return new Violation(`two views of one agent, with nothing done in between, differ (${differs.path} became ${describe(differs.b, 3)})`, "view() to show the agent's state as it is, the same on every call");
+    const inValue = fieldChange(before, again, field, false);
+    if (inValue) {
+      return new Violation(`two views of one agent, with nothing done in between, differ (${inValue.path} became ${describe(inValue.b, 3)})`, "view() to show the agent's state as it is, the same on every call");
     }
     rebuilt.add(field);
   }
@@ -42,7 +62,7 @@ export function viewStability(before: ObservedAgent, again: ObservedAgent, scope
 function firstChange(before: ObservedAgent, after: ObservedAgent, scope: FieldScope, stability: ViewStability): Violation | undefined {
   for (const field of VIEW_FIELDS) {
     if (field === 'locks' || !judged(field, scope)) continue;
-    const differs = firstDifference(before.fields[field], after.fields[field], { path: field, identity: !stability.rebuilt.has(field) });
+    const differs = fieldChange(before, after, field, !stability.rebuilt.has(field));
     if (differs) {
       const replaced = deepEqual(differs.a, differs.b) ? ' (an equal but other object)' : '';
       return new Violation(`source.${differs.path} became ${describe(differs.b, 3)}${replaced}`, `source.${differs.path} exactly as it was: ${describe(differs.a, 3)}`);

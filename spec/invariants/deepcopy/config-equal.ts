@@ -1,18 +1,21 @@
 import { CONFIG_FIELDS, type ConfigField } from '../../agent-config.ts';
 import type { ObservedAgent } from '../../model/subject.ts';
+import type { FieldScope } from '../../model/field-scope.ts';
 import { mutableObjects } from './mutable-objects.ts';
 import { describe, firstDifference } from '../../model/observed.ts';
 import { compareFeatures } from '../compare.ts';
 import { allOf } from '../differences.ts';
+import { frameworkEqual, frameworkValues } from '../framework-fields.ts';
 import { deepCopyInvariant, Violation } from './setup.ts';
 
 const IN_A_SET = /\{\d+\}/;
 
 /** Objects held in two places of the source's configuration must be one copy held in both places. */
-function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonly ConfigField[]): Violation | undefined {
+function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonly ConfigField[], scope: FieldScope): Violation | undefined {
   const paths = (view: ObservedAgent) => {
     const all = new Map<string, string>();
     for (const field of fields) mutableObjects(view.fields[field], field, all);
+    for (const [path, value] of frameworkValues(view, scope, 'config', 'route')) mutableObjects(value, path, all);
     return all;
   };
   const inCopy = paths(copy);
@@ -31,7 +34,8 @@ function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonl
 export const configEqual = deepCopyInvariant(
   {
     id: 'deepcopy.config-equal',
-    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; sets and maps by content; functions by identity; runtime objects met inside configuration (locks, events) by class only. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places.',
+    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; sets and maps by content; functions by identity; runtime objects met inside configuration (locks, events) by class only. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places. Framework fields of role config and route are compared the same way.',
+    roles: ['config', 'route'],
     rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration.',
   },
   ({ subject, before, copyView }) => {
@@ -45,8 +49,9 @@ export const configEqual = deepCopyInvariant(
         if (differs) found.push(new Violation(`copy.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to the source's: ${describe(differs.a, 3)}`));
       }
     }
+    found.push(frameworkEqual(before, copyView, subject.scope, 'copy', "the source's", ['config', 'route']));
     const differences = allOf(found);
     if (differences) return differences;
-    return sharingKept(before, copyView, CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field)));
+    return sharingKept(before, copyView, CONFIG_FIELDS.filter((field) => field !== 'tools' && subject.scope.has(field)), subject.scope);
   },
 );

@@ -3,16 +3,18 @@ import { Batch } from '../../model/batch.ts';
 import { NO_RUNTIME_OBJECTS, runtimeFresh } from '../override/runtime-fresh.ts';
 import { identityOf } from '../../model/observed.ts';
 import { lockNames } from '../channel/setup.ts';
+import { frameworkRuntimeOwn, frameworkValues } from '../framework-fields.ts';
 import { deepCopyInvariant, NothingCompared, Violation } from './setup.ts';
 
 export const deepCopyRuntimeFresh = deepCopyInvariant(
   {
     id: 'deepcopy.runtime-fresh',
-    rule: 'The copy has runtime state of its own: a controller and locks that are not the source\'s (under the source\'s lock names), not interrupted even if the source was, and holding no lock the source held (where the adapter has the probes to tell).',
+    roles: ['runtime'],
+    rule: 'The copy has runtime state of its own: a controller and locks that are not the source\'s (under the source\'s lock names), not interrupted even if the source was, and holding no lock the source held (where the adapter has the probes to tell). Wherever the source holds an object in a framework field of role runtime, the copy holds one of its own.',
     rationale: 'Locks cannot be copied: PraisonAI\'s `copy.deepcopy` of an agent failed on its RLock until the agent renewed its own locks, and still fails when the agent\'s interrupt controller or memory store holds one. Copying them by reference shares them; copying their state hands the copy a lock held by nobody who will ever release it.',
   },
   async ({ subject, source, before, copy, copyView }) => {
-    const violation = runtimeFresh(before, copyView, 'copy');
+    const violation = runtimeFresh(before, copyView, 'copy') ?? frameworkRuntimeOwn(before, copyView, subject.scope, 'copy');
     if (violation) return violation;
     // The probes in one round trip, read in call order.
     const probes = new Batch();
@@ -35,8 +37,12 @@ export const deepCopyRuntimeFresh = deepCopyInvariant(
       }
       if (released) results.get(released);
     }
-    const none = identityOf(before.fields.interruptController) === undefined && lockNames(before).length === 0 && interrupted === undefined;
+    const none =
+      identityOf(before.fields.interruptController) === undefined &&
+      lockNames(before).length === 0 &&
+      interrupted === undefined &&
+      frameworkValues(before, subject.scope, 'runtime').every(([, value]) => identityOf(value) === undefined);
     return none ? new NothingCompared(NO_RUNTIME_OBJECTS) : undefined;
   },
-  ['interruptController', 'locks'],
+  ['interruptController', 'locks', 'framework'],
 );

@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import { scenarioFor, type Scenario } from '../../generators/scenario.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { NothingCompared, Violation } from '../invariant.ts';
+import { NothingCompared, viewedWithRoles, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after the deep copy, and the copy's view. */
@@ -23,7 +23,7 @@ export interface DeepCopied {
  * an adapter process that speaks protocol 2 observes only those.
  */
 export function deepCopyInvariant(
-  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'>,
+  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads' | 'roles'>,
   check: (copied: DeepCopied) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
   /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
@@ -36,13 +36,14 @@ export function deepCopyInvariant(
     ...clause,
     input: ({ scope, accepts, domains }) => ({ arbitrary: scenarioFor(scope, accepts, domains) }),
     async check(subject, scenario) {
+      const seen = viewedWithRoles(viewed, clause.roles);
       const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
-        const before = batch.view(handle, viewed);
+        const before = batch.view(handle, seen);
         // A second view, nothing done in between: tells which fields the view rebuilds on each call.
-        const again = viewTwice ? batch.view(handle, viewed) : undefined;
+        const again = viewTwice ? batch.view(handle, seen) : undefined;
         const copy = batch.deepCopy(handle);
-        const after = batch.view(handle, viewed);
-        const copyView = batch.view(copy, viewed);
+        const after = batch.view(handle, seen);
+        const copyView = batch.view(copy, seen);
         return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
       });
       const violation = await check({ subject, source, ...then });

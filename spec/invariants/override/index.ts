@@ -2,6 +2,7 @@
  * The override clone (`clone(overrides)` in the OpenAI Agents SDK and Google ADK): a copy with
  * some fields replaced and the rest kept. The catalogue, in reading order:
  */
+import { overrideStateFresh, overrideStateIsolated } from '../state/index.ts';
 import { overrideDistinctAgent } from './distinct-agent.ts';
 import type { AnyInvariant } from '../invariant.ts';
 import { applied } from './applied.ts';
@@ -19,5 +20,7 @@ export const OVERRIDE_INVARIANTS: readonly AnyInvariant[] = [
   toolsSameElements,
   handoffsNewList,
   overrideRuntimeFresh,
+  overrideStateIsolated,
+  overrideStateFresh,
   overrideSourceUnchanged,
 ];

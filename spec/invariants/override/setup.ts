@@ -2,7 +2,7 @@ import type { ViewField } from '../../agent-config.ts';
 import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
-import { NothingCompared, Violation } from '../invariant.ts';
+import { NothingCompared, viewedWithRoles, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
 
 /** A source, its view before and after cloning with overrides, and the clone's view. */
@@ -39,7 +39,7 @@ async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed:
  * an adapter process that speaks protocol 2 observes only those.
  */
 export function overrideInvariant(
-  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads'> & { needs?: Invariant['needs'] },
+  clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads' | 'roles'> & { needs?: Invariant['needs'] },
   check: (clone: OverrideClone) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
   /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
@@ -50,9 +50,13 @@ export function overrideInvariant(
     profile: 'override',
     needs: [],
     ...clause,
-    input: ({ scope, accepts, domains }) => ({ arbitrary: overrideCaseFor(scope, accepts, domains) }),
+    input: ({ scope, accepts, domains }) => ({
+      arbitrary: overrideCaseFor(scope, accepts, domains),
+      // A partial override clone (the adapter declares `overridable`): say which fields the cases override.
+      ...(scope.overridden === undefined ? {} : { note: `overrides drawn for ${scope.overridden.length === 0 ? 'no field' : scope.overridden.join(', ')} only: the adapter's cloneWith takes no other` }),
+    }),
     async check(subject, input) {
-      const violation = await check(await cloneWithOverrides(subject, input, viewed, viewTwice));
+      const violation = await check(await cloneWithOverrides(subject, input, viewedWithRoles(viewed, clause.roles), viewTwice));
       if (violation instanceof Violation) throw violation;
       return violation;
     },

@@ -106,7 +106,7 @@ export class CreateSource extends Operation {
         const seen = results.get(view);
         family.handles.push(handle);
         const routes = handoffRoutes(seen, configuredTools(family.subject, this.config.tools), family.subject.scope);
-        model.members.push({ label: this.label, tools: toolTokens(seen), routes, interrupted: false, held: new Map() });
+        model.members.push({ label: this.label, tools: toolTokens(seen), routes, interrupted: false, held: new Map(), state: new Map() });
       },
     };
   }
@@ -147,7 +147,7 @@ class Clone extends Operation {
         const bound = kept.kind === 'array' ? kept.items.map((tool) => boundTo(tool, parentSeen.self) !== undefined) : [];
         const childTools = toolTokens(childSeen);
         const tools = parent.tools.filter((token) => token === undefined || !parent.routes.has(token)).map((token, i) => (bound[i] ? childTools[i] : token));
-        model.members.push({ label: this.#child, tools, routes: new Set(), interrupted: false, held: new Map() });
+        model.members.push({ label: this.#child, tools, routes: new Set(), interrupted: false, held: new Map(), state: new Map() });
       },
     };
   }
@@ -289,6 +289,40 @@ class Release extends Operation {
   [fc.cloneMethod] = () => new Release(this.pick);
 }
 
+let entries = 0;
+
+class RecordState extends Operation {
+  #place = '?';
+
+  constructor(
+    readonly pick: number,
+    readonly place: number,
+  ) {
+    super();
+  }
+
+  check = (model: Readonly<FamilyModel>) => model.members.length > 0;
+
+  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
+    const index = memberAt(model, this.pick);
+    const member = model.members[index]!;
+    this.label = member.label;
+    const places = family.subject.scope.frameworkOf('state');
+    this.#place = places[this.place % places.length]!;
+    const recording = batch.recordState(family.handles[index], this.#place, `entry-${(entries += 1)}-on-${member.label}`);
+    return {
+      apply: (results) => {
+        results.get(recording);
+        // Only this member's state may change: the family check takes it as it now is.
+        member.state.clear();
+      },
+    };
+  }
+
+  toString = () => `recordState ${this.label}.${this.#place}`;
+  [fc.cloneMethod] = () => new RecordState(this.pick, this.place);
+}
+
 /** An operation of the sequences, and the probes it needs. */
 interface OperationKind {
   readonly name: string;
@@ -309,4 +343,6 @@ export const operationsFor = (scope: FieldScope, accepts?: (config: AgentConfig)
   { name: 'interrupt', needs: ['interrupt', 'isInterrupted'], weight: 1, arbitrary: pick.map((at) => new Interrupt(at)) },
   { name: 'acquire', needs: ['tryAcquire', 'release'], weight: 4, arbitrary: fc.tuple(pick, fc.nat(), fc.nat()).map(([at, lock, owner]) => new Acquire(at, lock, owner)) },
   { name: 'release', needs: ['tryAcquire', 'release'], weight: 4, arbitrary: pick.map((at) => new Release(at)) },
+  // Only for an adapter with conversation state places: the others draw exactly the sequences they drew before.
+  ...(scope.frameworkOf('state').length > 0 ? [{ name: 'recordState', needs: ['recordState'] as const, weight: 3, arbitrary: fc.tuple(pick, fc.nat()).map(([at, place]) => new RecordState(at, place)) }] : []),
 ];

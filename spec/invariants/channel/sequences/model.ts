@@ -3,6 +3,9 @@ import type { AgentArg, Batch, BatchResults } from '../../../model/batch.ts';
 import type { Handle, ObservedAgent, Subject } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
 import { lockNames } from '../setup.ts';
+import { frameworkValue } from '../../framework-fields.ts';
+import { mutableObjects } from '../../deepcopy/mutable-objects.ts';
+import { firstDifference } from '../../../model/observed.ts';
 
 /**
  * The specification's state of a family of agents: for each member, which tool objects its own
@@ -18,6 +21,11 @@ export interface MemberModel {
   interrupted: boolean;
   /** Lock name to the owner holding it. */
   readonly held: Map<string, string>;
+  /**
+   * Each conversation state place as the member last showed it (spec/invariants/state): only
+   * recording on the member itself may change it. Empty until the family check first sees the member.
+   */
+  readonly state: Map<string, Observed>;
 }
 
 export interface FamilyModel {
@@ -76,7 +84,7 @@ function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap
 }
 
 /** What the family check reads of each member: its own tools (their identities: in outline) and its runtime objects. */
-export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks'] as const;
+export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks', 'framework'] as const;
 const FAMILY_OUTLINE = ['tools'] as const;
 
 /**
@@ -121,6 +129,7 @@ export function queueFamilyCheck(family: Family, batch: Batch, members: readonly
         owners.set(token, member.label);
       }
     }
+    checkState(family, model, views, operation);
     if (interrupted === undefined) return;
     for (const [index, member] of model.members.entries()) {
       const state = results.get(interrupted[index]!);
@@ -132,4 +141,32 @@ export function queueFamilyCheck(family: Family, batch: Batch, members: readonly
       }
     }
   };
+}
+
+/**
+ * Conversation state over the family (channel.state.isolated at every step): each member's state
+ * places as they were after the member's own last recording (a member first seen is taken as it
+ * is), and no state object held by two members.
+ */
+function checkState(family: Family, model: FamilyModel, views: readonly ObservedAgent[], operation: string): void {
+  const places = family.subject.scope.frameworkOf('state');
+  if (places.length === 0) return;
+  const owners = new Map<string, string>();
+  for (const [index, member] of model.members.entries()) {
+    const view = views[index]!;
+    for (const place of places) {
+      const now = frameworkValue(view, place);
+      const was = member.state.get(place);
+      const differs = was === undefined ? undefined : firstDifference(was, now, { path: `${member.label}.framework.${place}` });
+      if (differs) {
+        throw atStep(family, operation, new Violation(`(channel.state.isolated) ${differs.path} = ${describe(differs.b, 3)}, with nothing recorded on ${member.label}`, `${member.label}'s state as it was: ${describe(differs.a, 3)}`));
+      }
+      member.state.set(place, now);
+      for (const [path, id] of mutableObjects(now, `${member.label}.framework.${place}`)) {
+        const other = owners.get(id);
+        if (other !== undefined) throw atStep(family, operation, new Violation(`(channel.state.isolated) ${path} is ${other} itself`, 'every member of a family its own state'));
+        owners.set(id, path);
+      }
+    }
+  }
 }
