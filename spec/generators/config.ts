@@ -11,6 +11,7 @@ import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { handoffs, toolList } from './tools.ts';
 import { frameworkValuesFor } from './framework.ts';
 import { fallBack } from './value-kinds.ts';
+import { droppingKeys, type DroppableKeysOptions } from './droppable-keys.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
 
 export { ModelClient };
@@ -51,6 +52,8 @@ export const FIELD_VALUES = {
 
 const REQUIRED = new Set<ConfigField>(['name', 'tools', 'handoffs', 'features']);
 /** What a required field holds when the adapter does not map it. */
+/** What shrinking may leave out of a configuration: every field but the required ones, and entries of its maps. */
+const DROPPABLE: DroppableKeysOptions = { keep: REQUIRED, nested: ['features', 'framework'] };
 const UNMAPPED: Pick<AgentConfig, 'name' | 'tools' | 'handoffs' | 'features'> = { name: 'agent', tools: [], handoffs: null, features: {} };
 /** What each required field shrinks to from an edge value. */
 const SIMPLE: Partial<Record<ConfigField, unknown>> = { name: 'agent', handoffs: null };
@@ -227,7 +230,9 @@ function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentC
     const drawn = framework ? fc.tuple(canonical, framework).map(([config, values]): AgentConfig => ({ ...config, framework: values })) : canonical;
     // Kinds the adapter cannot be sent (a Map to a version 1 adapter) fall back to kinds it takes,
     // in framework fields too; one fallback over the whole configuration keeps its sharing.
-    made = drawn.map((config) => fallBack(config, scope.valueKinds));
+    // Shrinking also leaves out optional fields, feature configs and framework fields the
+    // failure does not need (./droppable-keys.ts): a counterexample shows what matters.
+    made = droppingKeys(drawn.map((config) => fallBack(config, scope.valueKinds)) as fc.Arbitrary<AgentConfig & Record<string, unknown>>, DROPPABLE);
     cache.set(key, made);
   }
   return made;
