@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHuman } from '../src/report/human.ts';
 import { buildReport, type InvariantResult } from '../src/report/model.ts';
@@ -87,6 +90,23 @@ describe('the human report for a Python adapter', () => {
     const { stdout } = await runMain(['--command', 'python3 fixtures/python/defective/copy_returns_source.py', '--seed', '3', '--runs', '10', '--only', 'channel.distinct-agent,channel.tools.new-list']);
     expect(stdout).toContain('The channel clone (clone_for_channel(agent))');
     expect(stdout).not.toMatch(/cloneForChannel|\bnull\b/);
+  });
+
+  it('speaks the same names in the JSON and JUnit reports; ids, counterexamples and replay lines stay the suite\'s own', async () => {
+    const args = ['--command', 'python3 fixtures/python/defective/handoffs_kept.py', '--seed', '3', '--runs', '10', '--only', 'channel.handoffs.reset'];
+    const json = JSON.parse((await runMain([...args, '--reporter', 'json'])).stdout) as { language: string; results: { id: string; message: string; replay: string }[]; findings: { cause: string }[] };
+    expect(json.language).toBe('python');
+    const failure = json.results.find((result) => result.id === 'channel.handoffs.reset')!;
+    expect(failure.message).toMatch(/\bNone\b/);
+    expect(failure.message).not.toMatch(/\bnull\b/);
+    expect(json.findings[0]!.cause).not.toMatch(/\bnull\b/);
+    expect(failure.replay).toContain('--only channel.handoffs.reset');
+    const file = join(mkdtempSync(join(tmpdir(), 'python-junit-')), 'report.xml');
+    await runMain([...args, '--reporter', `junit:${file}`]);
+    const junit = readFileSync(file, 'utf8');
+    expect(junit).toContain('name="channel.handoffs.reset"');
+    expect(junit).toMatch(/<failure message="[^"]*\bNone\b/);
+    expect(junit).not.toMatch(/\bnull\b/);
   });
 
   it('translates words, not parts of words', () => {

@@ -9,6 +9,7 @@ import { formatGithubActions } from '../report/github-actions.ts';
 import { adapterFile, annotateFiles } from '../report/annotation-file.ts';
 import { formatHuman } from '../report/human.ts';
 import { formatJson } from '../report/json.ts';
+import { inAdapterLanguage } from '../report/in-adapter-language.ts';
 import { formatListJson } from '../report/list-json.ts';
 import { specWithVersion, withVersions } from '../report/versions.ts';
 import { SPEC_VERSION } from '../../spec/version.ts';
@@ -113,11 +114,11 @@ function render(choice: ReporterChoice, report: RunReport, outcome: Verdict, opt
     case 'human':
       return formatHuman(report, outcome, { color: choice.file === undefined && useColor(io.env, io.stdout.isTTY), ...(options.expect ? { baselineFile: options.expect } : {}) });
     case 'json':
-      return formatJson(report, outcome, options.expect !== undefined || options.writeExpect !== undefined);
+      return formatJson(inAdapterLanguage(report), outcome, options.expect !== undefined || options.writeExpect !== undefined);
     case 'junit':
-      return formatJunit(report, outcome);
+      return formatJunit(inAdapterLanguage(report), outcome);
     case 'github-actions':
-      return annotateFiles(formatGithubActions(report, outcome), { adapter: adapterFile(options.adapter, options.command, io.cwd), baseline: options.expect });
+      return annotateFiles(formatGithubActions(inAdapterLanguage(report), outcome), { adapter: adapterFile(options.adapter, options.command, io.cwd), baseline: options.expect });
   }
 }
 
@@ -165,7 +166,7 @@ function writeGithubSummary(report: RunReport, outcome: Verdict, io: CliIo): voi
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file === undefined || file === '') return;
   try {
-    appendFileSync(resolve(io.cwd, file), formatGithubSummary(report, outcome));
+    appendFileSync(resolve(io.cwd, file), formatGithubSummary(inAdapterLanguage(report), outcome));
   } catch (error) {
     io.stderr.write(`clone-conformance: warning: could not write the job summary to GITHUB_STEP_SUMMARY (${file}): ${(error as Error).message}\n`);
   }

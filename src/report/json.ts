@@ -4,7 +4,7 @@ import type { Verdict } from './verdict.ts';
 
 /**
  * The JSON report: one document, stable for a given seed (no timings, no identity tokens).
- * Shape: { adapter, seed, runs, conformant, results: [{ id, status, level, message?,
+ * Shape: { adapter, language? ("python": its messages then use the adapter's names), seed, runs, conformant, results: [{ id, status, level, message?,
  * counterexample?, replay?, stack? (under --debug) }], summary: { passed, failed, skipped } }. With a baseline, results
  * carry `expectedFailure` or `stale`, and a `gate` object tells the gate's outcome (`changedReason`: entries
  * pinning a finding whose invariant fails now for another reason, [{ id, pinned, found }]); `notChecked`
@@ -38,6 +38,7 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
     }
   });
   const { adapter, seed, runs, conformant, summary, warnings } = report;
+  const language = report.language === undefined ? {} : { language: report.language };
   const notChecked = report.notChecked.length > 0 ? { notChecked: report.notChecked } : {};
   const flags = {
     ...(verdict.nothingChecked ? { nothingChecked: true } : {}),
@@ -45,5 +46,5 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
   };
   const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale, changedReason: verdict.changedReason } } : {};
   const findings = report.findings.map(({ fingerprint, root, cause, invariants }) => ({ fingerprint, root, cause, invariants }));
-  return `${JSON.stringify({ adapter, seed, runs, conformant, results, summary, warnings, findings, ...notChecked, ...flags, ...gate }, null, 2)}\n`;
+  return `${JSON.stringify({ adapter, ...language, seed, runs, conformant, results, summary, warnings, findings, ...notChecked, ...flags, ...gate }, null, 2)}\n`;
 }
