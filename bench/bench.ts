@@ -22,6 +22,7 @@ import { AdapterProcess } from '../src/transports/adapter-process.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
 import { defectiveFixtures, detect, median, type Fixture } from './detection.ts';
 import { edgeCoverage } from './edge-coverage.ts';
+import { detectPython, pythonDefectiveFixtures } from './python-detection.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
@@ -254,6 +255,14 @@ for (const fixture of all) {
   );
   log(`${fixture.file}: caught ${detected.caught}/${SEEDS}, all ids ${detected.allCaught}/${SEEDS}, median runs to failure ${fixed(detected.medianRuns, 1)} ${missed}`);
 }
+// 3b. The Python defective fixtures, over the protocol (one adapter process per fixture).
+const pythonRows: string[] = [];
+for (const fixture of pythonDefectiveFixtures()) {
+  const detected = await detectPython(fixture, SEEDS, DETECTION_RUNS);
+  if (detected.allCaught !== SEEDS) everyFixtureEverySeed = false;
+  pythonRows.push(`| ${fixture.file.replace(/^fixtures\//, '')} | ${fixture.mustFail.length} | ${detected.caught}/${SEEDS} | ${detected.allCaught}/${SEEDS} | ${fixed(detected.medianRuns, 1)} |`);
+  log(`${fixture.file}: caught ${detected.caught}/${SEEDS}, all ids ${detected.allCaught}/${SEEDS}, median runs to failure ${fixed(detected.medianRuns, 1)}`);
+}
 // 6. Edge coverage: every edge value of every field within the first ten cases, on every seed?
 const coverage = await edgeCoverage(SEEDS);
 const uncovered = coverage.filter((row) => row.seeds < SEEDS);
@@ -317,6 +326,13 @@ first declared invariant (seed 1, 100 runs; for sequences, the number of steps).
 | fixture | ids | caught | all ids caught | median runs to failure | shrunk counterexample |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
+
+The Python defective fixtures (\`fixtures/python/defective/\`), over the protocol, one adapter process
+per fixture for all seeds (\`bench/python-detection.ts\`):
+
+| fixture | ids | caught | all ids caught | median runs to failure |
+|---|---|---|---|---|
+${pythonRows.join('\n')}
 
 ${everyFixtureEverySeed ? `Every defective fixture is caught, on every declared invariant, on every one of the ${SEEDS} seeds at ${DETECTION_RUNS} runs.` : `Not every fixture is caught on every seed at ${DETECTION_RUNS} runs: see the rows above, and the notes below.`}
 

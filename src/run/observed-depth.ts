@@ -7,37 +7,55 @@ import type { ObservedAgent, Subject } from '../../spec/model/subject.ts';
 /** At most this many paths are kept: enough to name where, few enough to read. */
 const KEEP = 5;
 
+const segment = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+
 /**
  * The paths, in one observed configuration field, of objects cut at the observers' depth limit:
  * observed by identity only (no contents) at depth {@link OBSERVER_DEPTH}, so that nothing below
  * them (a change, an object shared with the source) can be seen. Runtime objects are meant to be
- * seen by identity only and are not counted.
+ * seen by identity only and are not counted. Every view of every case is walked: a path is
+ * spelt only when one is found.
  */
 export function cutPaths(value: Observed, path: string, depth = 0, into: string[] = []): string[] {
-  if (into.length >= KEEP) return into;
-  switch (value.kind) {
-    case 'object':
-      if (value.entries === undefined) {
-        if (depth >= OBSERVER_DEPTH && !value.runtime) into.push(path);
-        return into;
-      }
-      for (const [key, item] of value.entries) cutPaths(item, /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, depth + 1, into);
-      return into;
-    case 'array':
-      value.items.forEach((item, index) => cutPaths(item, `${path}[${index}]`, depth + 1, into));
-      return into;
-    case 'set':
-      value.items.forEach((item, index) => cutPaths(item, `${path}{${index}}`, depth + 1, into));
-      return into;
-    case 'map':
-      value.entries.forEach(([key, item], index) => {
-        cutPaths(key, `${path}.keys()[${index}]`, depth + 1, into);
-        cutPaths(item, `${path}.values()[${index}]`, depth + 1, into);
-      });
-      return into;
-    default:
-      return into;
-  }
+  const trail: string[] = [];
+  const walk = (current: Observed, depth: number): void => {
+    if (into.length >= KEEP) return;
+    switch (current.kind) {
+      case 'object':
+        if (current.entries === undefined) {
+          if (depth >= OBSERVER_DEPTH && !current.runtime) into.push(path + trail.join(''));
+          return;
+        }
+        for (const [key, item] of current.entries) {
+          trail.push(segment(key));
+          walk(item, depth + 1);
+          trail.pop();
+        }
+        return;
+      case 'array':
+      case 'set':
+        current.items.forEach((item, index) => {
+          trail.push(current.kind === 'array' ? `[${index}]` : `{${index}}`);
+          walk(item, depth + 1);
+          trail.pop();
+        });
+        return;
+      case 'map':
+        current.entries.forEach(([key, item], index) => {
+          trail.push(`.keys()[${index}]`);
+          walk(key, depth + 1);
+          trail.pop();
+          trail.push(`.values()[${index}]`);
+          walk(item, depth + 1);
+          trail.pop();
+        });
+        return;
+      default:
+        return;
+    }
+  };
+  walk(value, depth);
+  return into;
 }
 
 /**
