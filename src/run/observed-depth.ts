@@ -8,6 +8,9 @@ import type { ObservedAgent, Subject } from '../../spec/model/subject.ts';
 const KEEP = 5;
 
 const segment = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+/** A step of a path: an object's key (spelt only when a path is), or a step already spelt. */
+type Step = { readonly key: string } | string;
+const spell = (steps: readonly Step[]) => steps.map((step) => (typeof step === 'string' ? step : segment(step.key))).join('');
 
 /**
  * The paths, in one observed configuration field, of objects cut at the observers' depth limit:
@@ -17,17 +20,17 @@ const segment = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `
  * spelt only when one is found.
  */
 export function cutPaths(value: Observed, path: string, depth = 0, into: string[] = []): string[] {
-  const trail: string[] = [];
+  const trail: Step[] = [];
   const walk = (current: Observed, depth: number): void => {
     if (into.length >= KEEP) return;
     switch (current.kind) {
       case 'object':
         if (current.entries === undefined) {
-          if (depth >= OBSERVER_DEPTH && !current.runtime) into.push(path + trail.join(''));
+          if (depth >= OBSERVER_DEPTH && !current.runtime) into.push(path + spell(trail));
           return;
         }
         for (const [key, item] of current.entries) {
-          trail.push(segment(key));
+          trail.push({ key });
           walk(item, depth + 1);
           trail.pop();
         }

@@ -86,7 +86,39 @@ function holdsStill(value: Observed): boolean {
  * objects are observed by identity only. `depth`: how deep the value lies already (what lies at
  * the depth limit, `limit`, is observed by identity only).
  */
-export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = [], depth = 0, limit = MAX_DEPTH): Observed {
+/** What every object of one prototype shares: its class name, the prototype's token, whether it is a runtime object. */
+interface ProtoFacts {
+  readonly type: string | null;
+  readonly protoId: string | undefined;
+  readonly runtime: boolean;
+}
+
+/**
+ * Facts per prototype, per list of declared runtime classes: views are observed many times per
+ * case, and most of their objects share a few prototypes. Whether a value is an instance of a
+ * class depends only on its prototype chain, fixed once the prototype is.
+ */
+const PROTO_FACTS = new WeakMap<IdentityRegistry, WeakMap<readonly Function[], WeakMap<object, ProtoFacts>>>();
+const NULL_PROTO = {};
+const NO_TYPES: readonly Function[] = [];
+
+function protoFactsOf(registry: IdentityRegistry, object: object, runtimeTypes: readonly Function[]): ProtoFacts {
+  const proto = Object.getPrototypeOf(object) as object | null;
+  let byTypes = PROTO_FACTS.get(registry);
+  if (!byTypes) PROTO_FACTS.set(registry, (byTypes = new WeakMap()));
+  const types = runtimeTypes.length === 0 ? NO_TYPES : runtimeTypes; // one key for every empty list
+  let byProto = byTypes.get(types);
+  if (!byProto) byTypes.set(types, (byProto = new WeakMap()));
+  const key = proto ?? NULL_PROTO;
+  let facts = byProto.get(key);
+  if (!facts) {
+    facts = { type: className(object), protoId: proto === null ? undefined : registry.tokenOf(proto), runtime: isRuntimeObject(object, runtimeTypes) };
+    byProto.set(key, facts);
+  }
+  return facts;
+}
+
+export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = NO_TYPES, depth = 0, limit = MAX_DEPTH): Observed {
   const path = new Set<object>();
   const visit = (current: unknown, depth: number): Observed => {
     switch (typeof current) {
@@ -110,13 +142,11 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
     const id = registry.tokenOf(object);
     if (path.has(object)) return { kind: 'ref', id };
     if (object instanceof Date) return { kind: 'date', id, time: Number.isNaN(object.getTime()) ? 'NaN' : object.getTime() };
-    const proto = Object.getPrototypeOf(object) as object | null;
-    const type = className(object);
-    const protoId = proto === null ? undefined : registry.tokenOf(proto);
+    const { type, protoId, runtime } = protoFactsOf(registry, object, runtimeTypes);
     if (shallow || depth >= limit) {
       return Array.isArray(object) ? { kind: 'object', id, type: 'Array', protoId } : { kind: 'object', id, type, protoId };
     }
-    if (isRuntimeObject(object, runtimeTypes)) return { kind: 'object', id, type, protoId, runtime: true };
+    if (runtime) return { kind: 'object', id, type, protoId, runtime: true };
     path.add(object);
     try {
       const frozen = Object.isFrozen(object);
