@@ -98,6 +98,17 @@ describe('an invariant that compares nothing on a framework', () => {
     expect(human.stdout).not.toContain('✓ override.runtime-fresh');
   });
 
+  // A framework whose agents hold no controller (BeeAI, the OpenAI SDK: a run is stopped through a
+  // signal of its own) is not failed for it; a clone that drops a controller its source has still
+  // fails (fixtures/defective/no-interrupt-controller.ts).
+  it('the channel clone: no controller and no locks on any agent is not applicable, not a failure', async () => {
+    const { report } = await json('fixtures/artefacts/no-runtime-objects.ts', '--only', 'channel.controller.fresh,channel.locks.fresh', '--runs', '30');
+    expect(report!.results.map((result) => [result.id, result.status, result.message])).toEqual([
+      ['channel.controller.fresh', 'skipped', 'not applicable: the agents hold no interrupt controller and no runtime object in a framework field: a run is stopped some other way, and there is nothing to renew'],
+      ['channel.locks.fresh', 'skipped', 'not applicable: the agents hold no locks: there are none to renew'],
+    ]);
+  });
+
   it('is reported not applicable when no source ever held handoffs', async () => {
     const { report } = await json('fixtures/artefacts/no-runtime-objects.ts', '--only', 'channel.handoffs.reset', '--runs', '5');
     expect(report!.results.map((result) => result.status)).toEqual(['passed']);

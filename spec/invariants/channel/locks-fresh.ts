@@ -24,4 +24,6 @@ export const locksFresh = relationInvariant(
     return undefined;
   },
   ['locks'],
+  // A framework whose agents hold no locks (BeeAI, the OpenAI SDK) gives this rule nothing to compare.
+  (source) => (lockNames(source).length === 0 ? 'the agents hold no locks: there are none to renew' : undefined),
 );
