@@ -8,6 +8,7 @@ import { withoutStreamedLines } from './support/streamed.ts';
 const FRAMEWORKS = [
   { folder: 'openai-agents', package: '@openai/agents' },
   { folder: 'google-adk', package: '@google/adk' },
+  { folder: 'beeai', package: 'beeai-framework' },
 ];
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
@@ -15,7 +16,9 @@ const readme = readFileSync(`${ROOT}README.md`, 'utf8');
 describe.each(FRAMEWORKS)('examples/$folder', ({ folder, package: name }) => {
   it('reproduces its recorded results: exactly the baseline fails (exit 0), the same on three seeds', async () => {
     const version = (JSON.parse(readFileSync(`${ROOT}examples/${folder}/node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
-    const baseline = (JSON.parse(readFileSync(`${ROOT}examples/${folder}/expected-failures.json`, 'utf8')) as { expectedFailures: string[] }).expectedFailures;
+    // Entries are ids, or ids with the finding they pin.
+    const entries = (JSON.parse(readFileSync(`${ROOT}examples/${folder}/expected-failures.json`, 'utf8')) as { expectedFailures: (string | { id: string })[] }).expectedFailures;
+    const baseline = entries.map((entry) => (typeof entry === 'string' ? entry : entry.id));
     for (const seed of ['1', '2', '3']) {
       const { code, stdout, stderr } = await runMain([`examples/${folder}/adapter.ts`, '--seed', seed, '--expect', `examples/${folder}/expected-failures.json`, '--reporter', 'json']);
       expect(withoutStreamedLines(stderr)).toBe('');
