@@ -40,6 +40,8 @@ export interface CliOptions {
   readonly exclude: readonly string[] | undefined;
   /** The invariant ids to run, in catalogue order: `--only` minus `--exclude`. */
   readonly ids: readonly string[];
+  /** Said on standard error before the run: e.g. an old (renamed) invariant id read as its current one. */
+  readonly notices: readonly string[];
   /** Stop at the first failed invariant. */
   readonly bail: boolean;
   /** Print the selected invariants and exit, running nothing. */
@@ -160,7 +162,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const exclude = patternList(values.exclude);
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one invariant id or pattern.');
   if (exclude !== undefined && exclude.length === 0) throw new UsageError('--exclude needs at least one invariant id or pattern.');
-  const ids = selectIds(INVARIANT_IDS, only, exclude);
+  const { ids, notices } = selectIds(INVARIANT_IDS, only, exclude);
   const reporters = chooseReporters(values.reporter ?? ['human'], values.output);
   const seed = integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   if (values.path !== undefined) {
@@ -178,6 +180,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     only,
     exclude,
     ids,
+    notices,
     bail: values.bail ?? false,
     list: values.list ?? false,
     timeout: integer('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULTS.timeout,

@@ -185,6 +185,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     return EXIT.conformant;
   }
   let baseline: Baseline | undefined = options.expect === undefined ? undefined : readBaseline(resolve(io.cwd, options.expect), INVARIANT_IDS);
+  for (const notice of [...options.notices, ...(baseline?.notices ?? [])]) io.stderr.write(`clone-conformance: notice: ${notice}\n`);
   checkWritable(io.cwd, [
     ...options.reporters.flatMap((choice) => (choice.file === undefined ? [] : [{ file: choice.file, what: `the ${choice.name} report` }])),
     ...(options.writeExpect === undefined ? [] : [{ file: options.writeExpect, what: 'the baseline (--write-expect)' }]),
