@@ -187,7 +187,7 @@ describe('flags', () => {
   it('--help lists every flag with one line each, and the exit codes', async () => {
     const { code, stdout } = await runMain(['--help']);
     expect(code).toBe(0);
-    const flags = ['--command', '--tsconfig', '--start-timeout', '--runs', '--seed', '--only', '--exclude', '--list', '--bail', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
+    const flags = ['--command', '--tsconfig', '--start-timeout', '--runs', '--seed', '--only', '--exclude', '--list', '--bail', '--timeout', '--reporter', '--output', '--expect', '--write-expect', '--strict', '--spec', '--path', '--replay-path', '--lang', '--debug', '--help', '--version'];
     const options = stdout.split('Options:\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(options.map((line) => /^ {2}(?:-\w, )?(--[\w-]+)/.exec(line)?.[1])).toEqual(flags);
     expect(stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+\n {2}130 .+143.+\n$/);

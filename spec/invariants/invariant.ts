@@ -42,6 +42,11 @@ export interface Invariant<Input = Scenario> {
   /** Stable public name, e.g. `channel.tools.new-list`. */
   readonly id: string;
   readonly level: Level;
+  /**
+   * The specification version (MAJOR.MINOR, spec/version.ts) that added it; absent: 1.0, the first.
+   * A run pinned to an older version (`--spec`) reports its failures without failing on them.
+   */
+  readonly since?: string;
   /** The clone semantics this clause belongs to. */
   readonly profile: ProfileName;
   /** The rule, stated in one or two sentences. */

@@ -4,6 +4,7 @@ import { INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
 import { patternList, selectIds } from './select.ts';
 import { UsageError } from './usage-error.ts';
 import { didYouMean } from '../did-you-mean.ts';
+import { checkSpecPin } from '../../spec/version.ts';
 
 export { UsageError } from './usage-error.ts';
 
@@ -40,6 +41,8 @@ export interface CliOptions {
   readonly exclude: readonly string[] | undefined;
   /** The invariant ids to run, in catalogue order: `--only` minus `--exclude`. */
   readonly ids: readonly string[];
+  /** Said on standard error before the run: e.g. an old (renamed) invariant id read as its current one. */
+  readonly notices: readonly string[];
   /** Stop at the first failed invariant. */
   readonly bail: boolean;
   /** Print the selected invariants and exit, running nothing. */
@@ -52,6 +55,12 @@ export interface CliOptions {
   readonly writeExpect: string | undefined;
   /** SHOULD failures fail the run too. */
   readonly strict: boolean;
+  /**
+   * `--spec VERSION`: the specification version the run is pinned to (checked: a published version
+   * of the current major version). Invariants added after it run and are reported, but their
+   * failures do not fail the run. Undefined: not pinned, every invariant gates.
+   */
+  readonly spec: string | undefined;
   readonly path: string | undefined;
   readonly replayPath: string | undefined;
   readonly debug: boolean;
@@ -83,6 +92,7 @@ const OPTIONS = {
   expect: { type: 'string' },
   'write-expect': { type: 'string' },
   strict: { type: 'boolean' },
+  spec: { type: 'string' },
   bail: { type: 'boolean' },
   list: { type: 'boolean' },
   path: { type: 'string' },
@@ -160,8 +170,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const exclude = patternList(values.exclude);
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one invariant id or pattern.');
   if (exclude !== undefined && exclude.length === 0) throw new UsageError('--exclude needs at least one invariant id or pattern.');
-  const ids = selectIds(INVARIANT_IDS, only, exclude);
+  const { ids, notices } = selectIds(INVARIANT_IDS, only, exclude);
   const reporters = chooseReporters(values.reporter ?? ['human'], values.output);
+  const pin = values.spec === undefined ? undefined : checkSpecPin(values.spec);
+  if (pin !== undefined && !pin.ok) throw new UsageError(pin.reason);
   const seed = integer('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
   if (values.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path takes a fast-check path such as 3:0:1; got "${values.path}".`);
@@ -178,6 +190,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     only,
     exclude,
     ids,
+    notices,
     bail: values.bail ?? false,
     list: values.list ?? false,
     timeout: integer('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULTS.timeout,
@@ -185,6 +198,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     expect: values.expect,
     writeExpect: values['write-expect'],
     strict: values.strict ?? false,
+    spec: pin?.ok ? pin.version : undefined,
     path: values.path,
     replayPath: values['replay-path'],
     debug: values.debug ?? false,

@@ -33,6 +33,7 @@ Options:
   --expect FILE        known-failures baseline: exit 0 when exactly those fail
   --write-expect FILE  record the current failures as a starting baseline
   --strict             SHOULD failures and report warnings fail the run too
+  --spec VERSION       pin to a specification version (1.0): later invariants do not gate
   --path P             replay one failure (with --seed and one --only ID, as printed)
   --replay-path R      with --path: the commands replay path of a failed sequence
   --lang LANG          with init: ts (default), js or python

@@ -12,7 +12,7 @@ import { formatJson } from '../report/json.ts';
 import { inAdapterLanguage } from '../report/in-adapter-language.ts';
 import { formatListJson } from '../report/list-json.ts';
 import { specWithVersion, withVersions } from '../report/versions.ts';
-import { SPEC_VERSION } from '../../spec/version.ts';
+import { addedAfter, SPEC_VERSION } from '../../spec/version.ts';
 import { formatJunit } from '../report/junit.ts';
 import { replayLine } from '../report/replay.ts';
 import { formatGithubSummary } from '../report/github-summary.ts';
@@ -186,6 +186,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     return EXIT.conformant;
   }
   let baseline: Baseline | undefined = options.expect === undefined ? undefined : readBaseline(resolve(io.cwd, options.expect), INVARIANT_IDS);
+  for (const notice of [...options.notices, ...(baseline?.notices ?? [])]) io.stderr.write(`clone-conformance: notice: ${notice}\n`);
   checkWritable(io.cwd, [
     ...options.reporters.flatMap((choice) => (choice.file === undefined ? [] : [{ file: choice.file, what: `the ${choice.name} report` }])),
     ...(options.writeExpect === undefined ? [] : [{ file: options.writeExpect, what: 'the baseline (--write-expect)' }]),
@@ -202,9 +203,11 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     baseline = { expectedFailures: failures, pinned: Object.fromEntries(entries.flatMap((entry) => (typeof entry === 'string' ? [] : [[entry.id, entry.finding]]))) };
     io.stderr.write(`clone-conformance: recorded ${failures.length} failure${failures.length === 1 ? '' : 's'} as the baseline in ${options.writeExpect}.\n`);
   }
-  const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}) });
+  const pin = options.spec === undefined ? {} : { pin: { version: options.spec, newer: addedAfter(options.spec, CATALOGUE) } };
+  const outcome = verdict(report, { strict: options.strict, ...(baseline ? { baseline } : {}), ...pin });
   for (const choice of options.reporters) {
-    const text = withVersions(choice.name, render(choice, report, outcome, options, io), { suite: version(), specification: SPEC_VERSION });
+    const versions = { suite: version(), specification: SPEC_VERSION, ...(options.spec === undefined ? {} : { pinned: options.spec }) };
+    const text = withVersions(choice.name, render(choice, report, outcome, options, io), versions);
     if (choice.file === undefined) io.stdout.write(text);
     else writeFile(io.cwd, choice.file, text);
     if (choice.name === 'github-actions') writeGithubSummary(report, outcome, io);

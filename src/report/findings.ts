@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { INVARIANT_IDS } from '../../spec/invariants/catalogue.ts';
+import { ALIASES, firstId } from '../../spec/invariants/aliases.ts';
 import type { InvariantResult } from './model.ts';
 
 type Failed = Extract<InvariantResult, { status: 'failed' }>;
@@ -59,12 +60,15 @@ export function violatedPath(observation: string): string | undefined {
 /** An adapter error, without what varies from case to case (numbers, quoted values, object addresses). */
 const errorKey = (message: string) => message.split('\n')[0]!.replace(/0x[0-9a-f]+/gi, '0x').replace(/"[^"]*"|'[^']*'/g, '"…"').replace(/\d+/g, '#');
 
-/** The cause of one failure, as grouping and fingerprints see it. */
-export function causeOf(failure: Failed): { readonly key: string; readonly cause: string } {
+/**
+ * The cause of one failure, as grouping and fingerprints see it. A violation's key names the
+ * invariant by its first id (before any rename: `aliases`), so that pinned baseline entries survive renames.
+ */
+export function causeOf(failure: Failed, aliases: Readonly<Record<string, string>> = ALIASES): { readonly key: string; readonly cause: string } {
   if (failure.observed === undefined) return { key: `error:${errorKey(failure.message)}`, cause: failure.message.split('\n')[0]! };
   const core = coreObservation(failure);
   const path = violatedPath(core);
-  return { key: `${failure.id}@${path ?? core.replace(/\d+/g, '#')}`, cause: core };
+  return { key: `${firstId(failure.id, aliases)}@${path ?? core.replace(/\d+/g, '#')}`, cause: core };
 }
 
 /**
@@ -73,7 +77,7 @@ export function causeOf(failure: Failed): { readonly key: string; readonly cause
  * rule (clone-of-clone, sequences) or cannot hold without it ({@link FOLLOWS}) is listed under
  * that invariant's finding. Every failure belongs to exactly one finding.
  */
-export function groupFindings(results: readonly InvariantResult[]): Finding[] {
+export function groupFindings(results: readonly InvariantResult[], aliases: Readonly<Record<string, string>> = ALIASES): Finding[] {
   const failures = results.filter((result): result is Failed => result.status === 'failed');
   const failed = new Set(failures.map((failure) => failure.id));
   const order = (id: string) => INVARIANT_IDS.indexOf(id);
@@ -90,7 +94,7 @@ export function groupFindings(results: readonly InvariantResult[]): Finding[] {
   const byKey = new Map<string, { key: string; cause: string; ids: string[] }>();
   for (const failure of [...failures].sort((a, b) => order(a.id) - order(b.id))) {
     const root = failures.find((other) => other.id === rootOf.get(failure.id))!;
-    const { key, cause } = causeOf(root);
+    const { key, cause } = causeOf(root, aliases);
     const groupKey = key.startsWith('error:') ? key : `root:${root.id}`;
     const group = byKey.get(groupKey) ?? { key, cause, ids: [] };
     group.ids.push(failure.id);

@@ -1,5 +1,5 @@
 import type { RunReport } from './model.ts';
-import type { Verdict } from './verdict.ts';
+import { notGatingReason, type Verdict } from './verdict.ts';
 
 // Workflow-command escaping, as GitHub's runner expects it.
 const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -8,7 +8,7 @@ const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g,
 /**
  * GitHub Actions workflow commands: one annotation per finding (a cause, with the failures it
  * explains): `::error` when one of them fails the gate, `::warning` when the gravest is a tolerated
- * SHOULD failure, `::notice` when all were expected; an `::error` for each stale baseline entry.
+ * SHOULD failure or one of an invariant newer than the `--spec` pin (the title says which), `::notice` when all were expected; an `::error` for each stale baseline entry.
  */
 export function formatGithubActions(report: RunReport, verdict: Verdict): string {
   const lines: string[] = [];
@@ -19,7 +19,9 @@ export function formatGithubActions(report: RunReport, verdict: Verdict): string
     const root = report.results.find((result) => result.id === finding.root);
     if (root?.status !== 'failed') continue;
     const worst = finding.invariants.map(kind).sort((a, b) => rank[b] - rank[a])[0]!;
-    const title = `${root.id}${finding.invariants.length > 1 ? ` and ${finding.invariants.length - 1} more` : ''}${worst === 'notice' ? ' (expected failure)' : ''}`;
+    const newer = verdict.notGating.find((entry) => entry.id === root.id);
+    const why = worst === 'notice' ? ' (expected failure)' : worst === 'warning' && newer !== undefined ? ` (${notGatingReason(newer.since, verdict.pinned ?? '')})` : '';
+    const title = `${root.id}${finding.invariants.length > 1 ? ` and ${finding.invariants.length - 1} more` : ''}${why}`;
     const also = finding.invariants.length > 1 ? `Also explains: ${finding.invariants.slice(1).join(', ')}` : '';
     const body = [root.message, root.replay && `Replay: ${root.replay}`, also, `Finding: ${finding.fingerprint}`].filter(Boolean).join('\n');
     lines.push(`::${worst} title=${property(`clone-conformance ${title}`)}::${data(body)}`);

@@ -1,6 +1,6 @@
 import { findingFor } from './findings.ts';
 import type { RunReport } from './model.ts';
-import type { Verdict } from './verdict.ts';
+import { notGatingReason, type Verdict } from './verdict.ts';
 import { profileCoverage, profilesSentence } from './verdict-line.ts';
 
 /** A table cell: one line, pipes escaped, bounded so a huge message cannot swamp the summary. */
@@ -24,7 +24,7 @@ export function formatGithubSummary(report: RunReport, verdict: Verdict): string
         : report.conformant
           ? '❌ No MUST invariant failed, but the gate fails (stale baseline entries, or --strict warnings)'
           : verdict.exitCode === 0
-            ? '⚠️ Not conformant; the gate passes (every failure expected or tolerated)'
+            ? `⚠️ Not conformant; the gate passes (every failure expected or tolerated${verdict.notGating.length > 0 ? `, or added after specification ${verdict.pinned} (--spec)` : ''})`
             : '❌ Not conformant';
   const lines = [
     `### clone-conformance: ${cell(report.adapter)}`,
@@ -35,6 +35,10 @@ export function formatGithubSummary(report: RunReport, verdict: Verdict): string
     '',
     ...(report.findings.length > 0 ? [`${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (causes) for ${failed} failure${failed === 1 ? '' : 's'}: ${report.findings.map((finding) => `\`${finding.root}\`${finding.invariants.length > 1 ? ` (+${finding.invariants.length - 1})` : ''}`).join(', ')}.`, ''] : []),
   ];
+  const notGating = (id: string) => {
+    const newer = verdict.notGating.find((entry) => entry.id === id);
+    return newer === undefined ? undefined : `failed (${notGatingReason(newer.since, verdict.pinned ?? '')})`;
+  };
   const notPassed = report.results.filter((result) => result.status !== 'passed' || verdict.stale.includes(result.id));
   if (notPassed.length > 0) {
     lines.push('| invariant | level | outcome | details |', '|---|---|---|---|');
@@ -43,7 +47,7 @@ export function formatGithubSummary(report: RunReport, verdict: Verdict): string
         ? 'stale baseline entry'
         : result.status === 'skipped'
           ? 'skipped'
-          : verdict.expectedFailures.includes(result.id) ? 'failed (expected)' : verdict.tolerated.includes(result.id) ? 'failed (tolerated)' : 'failed';
+          : verdict.expectedFailures.includes(result.id) ? 'failed (expected)' : verdict.tolerated.includes(result.id) ? 'failed (tolerated)' : notGating(result.id) ?? 'failed';
       const finding = result.status === 'failed' ? findingFor(report.findings, result.id) : undefined;
       const follows = finding !== undefined && finding.root !== result.id ? `follows from \`${finding.root}\`: ` : '';
       const details = result.status === 'passed' ? 'passes now: remove it from the baseline' : follows + result.message;

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import type { InvariantResult, RunReport } from './model.ts';
-import type { Verdict } from './verdict.ts';
+import { notGatingReason, type Verdict } from './verdict.ts';
 import { verdictLine } from './verdict-line.ts';
 import { pythonNames } from './python-names.ts';
 
@@ -30,6 +30,8 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   const expected = new Set(verdict.expectedFailures);
   const stale = new Set(verdict.stale);
   const tolerated = new Set(verdict.tolerated);
+  const newer = new Map(verdict.notGating.map(({ id, since }) => [id, notGatingReason(since, verdict.pinned ?? '')]));
+  const mark = (id: string) => (expected.has(id) ? ' (expected)' : newer.has(id) ? ' (not gating)' : '');
   const lines: string[] = [];
   lines.push(verbatim(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`)));
   if (report.notChecked.length > 0) lines.push(c.dim(`Not checked (the adapter does not map them): ${report.notChecked.join(', ')}`));
@@ -47,8 +49,8 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
       return `  ${c.green('✓')} ${result.id}${c.dim(counts)}${remark}`;
     }
     if (result.status === 'failed') {
-      const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : '';
-      return `  ${expected.has(result.id) || tolerated.has(result.id) ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`;
+      const remark = expected.has(result.id) ? ' (expected failure)' : tolerated.has(result.id) ? ` (${result.level}: reported, not counted without --strict)` : newer.has(result.id) ? ` (${newer.get(result.id)})` : '';
+      return `  ${remark !== '' ? c.yellow('✗') : c.red('✗')} ${result.id}${c.dim(remark)}`;
     }
     if (result.notApplicable) return `  ${c.dim('-')} ${result.id} ${c.dim(result.message)}`;
     return `  ${c.yellow('-')} ${result.id} ${c.dim(`skipped: ${result.message}`)}`;
@@ -60,8 +62,8 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   }
   report.findings.forEach((finding, index) => {
     const failure = failures.find((result) => result.id === finding.root)!;
-    const tag = expected.has(failure.id) ? ', expected' : '';
-    lines.push('', (expected.has(failure.id) ? c.yellow : c.red)(c.bold(`${index + 1}) ${failure.id} [${failure.level}${tag}]`)));
+    const tag = expected.has(failure.id) ? ', expected' : newer.has(failure.id) ? `, ${newer.get(failure.id)}` : '';
+    lines.push('', (tag !== '' ? c.yellow : c.red)(c.bold(`${index + 1}) ${failure.id} [${failure.level}${tag}]`)));
     lines.push(indent(`Rule:      ${failure.rule}`, '   '));
     if (failure.observed !== undefined) {
       lines.push(indent(`Observed:  ${failure.observed}`, '   '));
@@ -80,16 +82,19 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
     lines.push(`   Finding:   ${finding.fingerprint}${finding.invariants.length > 1 ? ` (explains ${finding.invariants.length} failures)` : ''}`);
     const following = finding.invariants.slice(1).map((id) => failures.find((result) => result.id === id)!);
     const sameError = following.filter((other) => other.observed === undefined && failure.observed === undefined);
-    if (sameError.length > 0) lines.push(`   Same error, so also failed: ${sameError.map((other) => other.id + (expected.has(other.id) ? ' (expected)' : '')).join(', ')}`);
+    if (sameError.length > 0) lines.push(`   Same error, so also failed: ${sameError.map((other) => other.id + mark(other.id)).join(', ')}`);
     const cascades = following.filter((other) => !sameError.includes(other));
     if (cascades.length > 0) {
       lines.push('   Follow from it:');
-      for (const other of cascades) lines.push(`     - ${other.id}${expected.has(other.id) ? ' (expected)' : ''}: ${oneLine(other.observed ?? other.message)}`);
+      for (const other of cascades) lines.push(`     - ${other.id}${mark(other.id)}: ${oneLine(other.observed ?? other.message)}`);
     }
   });
   const { passed, failed, skipped } = report.summary;
   lines.push('', `Summary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (verdict.expectedFailures.length > 0) lines.push(`Expected failures (baseline): ${verdict.expectedFailures.join(', ')}`);
+  if (verdict.notGating.length > 0) {
+    lines.push(`Not gating under --spec ${verdict.pinned} (added in a later specification): ${verdict.notGating.map(({ id, since }) => `${id} (added in spec ${since})`).join(', ')}`);
+  }
   if (verdict.stale.length > 0) lines.push(c.red(`Stale baseline entries (they pass now; remove them from ${options.baselineFile ?? 'the baseline'}): ${verdict.stale.join(', ')}`));
   for (const { id, pinned, found } of verdict.changedReason) {
     const cause = report.findings.find((finding) => finding.fingerprint === found)?.cause ?? '';
@@ -105,7 +110,10 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   } else {
     const line = verdictLine(report, verdict);
     lines.push((line.tone === 'good' ? c.green : line.tone === 'warn' ? c.yellow : c.red)(c.bold(line.text)));
-    if (!report.conformant && verdict.exitCode === 0) lines.push(c.yellow('Gate passes: every failure is expected by the baseline or tolerated.'));
+    if (!report.conformant && verdict.exitCode === 0) {
+      const pinned = verdict.notGating.length > 0 ? `, tolerated, or added after specification ${verdict.pinned} (--spec)` : ' or tolerated';
+      lines.push(c.yellow(`Gate passes: every failure is expected by the baseline${pinned}.`));
+    }
     if (verdict.exitCode === 1 && verdict.newFailures.length === 0 && verdict.stale.length === 0 && report.warnings.length > 0) {
       lines.push(c.red('Gate fails: --strict counts the warnings above.'));
     }

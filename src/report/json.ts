@@ -16,14 +16,19 @@ import type { Verdict } from './verdict.ts';
  * fingerprint), `differences` when its case differed in more than one place (the first ten, and
  * `moreDifferences` counting the rest) and, when it follows from another failure, `followsFrom` (the root's id); a skipped result with `notApplicable: true` ran, but none of its
  * cases compared anything on this adapter (no runtime objects, no handoffs); `interrupted` ("SIGINT" or "SIGTERM") and `notRun` mark a run a signal stopped.
+ * Under `--spec VERSION` (named as `versions.pinned`), a failed result of an invariant added after
+ * VERSION carries `notGating: true` and `since` (the version that added it), and `notGating` lists
+ * them all ([{ id, since }]): reported, not failing the run.
  */
 export function formatJson(report: RunReport, verdict: Verdict, withBaseline = false): string {
   const expected = new Set(verdict.expectedFailures);
   const stale = new Set(verdict.stale);
+  const newer = new Map(verdict.notGating.map(({ id, since }) => [id, since]));
   const results = report.results.map((result) => {
     const baselineFlags = withBaseline ? { ...(expected.has(result.id) ? { expectedFailure: true } : {}), ...(stale.has(result.id) ? { stale: true } : {}) } : {};
     const counts = result.checked === undefined ? {} : { checked: result.checked, discarded: result.discarded ?? 0 };
-    const flags = { ...counts, ...baselineFlags };
+    const pinFlags = newer.has(result.id) ? { notGating: true, since: newer.get(result.id)! } : {};
+    const flags = { ...counts, ...baselineFlags, ...pinFlags };
     switch (result.status) {
       case 'passed':
         return { id: result.id, status: result.status, level: result.level, ...(result.note === undefined ? {} : { message: result.note }), ...flags };
@@ -43,6 +48,7 @@ export function formatJson(report: RunReport, verdict: Verdict, withBaseline = f
   const flags = {
     ...(verdict.nothingChecked ? { nothingChecked: true } : {}),
     ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted, notRun: report.notRun ?? [] }),
+    ...(verdict.notGating.length > 0 ? { notGating: verdict.notGating } : {}),
   };
   const gate = withBaseline ? { gate: { exitCode: verdict.exitCode, newFailures: verdict.newFailures, expectedFailures: verdict.expectedFailures, stale: verdict.stale, changedReason: verdict.changedReason } } : {};
   const findings = report.findings.map(({ fingerprint, root, cause, invariants }) => ({ fingerprint, root, cause, invariants }));

@@ -1,6 +1,6 @@
 import { findingFor } from './findings.ts';
 import type { RunReport } from './model.ts';
-import type { Verdict } from './verdict.ts';
+import { notGatingReason, type Verdict } from './verdict.ts';
 import { xmlAttribute as escape, xmlText } from './xml-text.ts';
 
 /** Seconds, as JUnit's `time` attribute has them. */
@@ -9,13 +9,15 @@ const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
 /**
  * JUnit XML, as CI systems read it: one testcase per invariant, named by its id (never by seed),
  * in a class named by its profile. Expected failures are skipped testcases, so that a baseline
- * keeps the CI view green; stale baseline entries are failures. A failure that follows from another
+ * keeps the CI view green, and so are failures of invariants newer than a `--spec` pin (their
+ * message says so); stale baseline entries are failures. A failure that follows from another
  * (its finding's root) says so first in its message; every failure names its finding's fingerprint.
  */
 export function formatJunit(report: RunReport, verdict: Verdict): string {
   const expected = new Set(verdict.expectedFailures);
   const stale = new Set(verdict.stale);
   const tolerated = new Set(verdict.tolerated);
+  const newer = new Map(verdict.notGating.map(({ id, since }) => [id, notGatingReason(since, verdict.pinned ?? '')]));
   let failures = 0;
   let skipped = 0;
   const cases = report.results.map((result) => {
@@ -35,9 +37,9 @@ export function formatJunit(report: RunReport, verdict: Verdict): string {
     const follows = reason + (finding !== undefined && finding.root !== result.id ? `follows from ${finding.root} (finding ${finding.fingerprint}): ` : '');
     const findingLine = finding === undefined ? '' : `finding: ${finding.fingerprint}${finding.root === result.id && finding.invariants.length > 1 ? ` (also explains ${finding.invariants.slice(1).join(', ')})` : ''}`;
     const body = [follows + result.message, result.counterexample && `counterexample: ${result.counterexample}`, result.replay && `replay: ${result.replay}`, findingLine].filter(Boolean).join('\n');
-    if (expected.has(result.id) || tolerated.has(result.id)) {
+    if (expected.has(result.id) || tolerated.has(result.id) || newer.has(result.id)) {
       skipped += 1;
-      const why = expected.has(result.id) ? 'expected failure (baseline)' : `${result.level} failure, not counted without --strict`;
+      const why = expected.has(result.id) ? 'expected failure (baseline)' : newer.has(result.id) ? newer.get(result.id)! : `${result.level} failure, not counted without --strict`;
       return `${open}\n      <skipped message="${escape(`${why}: ${follows}${result.message}`)}"/>\n      <system-out>${xmlText(body)}</system-out>\n    </testcase>`;
     }
     failures += 1;

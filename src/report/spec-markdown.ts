@@ -3,6 +3,31 @@ import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { MINIMUM_FIELDS, MINIMUM_FIELDS_REASON } from '../../spec/model/field-scope.ts';
 import { AGENT_BOUND_SPEC } from '../../spec/invariants/agent-bound.ts';
 import { ROLE_DESCRIPTIONS, ROLES, STATE_RATIONALE } from '../../spec/model/roles.ts';
+import { ALIASES } from '../../spec/invariants/aliases.ts';
+import { FIRST_SPEC_VERSION } from '../../spec/version.ts';
+
+/** The section on versions: the policy for new and renamed invariants, and the renamed ids. */
+function versionsSection(aliases: Readonly<Record<string, string>>): string[] {
+  const renamed = Object.entries(aliases);
+  return [
+    '## Versions, new and renamed invariants',
+    '',
+    'The specification\'s version is MAJOR.MINOR. A minor version only adds invariants (or widens what one',
+    'checks in a way every conforming implementation already meets); a major version changes or removes a',
+    'rule. Each invariant says the version that added it (*since*, above). A run pinned to an older',
+    'version of the same major version (`--spec 1.0`) still runs and reports the invariants added after',
+    'it, but their failures do not fail the run: the reports mark them "added in spec 1.1, not gating',
+    'under --spec 1.0". `--spec` with another major version, or a version newer than the suite\'s, is a',
+    'usage error (exit 2).',
+    '',
+    'Invariant ids are API: an id is never reused for another rule, and a renamed invariant keeps its old',
+    'id as an alias, which `--only`, `--exclude` and baselines (`--expect`, plain and pinned entries) keep',
+    'accepting, with a notice naming the current id; a pinned finding keeps its fingerprint.',
+    '',
+    ...(renamed.length === 0 ? ['No invariant has been renamed.'] : ['| old id | current id |', '|---|---|', ...renamed.map(([old, id]) => `| \`${old}\` | \`${id}\` |`)]),
+    '',
+  ];
+}
 
 /** The section on field roles: each role, its canonical fields, what it requires, and the invariants that compare it. */
 function rolesSection(catalogue: readonly AnyInvariant[]): string[] {
@@ -75,14 +100,15 @@ export function formatSpec(catalogue: readonly AnyInvariant[], sources: SpecSour
   for (const [profile, about] of Object.entries(PROFILES)) {
     const invariants = catalogue.filter((invariant) => invariant.profile === profile);
     lines.push(`## ${about.title} (\`${profile}.*\`, operation \`${about.call}\`)`, '', about.summary, '');
-    lines.push('| id | level | probes |', '|---|---|---|');
-    for (const invariant of invariants) lines.push(`| [\`${invariant.id}\`](#${invariant.id.replace(/\./g, '')}) | ${invariant.level} | ${invariant.needs.join(', ') || '—'} |`);
+    lines.push('| id | level | since | probes |', '|---|---|---|---|');
+    for (const invariant of invariants) lines.push(`| [\`${invariant.id}\`](#${invariant.id.replace(/\./g, '')}) | ${invariant.level} | ${invariant.since ?? FIRST_SPEC_VERSION} | ${invariant.needs.join(', ') || '—'} |`);
     lines.push('');
     for (const invariant of invariants) {
       lines.push(`### ${invariant.id}`, '', `**${invariant.level}.** ${invariant.rule}`, '', `*Why:* ${invariant.rationale}`, '');
       lines.push(`*Probes needed:* ${invariant.needs.length === 0 ? 'none' : invariant.needs.map((probe) => `\`${probe}()\``).join(', ')}.`, '');
     }
   }
+  lines.push(...versionsSection(ALIASES));
   lines.push(
     '## The adapter contract',
     '',
