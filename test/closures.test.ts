@@ -151,7 +151,7 @@ kit._send({"self": session.observer.token(agent), "protocol": session.protocol,
            "tools": session.observer.observe([agent.remember, make_recall(agent), functools.partial(invoke, agent, context="x"), len])})
 `;
 
-  it('observes closure cells, partial parts and bound methods from version 4, composite for partials and bound methods', () => {
+  it('observes closure cells, partial parts and bound methods from version 4, composite for partials, bound methods and closures', () => {
     const result = runWithKit(script(4));
     expect(result.stderr).toBe('');
     const { self, protocol, tools } = JSON.parse(result.stdout) as { self: string; protocol: number; tools: unknown };
@@ -160,7 +160,7 @@ kit._send({"self": session.observer.token(agent), "protocol": session.protocol,
     const targets = new Map([[self, 'the agent']]);
     const items = (observed as unknown as { items: Observed[] }).items;
     expect(items.map((tool) => findReach(tool, 'tool', targets)?.path)).toEqual(['tool.<bound>.__self__', 'tool.<closure>.agent', 'tool.<partial>.args[0]', undefined]);
-    expect(items.map((tool) => tool.kind === 'function' && tool.composite === true)).toEqual([true, false, true, false]);
+    expect(items.map((tool) => tool.kind === 'function' && tool.composite === true)).toEqual([true, true, true, false]);
     expect((items[2] as unknown as { reaches: [string, Observed][] }).reaches.map(([label]) => label)).toEqual(['<partial>.func', '<partial>.args', '<partial>.keywords']);
   });
 
@@ -193,6 +193,22 @@ describe('agent-bound tools and closures, over the protocol (Python kit)', () =>
     const failure = (JSON.parse(stdout) as { results: { id: string; message: string }[] }).results.find((result) => result.id === 'deepcopy.no-shared-state')!;
     expect(failure.message).toMatch(/^observed copy\.handoffs\[\d\]\.on_invoke_handoff\.<partial>\.args is the source's handoffs\[\d\]\.on_invoke_handoff\.<partial>\.args itself/);
     expect(code).toBe(1);
+  });
+
+  // As the OpenAI Agents SDK 0.22 holds a handoff: a partial whose args tuple holds a closure over
+  // the target. The tuple of functions is immutable; what the closure returns is not.
+  it("a deep copy that keeps a closure over the source's handoff target inside an immutable tuple fails deepcopy.no-shared-state, naming the target", async () => {
+    const { code, stdout } = await python('fixtures/python/handoff_redacted_shared.py', '--only', deepcopyIds, '--runs', '10');
+    expect(failedIds(stdout)).toEqual(['deepcopy.no-shared-state']);
+    const failure = (JSON.parse(stdout) as { results: { id: string; message: string }[] }).results.find((result) => result.id === 'deepcopy.no-shared-state')!;
+    expect(failure.message).toMatch(/^observed copy\.handoffs\[\d\]\.on_invoke_handoff\.<partial>\.args\[0\]\.<closure>\.target is the source's /);
+    expect(code).toBe(1);
+  });
+
+  it('a deep copy that rebuilds such closures around copies of their targets passes every deepcopy.* invariant (a closure of equal code and cells is equal)', async () => {
+    const { code, stdout } = await python('fixtures/python/handoff_redacted_adapter.py', '--only', deepcopyIds, '--runs', '30');
+    expect(failedIds(stdout)).toEqual([]);
+    expect(code).toBe(0);
   });
 
   it.each([

@@ -42,7 +42,7 @@ describe('Python adapters over the protocol', () => {
     const args = ['--only', 'channel.identity', '--runs', '3'];
     const plain = await python('fixtures/python/raising_adapter.py', ...args);
     const [withoutTraceback] = JSON.parse(plain.stdout).results;
-    expect(withoutTraceback.message).toBe('cloneForChannel() threw RuntimeError: channel state cannot be rebuilt');
+    expect(withoutTraceback.message).toBe('clone_for_channel() threw RuntimeError: channel state cannot be rebuilt');
     expect('stack' in withoutTraceback).toBe(false);
     expect(withoutStreamedLines(plain.stderr)).toBe(''); // the traceback travels in the answer, not on standard error
     const debug = await python('fixtures/python/raising_adapter.py', ...args, '--debug');

@@ -5,13 +5,21 @@ import { isImmutable, type Observed } from '../../model/observed.ts';
  * identity token. Objects flagged immutable (Enum members, tuples of immutables, frozen objects)
  * are not mutable state, and runtime objects (locks, events, weak dictionaries) are not
  * configuration: neither is listed. With `throughFunctions`, what functions reach (closure cells,
- * a partial's parts, a bound method's object) is walked too: it is state the function acts on.
+ * a partial's parts, a bound method's object) is walked too: it is state the function acts on,
+ * inside immutable values as well (a tuple holding a partial is immutable; what the partial's
+ * function returns need not be).
  */
 export function mutableObjects(value: Observed, path: string, into = new Map<string, string>(), throughFunctions = false): Map<string, string> {
   const walk = (item: Observed, at: string) => mutableObjects(item, at, into, throughFunctions);
-  if (isImmutable(value)) return into; // nor is anything inside it: an Enum member's value is a constant too
+  const immutable = isImmutable(value);
+  // An immutable value is not mutable state, nor is anything inside it (an Enum member's value is a
+  // constant too), except what a function inside it reaches.
+  if (immutable && !throughFunctions) return into;
+  const list = (id: string) => {
+    if (!immutable) into.set(path, id);
+  };
   if (value.kind === 'array' || value.kind === 'set') {
-    into.set(path, value.id);
+    list(value.id);
     value.items.forEach((item, index) => walk(item, value.kind === 'array' ? `${path}[${index}]` : `${path}{${index}}`));
   } else if (value.kind === 'map') {
     into.set(path, value.id);
@@ -21,7 +29,7 @@ export function mutableObjects(value: Observed, path: string, into = new Map<str
     });
   } else if (value.kind === 'object') {
     if (value.runtime) return into;
-    into.set(path, value.id);
+    list(value.id);
     for (const [key, item] of value.entries ?? []) walk(item, `${path}.${key}`);
   } else if (value.kind === 'date') {
     into.set(path, value.id);
