@@ -34,8 +34,40 @@
  * Runtime state: an ADK agent has no interrupt controller and no locks (a run is cancelled through
  * the invocation context's AbortSignal, not through the agent).
  */
+import { readFileSync } from 'node:fs';
 import { LlmAgent, type LlmAgentConfig, type ToolUnion } from '@google/adk';
-import type { AgentConfig, AgentView, CloneAdapter, MappedField } from '../../src/adapter/contract.ts';
+import type { AgentConfig, AgentView, CloneAdapter, FrameworkFields, MappedField } from '../../src/adapter/contract.ts';
+
+const installed = (JSON.parse(readFileSync(new URL('./node_modules/@google/adk/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const FUNCTIONS = { kind: 'list', of: { kind: 'function' }, maxLength: 2 } as const;
+
+/**
+ * The fields an `LlmAgent` holds beyond the canonical ones (llm_agent.js:148-196, base_agent.js:
+ * 52-63, workflow/base_node.js:58-59 in 2.0.0), with their roles and the values drawn.
+ * Agent callbacks are drawn as arrays: the constructor keeps an array as it is and wraps a single
+ * function into one (`getCannonicalCallback`, base_agent.js:376-381), which both mean the same.
+ */
+const FRAMEWORK_FIELDS: FrameworkFields = {
+  description: { role: 'config', domain: { kind: 'string' } },
+  globalInstruction: { role: 'config', domain: { kind: 'string' } },
+  generateContentConfig: {
+    role: 'config',
+    domain: { kind: 'object', keys: { temperature: { kind: 'number', min: 0, max: 2 }, maxOutputTokens: { kind: 'number', integer: true, min: 1, max: 8192 }, topP: { kind: 'number', min: 0, max: 1 } }, optional: ['temperature', 'maxOutputTokens', 'topP'] },
+  },
+  disallowTransferToParent: { role: 'config', domain: { kind: 'boolean' } },
+  disallowTransferToPeers: { role: 'config', domain: { kind: 'boolean' } },
+  includeContents: { role: 'config', domain: { kind: 'oneOf', values: ['default', 'none'] } },
+  outputKey: { role: 'config', domain: { kind: 'string' } },
+  beforeModelCallback: { role: 'config', domain: { kind: 'function' } },
+  afterModelCallback: { role: 'config', domain: { kind: 'function' } },
+  beforeToolCallback: { role: 'config', domain: { kind: 'function' } },
+  afterToolCallback: { role: 'config', domain: { kind: 'function' } },
+  beforeAgentCallback: { role: 'config', domain: FUNCTIONS },
+  afterAgentCallback: { role: 'config', domain: FUNCTIONS },
+  // The LLM request processors the agent builds for itself (llm_agent.js:168-200): one array per agent.
+  requestProcessors: 'runtime',
+};
 
 const FIELDS = ['name', 'instructions', 'llm', 'tools'] as const satisfies readonly MappedField[];
 type Mapped = (typeof FIELDS)[number];
@@ -59,9 +91,13 @@ function carriesNothing(key: keyof AgentConfig, value: unknown): boolean {
 function toAdk(fields: Partial<AgentConfig>): Partial<LlmAgentConfig> {
   const adk: Partial<LlmAgentConfig> = {};
   for (const key of Object.keys(fields) as (keyof AgentConfig)[]) {
-    if (!(FIELDS as readonly string[]).includes(key)) {
+    if (!(FIELDS as readonly string[]).includes(key) && key !== 'framework') {
       if (carriesNothing(key, fields[key])) continue;
       throw new Error(`the ADK adapter does not map the field "${key}" (mapped: ${FIELDS.join(', ')})`);
+    }
+    if ((key as string) === 'framework') {
+      Object.assign(adk, fields.framework); // ADK's own option names
+      continue;
     }
     switch (key as Mapped) {
       case 'name':
@@ -82,8 +118,9 @@ function toAdk(fields: Partial<AgentConfig>): Partial<LlmAgentConfig> {
 }
 
 const adapter: CloneAdapter<LlmAgent> = {
-  name: 'google-adk-js 2.0 (@google/adk LlmAgent)',
+  name: `google-adk-js ${installed} (@google/adk LlmAgent)`,
   fields: FIELDS,
+  frameworkFields: FRAMEWORK_FIELDS,
   // ADK's own rule for agent names (see "Names" above): other configurations are not generated.
   accepts: (config) => /^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(config.name) && config.name !== 'user',
   // `tools` is always passed, so the agent's tools array is the one its stored config holds and
@@ -98,6 +135,7 @@ const adapter: CloneAdapter<LlmAgent> = {
     // Not mapped (see above): always `null` here, never compared.
     handoffs: null,
     features: NO_FEATURES,
+    framework: Object.fromEntries(Object.keys(FRAMEWORK_FIELDS).map((name) => [name, (agent as unknown as Record<string, unknown>)[name]])),
     interruptController: null,
     locks: NO_LOCKS,
   }),

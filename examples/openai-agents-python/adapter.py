@@ -8,115 +8,158 @@ clone `Agent.clone(**overrides)` and `copy.deepcopy(agent)`.
 clone-conformance --command "python3 examples/openai-agents-python/adapter.py"`.) See FINDINGS.md for what the
 suite found and how it was run. The SDK has no channel clone.
 
-What is mapped (canonical field -> `agents.Agent` dataclass field):
-  name              -> name
-  instructions      -> instructions
-  llm               -> model (a model name or a `Model` object)
-  tools             -> tools
-  handoffs          -> handoffs; the canonical `null` (no handoffs) is an empty list the adapter
-                       makes and remembers, viewed as null again: the SDK has no "no handoffs" but
-                       `[]` (its default) and rejects `handoffs=None`
-  parallelToolCalls -> model_settings.parallel_tool_calls (creating: `ModelSettings(parallel_tool_calls=...)`;
-                       overriding: `dataclasses.replace(agent.model_settings, parallel_tool_calls=...)`,
-                       since `clone()` replaces `model_settings` as a whole)
-  features.guardrails -> input_guardrails and output_guardrails: the value is a dict
-                       {"input": [...], "output": [...]} of the two lists, viewed as such a dict
-                       holding the agent's own two lists
-  features.hooks    -> hooks (an `AgentHooks` object)
-Not mapped, because an SDK agent has no counterpart: role, goal, backstory, baseUrl, apiKey and
-auth (connection settings live on the model provider, not the agent), toolTimeout (per tool),
-cliBackend, and the other 15 features. SDK fields with no canonical counterpart (not checked):
-handoff_description, mcp_servers, mcp_config, prompt, output_type, tool_use_behavior,
-reset_tool_choice and the rest of model_settings.
+Every field of the `agents.Agent` dataclass (agent.py:186-395 at 0.22.0) is mapped:
+  canonical fields  name -> name, instructions -> instructions, llm -> model (a model name),
+                    tools -> tools, handoffs -> handoffs (SDK agents and `handoff(agent)` objects, the
+                    two forms its docs teach); the canonical `null` (no handoffs) is an empty list the
+                    adapter makes and remembers, viewed as null again: the SDK has no "no handoffs" but
+                    `[]` (its default) and rejects `handoffs=None` (agent.py:477-478)
+  framework fields  (FRAMEWORK_FIELDS below, with their roles)
+    shared-list     input_guardrails, output_guardrails, mcp_servers: lists of objects the user made
+                    once (guardrail functions, MCP server connections the user manages, agent.py:197-206)
+    config          model_settings, mcp_config, handoff_description, prompt, output_type, hooks,
+                    tool_use_behavior, reset_tool_choice
+The canonical `parallelToolCalls` is `model_settings.parallel_tool_calls`: it is drawn as part of
+`model_settings` (a config field compared whole), not mapped on its own, since one object cannot be
+both. Canonical fields with no counterpart on an SDK agent: role, goal, backstory, baseUrl, apiKey
+and auth (connection settings live on the model provider), toolTimeout (per tool), cliBackend, and
+the feature configs (guardrails and hooks are the framework fields above).
 
-Runtime state: an SDK agent has no interrupt controller and no locks (a run is cancelled through
-its `RunResultStreaming`, not through the agent), so the view reports none.
+Conversation state: none. An SDK agent holds configuration only; a conversation lives in a
+`Session` passed to each run (run.py:263) and usage in the run's `RunContextWrapper`
+(run_context.py:83), so no state place is declared. Runtime state: no interrupt controller and no
+locks (a run is cancelled through its `RunResultStreaming`); the view reports none.
 
-The SDK has no notion of a feature present but unset: no hooks is `None`, no guardrails two empty
-lists. The view reports a feature only when the agent has it (hooks set, a guardrail in either
-list), a feature given as unset (None) is rejected with that reason, and overriding `features` sets
-both (those left out of the override are reset). The
-containers of the `features` view (one dict per agent, and one per agent for the two guardrail
-lists) belong to the adapter: kept per agent and refilled in place at each view, so that two views
-of one agent show the same objects; the values inside are the agent's own.
+Value domains (DOMAINS, FRAMEWORK_FIELDS): what the SDK accepts per field; handoffs, guardrails,
+MCP servers, model settings and hooks built by `build()` from drawn names. MCP servers are
+`MCPServerStdio` objects that are never connected (the SDK connects them only when the user calls
+`connect()`). Configurations the SDK rejects (`Agent.__post_init__`) raise the kit's `Rejected`,
+so the suite discards the case.
 
-Value domains (DOMAINS, clone-conformance issue 10): what the SDK accepts per field, handoffs built
-as SDK agents, guardrails and hooks built by `build()` from drawn names. Configurations the SDK
-rejects (a model that is neither a string nor a `Model`, hooks that are not
-`AgentHooks`, guardrails that are not lists, ...: `Agent.__post_init__`) raise the kit's
-`Rejected` when the kit has it, so the suite discards the case; with an older kit they raise the
-SDK's own `TypeError`.
+The adapter's name carries the installed version, read at run time (the class attribute names the
+version FINDINGS.md was made with).
 
 Nothing here runs an agent or calls a model: no API key is needed and none is read.
 """
 
+import contextlib
 import copy
-import dataclasses
+import importlib.metadata
 import os
 import sys
 
 sys.dont_write_bytecode = True
 
-import clone_conformance  # noqa: E402
-from clone_conformance import Adapter, UNDEFINED, run  # noqa: E402
+from clone_conformance import Adapter, Rejected, run  # noqa: E402
 
 os.environ.setdefault("OPENAI_AGENTS_DISABLE_TRACING", "1")  # no trace export, even if a key is set
 
-from agents import Agent, AgentHooks, InputGuardrail, ModelSettings, OutputGuardrail  # noqa: E402
-
-# The kit's rejection (clone-conformance issue 10); older kits have none.
-Rejected = getattr(clone_conformance, "Rejected", None)
+import agents  # noqa: E402
+from agents import Agent, AgentHooks, InputGuardrail, ModelSettings, OutputGuardrail, handoff  # noqa: E402
+from agents.mcp import MCPServerStdio  # noqa: E402
+from openai.types.shared import Reasoning  # noqa: E402  (the SDK's own dependency: ModelSettings.reasoning)
 
 # Canonical top-level field (snake_case, as the kit hands it over) -> Agent field.
 SIMPLE = {"name": "name", "instructions": "instructions", "llm": "model", "tools": "tools"}
 
 
-def _rejected(error):
-    if Rejected is None:
-        return error
-    return Rejected("the OpenAI Agents SDK rejects this configuration: %s: %s" % (type(error).__name__, error))
+def installed_version():
+    """The installed `openai-agents` version; a source tree on PYTHONPATH has none."""
+    try:
+        return importlib.metadata.version("openai-agents")
+    except importlib.metadata.PackageNotFoundError:
+        return "(source at %s, not installed)" % os.path.dirname(os.path.dirname(os.path.abspath(agents.__file__)))
 
 
-_GUARDRAIL_NAMES = {"kind": "list", "of": {"kind": "oneOf", "values": ["relevance", "no_pii", "tone"]}, "maxLength": 2}
+def _one_of(*values):
+    return {"kind": "oneOf", "values": list(values)}
 
-# What the SDK accepts, per field and per feature (clone-conformance value domains).
+
+def _names(*names):
+    return {"kind": "list", "of": _one_of(*names), "maxLength": 3}
+
+
+def _built(name, plain):
+    return {"kind": "built", "name": name, "from": plain}
+
+
+NONE = _one_of(None)
+
+# What the SDK accepts per canonical field (clone-conformance value domains).
 DOMAINS = {
     "fields": {
         "name": {"kind": "string"},
-        "instructions": {"kind": "anyOf", "of": [{"kind": "string"}, {"kind": "function"}, {"kind": "oneOf", "values": [None]}]},
+        "instructions": {"kind": "anyOf", "of": [{"kind": "string"}, {"kind": "function"}, NONE]},
         # A model name or None (a `Model` object is accepted too; none is drawn: it would be a stand-in).
-        "llm": {"kind": "anyOf", "of": [{"kind": "string"}, {"kind": "oneOf", "values": [None]}]},
-        "handoffs": {"kind": "anyOf", "of": [{"kind": "oneOf", "values": [None]}, {"kind": "list", "maxLength": 3, "of": {
-            "kind": "built", "name": "Agent", "from": {"kind": "oneOf", "values": ["billing", "escalation", "triage"]}}}]},
-        "parallelToolCalls": {"kind": "anyOf", "of": [{"kind": "boolean"}, {"kind": "oneOf", "values": [None]}]},
-    },
-    "features": {
-        # Built as {"input": [...], "output": [...]} of guardrails with these names; build() puts a
-        # "relevance" input guardrail first, since two empty lists are no guardrails at all.
-        "guardrails": {"kind": "built", "name": "Guardrails", "from": {"kind": "object", "keys": {
-            "input": _GUARDRAIL_NAMES, "output": _GUARDRAIL_NAMES}}},
-        "hooks": {"kind": "built", "name": "AgentHooks", "from": {"kind": "oneOf", "values": ["hooks"]}},
+        # The presets are names for which the SDK picks model-specific default settings
+        # (models/default_models.py): "gpt-5.6-luna" is its default model.
+        "llm": {"kind": "anyOf", "of": [{"kind": "string"}, _one_of("gpt-5.6-luna", "gpt-5", "gpt-4.1"), NONE]},
+        # SDK agents, or `handoff(agent)` objects (handoffs/__init__.py:260-374), to a named agent.
+        "handoffs": {"kind": "anyOf", "of": [NONE, {"kind": "list", "maxLength": 3, "of": {"kind": "anyOf", "of": [
+            _built("Agent", _one_of("billing", "escalation", "triage")),
+            _built("Handoff", _one_of("billing", "escalation", "triage"))]}}]},
     },
 }
 
+# The fields an SDK agent holds beyond the canonical ones, with their roles and the values drawn.
+FRAMEWORK_FIELDS = {
+    # Lists of objects made once by the user and meant to be shared: each agent its own list.
+    "input_guardrails": {"role": "shared-list", "domain": {
+        "kind": "list", "maxLength": 2, "of": _built("InputGuardrail", _one_of("relevance", "no_pii", "tone"))}},
+    "output_guardrails": {"role": "shared-list", "domain": {
+        "kind": "list", "maxLength": 2, "of": _built("OutputGuardrail", _one_of("no_pii", "tone"))}},
+    "mcp_servers": {"role": "shared-list", "domain": {
+        "kind": "list", "maxLength": 2, "of": _built("MCPServerStdio", _one_of("files", "git"))}},
+    # Configuration values.
+    "model_settings": {"role": "config", "domain": _built("ModelSettings", {"kind": "object", "keys": {
+        "temperature": {"kind": "number", "min": 0, "max": 2},
+        "parallel_tool_calls": {"kind": "boolean"},
+        "max_tokens": {"kind": "number", "integer": True, "min": 1, "max": 4096},
+        "verbosity": _one_of("low", "medium", "high"),
+        "reasoning": _one_of("none", "low", "medium", "high"),  # built as Reasoning(effort=...)
+        "tool_choice": _one_of("auto", "required", "none"),
+    }, "optional": ["temperature", "parallel_tool_calls", "max_tokens", "verbosity", "reasoning", "tool_choice"]})},
+    "mcp_config": {"role": "config", "domain": {"kind": "object", "keys": {
+        "convert_schemas_to_strict": {"kind": "boolean"}, "include_server_in_tool_names": {"kind": "boolean"},
+    }, "optional": ["convert_schemas_to_strict", "include_server_in_tool_names"]}},
+    "handoff_description": {"role": "config", "domain": {"kind": "anyOf", "of": [{"kind": "string"}, NONE]}},
+    "prompt": {"role": "config", "domain": {"kind": "anyOf", "of": [NONE, {"kind": "function"}, {"kind": "object", "keys": {
+        "id": _one_of("pmpt_support", "pmpt_sales"), "version": _one_of("1", "2")}, "optional": ["version"]}]}},
+    "output_type": {"role": "config", "domain": {"kind": "anyOf", "of": [NONE, _built("OutputType", _one_of("str", "int", "list[str]"))]}},
+    "hooks": {"role": "config", "domain": {"kind": "anyOf", "of": [NONE, _built("AgentHooks", _one_of("hooks"))]}},
+    "tool_use_behavior": {"role": "config", "domain": {"kind": "anyOf", "of": [
+        _one_of("run_llm_again", "stop_on_first_tool"), {"kind": "function"},
+        {"kind": "object", "keys": {"stop_at_tool_names": _names("search", "lookup")}}]}},
+    "reset_tool_choice": {"role": "config", "domain": {"kind": "boolean"}},
+}
+
+OUTPUT_TYPES = {"str": str, "int": int, "list[str]": list[str]}
+
 
 class OpenAIAgentsAdapter(Adapter):
+    # The version FINDINGS.md and the baseline were made with; __init__ names the installed one.
     name = "openai-agents 0.22.0 (python)"
-    fields = ["name", "instructions", "llm", "tools", "handoffs", "parallelToolCalls", "guardrails", "hooks"]
+    fields = ["name", "instructions", "llm", "tools", "handoffs"]
     domains = DOMAINS
+    framework_fields = FRAMEWORK_FIELDS
     deep_copy_tools = "copied"  # copy.deepcopy copies tool objects (functions stay themselves)
+    # An MCP server's exit stack holds the cleanups of its live connection (`connect()` enters the
+    # transport and the client session into it, mcp/server.py): state of a running server, like the
+    # asyncio locks beside it, not configuration. Compared by type only.
+    runtime_types = (contextlib.AsyncExitStack,)
 
     def __init__(self):
+        self.name = "openai-agents %s (python)" % installed_version()
         self._no_handoffs = {}  # id(list) -> list: the empty lists made for a canonical null
-        self._views = {}  # id(agent) -> (agent, features dict, guardrails dict); kept alive
 
     # Creating and cloning
     def create(self, config):
-        kwargs = self._sdk(config, None)  # (outside _checked: an unmapped field is an error, not a rejection)
+        kwargs = self._sdk(config)
+        kwargs.update(config.get("framework", {}))  # the framework fields are the SDK's own keyword arguments
         return self._checked(lambda: Agent(**kwargs))
 
     def clone_with(self, agent, overrides):
-        kwargs = self._sdk(overrides, agent)
+        kwargs = self._sdk(overrides)
         return self._checked(lambda: agent.clone(**kwargs))
 
     def deep_copy(self, agent):
@@ -126,24 +169,36 @@ class OpenAIAgentsAdapter(Adapter):
         return duplicate
 
     def build(self, name, value):
-        """A value of a `built` domain (DOMAINS) from its drawn plain value."""
-        if name == "Guardrails":  # value: {"input": [names], "output": [names]}
-            return {"input": [InputGuardrail(guardrail_function=_check, name=n) for n in ["relevance"] + list(value["input"])],
-                    "output": [OutputGuardrail(guardrail_function=_check, name=n) for n in value["output"]]}
-        if name == "AgentHooks":
-            return ConformanceHooks()
+        """A value of a `built` domain from its drawn plain value."""
         if name == "Agent":
             return Agent(name=value)
+        if name == "Handoff":
+            return handoff(Agent(name=value))
+        if name == "InputGuardrail":
+            return InputGuardrail(guardrail_function=_check, name=value)
+        if name == "OutputGuardrail":
+            return OutputGuardrail(guardrail_function=_check, name=value)
+        if name == "MCPServerStdio":  # never connected: the SDK connects only on server.connect()
+            return MCPServerStdio(params={"command": "mcp-server-" + value}, name=value)
+        if name == "ModelSettings":
+            settings = dict(value)
+            if "reasoning" in settings:
+                settings["reasoning"] = Reasoning(effort=settings["reasoning"])
+            return ModelSettings(**settings)
+        if name == "OutputType":
+            return OUTPUT_TYPES[value]
+        if name == "AgentHooks":
+            return ConformanceHooks()
         raise KeyError("no built values named %r" % (name,))
 
     @staticmethod
     def _checked(make):
         try:
             return make()
-        except TypeError as error:  # Agent.__post_init__'s validation
-            raise _rejected(error)
+        except TypeError as error:  # Agent.__post_init__'s validation (agent.py:432-546)
+            raise Rejected("the OpenAI Agents SDK rejects this configuration: %s: %s" % (type(error).__name__, error))
 
-    def _sdk(self, fields, current):
+    def _sdk(self, fields):
         """Canonical fields (or overrides) as Agent keyword arguments."""
         sdk = {}
         for key, target in SIMPLE.items():
@@ -151,29 +206,11 @@ class OpenAIAgentsAdapter(Adapter):
                 sdk[target] = fields[key]  # lists as given: `Agent(tools=my_list)` keeps my_list
         if "handoffs" in fields:
             sdk["handoffs"] = self._handoffs(fields["handoffs"])
-        if "parallel_tool_calls" in fields:  # (the kit leaves out top-level fields left undefined)
-            value = fields["parallel_tool_calls"]
-            sdk["model_settings"] = (dataclasses.replace(current.model_settings, parallel_tool_calls=value)
-                                     if current is not None else ModelSettings(parallel_tool_calls=value))
-        if "features" in fields:  # a features override replaces them all: those left out are reset
-            sdk.update(input_guardrails=[], output_guardrails=[], hooks=None)
-        features = fields.get("features", {})
-        for name, value in features.items():
-            if name not in ("guardrails", "hooks"):
-                raise ValueError("the OpenAI Agents SDK has no counterpart for the feature %r" % (name,))
-            if value is UNDEFINED or value is None:
-                # The SDK's "no hooks" / "no guardrails" is also what an agent not given them holds:
-                # a feature present but unset has no counterpart, so no view could show it.
-                raise _rejected(ValueError("%s=%r: the SDK cannot hold a feature present but unset" % (name, value)))
-            if name == "hooks":
-                sdk["hooks"] = value
-            elif (isinstance(value, dict) and set(value) <= {"input", "output"} and any(value.values())
-                  and all(isinstance(v, list) for v in value.values())):
-                sdk["input_guardrails"] = value.get("input", [])
-                sdk["output_guardrails"] = value.get("output", [])
-            else:
-                raise _rejected(TypeError("guardrails must be {'input': [...], 'output': [...]}, two lists not both "
-                                          "empty (empty is no guardrails), got %r" % (value,)))
+        # (`features: {}` carries nothing: no feature is mapped; anything else would be lost)
+        unmapped = sorted(key for key in set(fields) - set(SIMPLE) - {"handoffs", "framework"}
+                          if not (key == "features" and fields[key] == {}))
+        if unmapped:
+            raise ValueError("the OpenAI Agents SDK has no counterpart for %s" % (unmapped,))
         return sdk
 
     def _handoffs(self, handoffs):
@@ -194,26 +231,9 @@ class OpenAIAgentsAdapter(Adapter):
         return {
             "name": agent.name, "instructions": agent.instructions, "llm": agent.model, "tools": agent.tools,
             "handoffs": None if self._stands_for_null(handoffs) else handoffs,
-            "parallel_tool_calls": agent.model_settings.parallel_tool_calls,
-            "features": self._features(agent),
+            "framework": {name: getattr(agent, name) for name in FRAMEWORK_FIELDS},
             "interrupt_controller": None, "locks": {},
         }
-
-    def _features(self, agent):
-        """The features the agent has: the SDK has no unset feature but its default (no hooks, no
-        guardrails), so a feature at its default is reported absent."""
-        entry = self._views.get(id(agent))
-        if entry is None:
-            entry = self._views[id(agent)] = (agent, {}, {})
-        _, features, guardrails = entry
-        guardrails["input"] = agent.input_guardrails
-        guardrails["output"] = agent.output_guardrails
-        features.clear()
-        if agent.input_guardrails or agent.output_guardrails:
-            features["guardrails"] = guardrails
-        if agent.hooks is not None:
-            features["hooks"] = agent.hooks
-        return features
 
     # Probes
     def add_tool(self, agent, tool):
