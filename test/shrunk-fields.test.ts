@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { droppingKeys } from '../spec/generators/droppable-keys.ts';
 import { findInvariant } from '../spec/invariants/catalogue.ts';
-import type { CloneAdapter } from '../src/adapter/contract.ts';
+import { defineAdapter, type AgentConfig, type CloneAdapter } from '../src/adapter/contract.ts';
+import { FrameworkAgent, frameworkAdapter } from '../fixtures/support/framework-agent.ts';
 import { runInvariant } from '../src/run/run-invariant.ts';
 import { inProcessSubject } from '../src/transports/in-process.ts';
 import { ROOT } from './support/cli.ts';
@@ -65,5 +66,53 @@ describe('counterexamples of real defects name what the defect needs', () => {
   it('a clone that drops a framework field: that one field under framework', async () => {
     const printed = await shrunkConfig('fixtures/defective/framework-config-dropped.ts', 'channel.features');
     expect(printed).toMatch(/"framework":\{"[a-z_]+":[^,]*\}/);
+  });
+});
+
+describe('framework fields left out by shrinking', () => {
+  // Shrinking may leave a framework field out of a configuration: the agent may then hold the
+  // framework's default, and a failure must keep the field that causes it.
+  class DefaultingAgent extends FrameworkAgent {
+    constructor(config: AgentConfig) {
+      super(config);
+      this.model_settings ??= { temperature: 1 };
+    }
+  }
+  class DroppingAgent extends FrameworkAgent {
+    constructor(config: AgentConfig) {
+      super(config);
+      this.fallback_models = undefined; // "fallback models are set on the router"
+    }
+  }
+
+  it('a framework field not given may hold the framework default: agent.config-held passes', async () => {
+    const adapter = defineAdapter(frameworkAdapter('framework defaults', (config) => new DefaultingAgent(config)));
+    const result = await runInvariant(findInvariant('agent.config-held')!, inProcessSubject(adapter, { timeout: 2000 }), { seed: 3, runs: 100 });
+    expect(result.status).toBe('passed');
+  });
+
+  // Before: shrinking left out both the goal and model_settings, and ended on a false failure
+  // about the framework default instead of the dropped goal.
+  it('a real failure elsewhere shrinks to itself, not to a framework field left out', async () => {
+    class GoalDroppingAgent extends DefaultingAgent {
+      constructor(config: AgentConfig) {
+        super({ ...config, goal: undefined });
+      }
+    }
+    const adapter = defineAdapter(frameworkAdapter('goal dropped', (config) => new GoalDroppingAgent(config)));
+    const result = await runInvariant(findInvariant('agent.config-held')!, inProcessSubject(adapter, { timeout: 2000 }), { seed: 3, runs: 100 });
+    expect(result.status).toBe('failed');
+    if (result.status !== 'failed') return;
+    expect(result.message).toMatch(/^observed agent\.goal = /);
+    expect(result.counterexample).toMatch(/"goal":/);
+  });
+
+  it('a framework field given and dropped fails, and the shrunk case still gives it', async () => {
+    const adapter = defineAdapter(frameworkAdapter('framework field dropped', (config) => new DroppingAgent(config)));
+    const result = await runInvariant(findInvariant('agent.config-held')!, inProcessSubject(adapter, { timeout: 2000 }), { seed: 3, runs: 100 });
+    expect(result.status).toBe('failed');
+    if (result.status !== 'failed') return;
+    expect(result.message).toMatch(/agent\.framework\.fallback_models/);
+    expect(result.counterexample).toMatch(/"framework":\{"fallback_models":\[/);
   });
 });

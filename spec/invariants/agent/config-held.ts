@@ -57,7 +57,9 @@ function fieldHeld(subject: Subject, config: AgentConfig, view: ObservedAgent, f
 function frameworkHeld(subject: Subject, config: AgentConfig, view: ObservedAgent): Violation | undefined {
   for (const [path, held] of frameworkValues(view, subject.scope, 'config', 'shared-list', 'route')) {
     const name = path.slice('framework.'.length);
-    const given = subject.observeInput(config.framework?.[name]);
+    // A framework field not given may hold the framework's default, as a feature not given may.
+    if (config.framework?.[name] === undefined) continue;
+    const given = subject.observeInput(config.framework[name]);
     if (subject.scope.framework.get(name)!.role !== 'config' && given.kind === 'array') {
       const violation = compareElements(given, held, `agent.${path}`, 'the configuration');
       if (violation) return violation;
@@ -75,7 +77,7 @@ export const configHeld: Invariant = {
   profile: 'agent',
   needs: [],
   roles: ['config', 'shared-list', 'route'],
-  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them; any agent may hold tools bound to itself (derived from it by the framework). Framework fields of configured roles (config, shared-list, route) hold what they were given, in view.framework: lists of the very same elements, other values deeply equal.',
+  rule: 'An agent created from a configuration holds it, as its view shows it, for every field the adapter maps: identity, model-access and execution fields as-is (objects such as llm and auth the very objects given; an optional field left out may hold nothing or the framework\'s default), tools and handoffs as lists of the very same elements (no handoffs: null, or an empty list), every feature config given deeply equal (a feature not given may hold the framework\'s default). An agent with handoffs may hold, besides its configured tools, up to one tool per handoff derived from them; any agent may hold tools bound to itself (derived from it by the framework). Framework fields of configured roles (config, shared-list, route) hold what they were given, in view.framework: lists of the very same elements, other values deeply equal (a framework field not given may hold the framework\'s default).',
   rationale: 'Every clone clause compares a clone with its source. A constructor that silently drops a field, or a view() that leaves one out, makes source and clone agree on nothing, and every clone check passes without having compared anything. This clause makes sure there is something to compare.',
   async check(subject, scenario) {
     const batch = new Batch();
