@@ -48,9 +48,12 @@ the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config
 the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
 (e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). PraisonAI has
 no "unset" feature, only defaults: a feature is reported when what the agent holds for it differs
-from what an agent created without it holds. A feature given as off or unset (None, False) leaves
-the agent holding such a default, which no view can tell from "not given": those configurations are
-rejected, with that reason.
+from what an agent created without it holds. A feature given as unset (None) leaves the agent
+holding such a default, which no view can tell from "not given": rejected, with that reason. So is
+one given as off (False), except `context` and `hooks`, whose argument the agent keeps as given
+(`False`, not the default None; OFF_AS_GIVEN): planning, reflection and the others hold their
+default for False, and `web` and `caching` hold for False what a config of theirs can give too
+(`CachingConfig(enabled=False)`), so a view cannot tell those apart.
 The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
 they are kept per agent and refilled in place at each view, so that two views of one agent show the
 same objects; the values inside are the agent's own, never copies.
@@ -117,6 +120,10 @@ FEATURE_NAMES = (
     "memory", "knowledge", "planning", "reflection", "guardrails", "web", "context", "autonomy",
     "output", "execution", "templates", "caching", "hooks", "skills", "approval", "learn", "sandbox",
 )
+
+# Features whose argument the agent keeps as given (`_context_param`, `_hooks_registry_param`), so
+# that `False` (off) is held as False, and shown as such, unlike the default None.
+OFF_AS_GIVEN = ("context", "hooks")
 
 # What an agent holds for each feature (agent.py, the constructor): one attribute, reported as the
 # object itself, or several attributes derived from the config, reported together.
@@ -187,13 +194,13 @@ DOMAINS = {
         "reflection": _typed("ReflectionConfig", {"min_iterations": _one_of(1, 2), "max_iterations": _one_of(2, 4, 5)}),
         "guardrails": _typed("GuardrailConfig", {"validator": {"kind": "function"}, "max_retries": {"kind": "number", "integer": True, "min": 0, "max": 5}}),
         "web": _typed("WebConfig", {"search": _BOOL, "fetch": _one_of(False), "max_results": _one_of(3, 10)}),  # fetch needs a Claude model
-        "context": _typed("ContextConfig", {"auto_compact": _BOOL, "compact_threshold": _one_of(0.5, 0.9)}),
+        "context": {"kind": "anyOf", "of": [_one_of(False), _typed("ContextConfig", {"auto_compact": _BOOL, "compact_threshold": _one_of(0.5, 0.9)})]},
         "autonomy": _typed("AutonomyConfig", {"level": _one_of("suggest", "auto_edit"), "max_iterations": _one_of(5, 30)}),
         "output": _typed("OutputConfig", {"markdown": _one_of(True), "stream": _BOOL, "metrics": _BOOL}),  # all False is the default
         "execution": _typed("ExecutionConfig", {"max_iter": _one_of(1, 5, 7), "max_retry_limit": _one_of(0, 1, 4)}),
         "templates": _typed("TemplateConfig", {"system": _STRING, "prompt": _STRING, "use_system_prompt": _BOOL}, optional=["prompt"]),
         "caching": _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL}),
-        "hooks": _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"]),
+        "hooks": {"kind": "anyOf", "of": [_one_of(False), _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"])]},
         "skills": _typed("SkillsConfig", {"paths": {"kind": "list", "of": _one_of("skills/a", "skills/b"), "maxLength": 2}, "auto_discover": _BOOL}),
         "approval": _typed("ApprovalConfig", {"all_tools": _BOOL, "timeout": _one_of(0, 30)}),
         "learn": _typed("LearnConfig", {"persona": _BOOL, "insights": _BOOL}),
@@ -202,7 +209,7 @@ DOMAINS = {
 }
 
 # The llm settings PraisonAI takes with a model dict (`llm={"model": ..., "temperature": ...}`) and
-# keeps in `_llm_init_params` for the LLM it builds (agent.py:2186-2198).
+# keeps in `_llm_init_params` for the LLM it builds (agent.py:2193-2206).
 LLM_SETTINGS = ("temperature", "max_tokens")
 
 # Fields of PraisonAI's Agent beyond the canonical ones (clone-conformance framework fields), each
@@ -311,9 +318,9 @@ class PraisonAIAdapter(Adapter):
             if key in config:
                 kwargs[key] = config[key]
         for feature, value in config.get("features", {}).items():
-            if value is UNDEFINED or value is None or value is False:
-                # Off or unset: the agent then holds the feature's default (for caching, "off"),
-                # not a config of its own, so no view can show the feature as given.
+            if value is UNDEFINED or value is None or (value is False and feature not in OFF_AS_GIVEN):
+                # Off or unset: the agent then holds the feature's default, or (web, caching) the
+                # same attributes a config of that feature can give, so no view can tell it.
                 raise _rejected(ValueError("%s=%r: PraisonAI holds no config for a feature given as off or unset"
                                            % (feature, value)))
             kwargs[feature] = value
