@@ -10,7 +10,7 @@ suite found and how it was run.
 
 What is mapped (canonical field -> PraisonAI `Agent`):
   name, role, goal, backstory, instructions -> the constructor arguments and attributes of the same names
-  llm               -> `llm=` (a model name); viewed as `agent.llm`
+  llm               -> `llm=` (a model name, or the "model" of a model dict); viewed as `agent.llm`
   baseUrl, apiKey, auth -> `base_url=`, `api_key=`, `auth=`; viewed as the attributes of those names
   tools             -> `tools=`; viewed as `agent.tools`, the agent's own list
   handoffs          -> `handoffs=`; viewed as `agent.handoffs` (the constructor turns None into [])
@@ -26,15 +26,34 @@ Runtime state, mapped to the agent's real objects:
   locks               -> "cache": the agent's re-entrant `_Agent__cache_lock` (`threading.RLock`),
                          "cost": its `_cost_lock` (`threading.Lock`), the two the docs name.
 
+Framework fields (beyond the canonical ones, FRAMEWORK_FIELDS), each with its role:
+  llm_settings (config) -> the llm settings of a model dict, `llm={"model": ..., "temperature": ...,
+                       "max_tokens": ...}`; viewed as those keys of `agent._llm_init_params`
+  fallback_models (config) -> `llm=LLMConfig(model=..., fallback_models=[...])`; viewed as
+                       `agent.fallback_models`
+  rules, message_steering, retry (config) -> the constructor arguments of those names
+  approvals_lock (runtime) -> `agent._approvals_lock`
+Conversation state places, with the `record_state` probe:
+  chat_history -> `agent.chat_history`, recorded with `agent._append_to_chat_history(message)`
+  usage        -> the counters of `agent.cost_summary` (cost, tokens in and out, llm calls),
+                  recorded by counting one call under `agent._cost_lock`, as chat() does
+The llm settings and usage counters are held as several values; the view shows them in a dict of
+the adapter's per agent, refilled in place, holding the agent's values.
+
+The adapter's name carries the version of praisonaiagents imported, read at run time.
+
 Feature configs: PraisonAI keeps no one object holding an agent's features. For each feature the
 view reports what the agent really holds for it (see FEATURE_HELD): the config object itself where
 the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
 the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
 (e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). PraisonAI has
 no "unset" feature, only defaults: a feature is reported when what the agent holds for it differs
-from what an agent created without it holds. A feature given as off or unset (None, False) leaves
-the agent holding such a default, which no view can tell from "not given": those configurations are
-rejected, with that reason.
+from what an agent created without it holds. A feature given as unset (None) leaves the agent
+holding such a default, which no view can tell from "not given": rejected, with that reason. So is
+one given as off (False), except `context` and `hooks`, whose argument the agent keeps as given
+(`False`, not the default None; OFF_AS_GIVEN): planning, reflection and the others hold their
+default for False, and `web` and `caching` hold for False what a config of theirs can give too
+(`CachingConfig(enabled=False)`), so a view cannot tell those apart.
 The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
 they are kept per agent and refilled in place at each view, so that two views of one agent show the
 same objects; the values inside are the agent's own, never copies.
@@ -59,6 +78,7 @@ on the controller's lock (see FINDINGS.md).
 
 import atexit
 import copy
+import logging
 import os
 import shutil
 import sys
@@ -79,8 +99,11 @@ os.environ["PRAISONAI_TELEMETRY_DISABLED"] = "true"
 os.environ["DO_NOT_TRACK"] = "true"
 os.environ.pop("OPENAI_MODEL_NAME", None)  # the default model would otherwise come from the environment
 warnings.simplefilter("ignore", DeprecationWarning)  # llm= and cli_backend= are deprecated spellings
+logging.disable(logging.WARNING)  # one "memory enabled without an explicit user_id" warning per agent
 
 from praisonaiagents import Agent  # noqa: E402
+from praisonaiagents.agent.retry_utils import RetryBackoffConfig  # noqa: E402
+from praisonaiagents.config import LLMConfig  # noqa: E402
 from praisonaiagents.agent.interrupt import InterruptController  # noqa: E402
 from praisonaiagents.agent.autonomy import AutonomyConfig  # noqa: E402
 from praisonaiagents.approval.protocols import ApprovalConfig  # noqa: E402
@@ -97,6 +120,10 @@ FEATURE_NAMES = (
     "memory", "knowledge", "planning", "reflection", "guardrails", "web", "context", "autonomy",
     "output", "execution", "templates", "caching", "hooks", "skills", "approval", "learn", "sandbox",
 )
+
+# Features whose argument the agent keeps as given (`_context_param`, `_hooks_registry_param`), so
+# that `False` (off) is held as False, and shown as such, unlike the default None.
+OFF_AS_GIVEN = ("context", "hooks")
 
 # What an agent holds for each feature (agent.py, the constructor): one attribute, reported as the
 # object itself, or several attributes derived from the config, reported together.
@@ -145,8 +172,9 @@ _STRING = {"kind": "string"}
 DOMAINS = {
     "fields": {
         "name": _STRING, "role": _STRING, "goal": _STRING, "backstory": _STRING, "instructions": _STRING,
-        # A model name, or a dict with "model" (PraisonAI keeps only the name from it).
-        "llm": {"kind": "anyOf", "of": [_STRING, {"kind": "object", "keys": {"model": _one_of("gpt-4o", "openai/gpt-4o-mini")}}]},
+        # A model name. The other form, a dict with "model" and llm settings, is the framework
+        # field llm_settings (PraisonAI keeps the name in agent.llm, the rest in _llm_init_params).
+        "llm": _STRING,
         "baseUrl": _STRING,
         "apiKey": _STRING,
         # A subscription provider id needs its credentials on the machine (agent.py resolves them at
@@ -166,13 +194,13 @@ DOMAINS = {
         "reflection": _typed("ReflectionConfig", {"min_iterations": _one_of(1, 2), "max_iterations": _one_of(2, 4, 5)}),
         "guardrails": _typed("GuardrailConfig", {"validator": {"kind": "function"}, "max_retries": {"kind": "number", "integer": True, "min": 0, "max": 5}}),
         "web": _typed("WebConfig", {"search": _BOOL, "fetch": _one_of(False), "max_results": _one_of(3, 10)}),  # fetch needs a Claude model
-        "context": _typed("ContextConfig", {"auto_compact": _BOOL, "compact_threshold": _one_of(0.5, 0.9)}),
+        "context": {"kind": "anyOf", "of": [_one_of(False), _typed("ContextConfig", {"auto_compact": _BOOL, "compact_threshold": _one_of(0.5, 0.9)})]},
         "autonomy": _typed("AutonomyConfig", {"level": _one_of("suggest", "auto_edit"), "max_iterations": _one_of(5, 30)}),
         "output": _typed("OutputConfig", {"markdown": _one_of(True), "stream": _BOOL, "metrics": _BOOL}),  # all False is the default
         "execution": _typed("ExecutionConfig", {"max_iter": _one_of(1, 5, 7), "max_retry_limit": _one_of(0, 1, 4)}),
         "templates": _typed("TemplateConfig", {"system": _STRING, "prompt": _STRING, "use_system_prompt": _BOOL}, optional=["prompt"]),
         "caching": _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL}),
-        "hooks": _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"]),
+        "hooks": {"kind": "anyOf", "of": [_one_of(False), _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"])]},
         "skills": _typed("SkillsConfig", {"paths": {"kind": "list", "of": _one_of("skills/a", "skills/b"), "maxLength": 2}, "auto_discover": _BOOL}),
         "approval": _typed("ApprovalConfig", {"all_tools": _BOOL, "timeout": _one_of(0, 30)}),
         "learn": _typed("LearnConfig", {"persona": _BOOL, "insights": _BOOL}),
@@ -180,11 +208,36 @@ DOMAINS = {
     },
 }
 
+# The llm settings PraisonAI takes with a model dict (`llm={"model": ..., "temperature": ...}`) and
+# keeps in `_llm_init_params` for the LLM it builds (agent.py:2193-2206).
+LLM_SETTINGS = ("temperature", "max_tokens")
+
+# Fields of PraisonAI's Agent beyond the canonical ones (clone-conformance framework fields), each
+# with the role that says what a clone must do with it, and the values PraisonAI takes.
+FRAMEWORK_FIELDS = {
+    # config: kept by every clone, deeply equal
+    "llm_settings": {"role": "config", "domain": {"kind": "object", "keys": {
+        "temperature": _one_of(0, 0.2, 1.5), "max_tokens": {"kind": "number", "integer": True, "min": 1, "max": 4096}},
+        "optional": list(LLM_SETTINGS)}},  # {}: no settings (the model is given as a name)
+    "fallback_models": {"role": "config", "domain": {
+        "kind": "list", "of": _one_of("gpt-4o-mini", "anthropic/claude-3-5-sonnet"), "maxLength": 2}},  # []: none
+    "rules": {"role": "config", "domain": _BOOL},  # auto-applied project rules (AGENTS.md ...), on unless False
+    "message_steering": {"role": "config", "domain": _BOOL},
+    "retry": {"role": "config", "domain": {"kind": "anyOf", "of": [_one_of(False), {
+        "kind": "built", "name": "RetryBackoffConfig", "from": {"kind": "object", "keys": {
+            "max_retries": {"kind": "number", "integer": True, "min": 0, "max": 5}}}}]}},
+    # runtime: each agent its own
+    "approvals_lock": "runtime",
+    # conversation state: isolated, fresh in a channel clone, copied by a deep copy
+    "chat_history": "state",
+    "usage": "state",
+}
+
 # build(name, value) for the typed configs above: the class, called with the drawn dict.
 CONFIG_CLASSES = dict((cls.__name__, cls) for cls in (
     MemoryConfig, KnowledgeConfig, PlanningConfig, ReflectionConfig, GuardrailConfig, WebConfig, ContextConfig,
     AutonomyConfig, OutputConfig, ExecutionConfig, TemplateConfig, CachingConfig, HooksConfig, SkillsConfig,
-    ApprovalConfig, LearnConfig, SandboxConfig))
+    ApprovalConfig, LearnConfig, SandboxConfig, RetryBackoffConfig))
 
 
 class StubCliBackend(object):
@@ -224,17 +277,38 @@ def _rejected(error):
     return Rejected("PraisonAI rejects this configuration: %s: %s" % (type(error).__name__, error))
 
 
+def _installed_version():
+    """The version of praisonaiagents imported, read at run time (installed, else the package's own
+    `__version__`, which a source checkout has too)."""
+    try:
+        from importlib.metadata import version
+        return version("praisonaiagents")
+    except Exception:
+        pass
+    try:
+        import praisonaiagents
+        return str(praisonaiagents.__version__)
+    except Exception:
+        return None
+
+
 class PraisonAIAdapter(Adapter):
+    # The version this example was checked with (FINDINGS.md); reports name the one imported.
     name = "praisonaiagents 1.7.0 (python)"
     fields = ["name", "role", "goal", "backstory", "instructions", "llm", "baseUrl", "apiKey", "auth",
               "tools", "handoffs", "features", "toolTimeout", "parallelToolCalls", "cliBackend"]
     domains = DOMAINS
+    framework_fields = FRAMEWORK_FIELDS  # roles config, runtime and "state" (chat_history, usage)
     deep_copy_tools = "copied"  # __deepcopy__ deep-copies the tools list: objects copied, functions kept
 
     def __init__(self):
         self._owned = {}  # id(lock) -> (lock, OwnedLock): two agents sharing a lock share its owner
         self._views = {}  # id(agent) -> (agent, features dict, {feature: derived dict}); kept alive
+        self._held = {}  # id(agent) -> (agent, llm settings dict, usage dict); kept alive, refilled in place
         self._default_features = None
+        installed = _installed_version()
+        if installed:
+            self.name = "praisonaiagents %s (python)" % (installed,)
 
     # Creating and cloning
     def create(self, config):
@@ -244,9 +318,9 @@ class PraisonAIAdapter(Adapter):
             if key in config:
                 kwargs[key] = config[key]
         for feature, value in config.get("features", {}).items():
-            if value is UNDEFINED or value is None or value is False:
-                # Off or unset: the agent then holds the feature's default (for caching, "off"),
-                # not a config of its own, so no view can show the feature as given.
+            if value is UNDEFINED or value is None or (value is False and feature not in OFF_AS_GIVEN):
+                # Off or unset: the agent then holds the feature's default, or (web, caching) the
+                # same attributes a config of that feature can give, so no view can tell it.
                 raise _rejected(ValueError("%s=%r: PraisonAI holds no config for a feature given as off or unset"
                                            % (feature, value)))
             kwargs[feature] = value
@@ -259,11 +333,35 @@ class PraisonAIAdapter(Adapter):
             kwargs["tool_config"] = ToolConfig(**tool_settings)
         if "cli_backend" in config:
             kwargs["cli_backend"] = config["cli_backend"]
+        self._framework_kwargs(config.get("framework", {}), kwargs)
         kwargs.update(self._runtime())
         try:
             return Agent(**kwargs)
         except (TypeError, ValueError) as error:  # PraisonAI's validation (AuthError is a ValueError too)
             raise _rejected(error)
+
+    @staticmethod
+    def _framework_kwargs(framework, kwargs):
+        """The framework fields as PraisonAI takes them: llm settings in a model dict
+        (`llm={"model": ..., "temperature": ...}`), fallback models in `LLMConfig(fallback_models=...)`
+        (with a model dict, through the `fallback_models=` keyword the constructor takes for
+        clone_for_channel, agent.py:866-870, since a model dict has no place for them), `rules=`,
+        `message_steering=`, `retry=`."""
+        model = kwargs.pop("llm", None)
+        settings = framework.get("llm_settings") or {}
+        fallbacks = framework.get("fallback_models") or []
+        if settings:
+            kwargs["llm"] = dict(settings, model=model if model is not None else Agent._get_default_model())
+            if fallbacks:
+                kwargs["fallback_models"] = list(fallbacks)
+        elif fallbacks:
+            kwargs["llm"] = LLMConfig(model=model if model is not None else Agent._get_default_model(),
+                                      fallback_models=list(fallbacks))
+        elif model is not None:
+            kwargs["llm"] = model
+        for name in ("rules", "message_steering", "retry"):
+            if name in framework:
+                kwargs[name] = framework[name]
 
     def _runtime(self):
         """Runtime objects given to a new agent: none (PraisonAI's default)."""
@@ -301,6 +399,35 @@ class PraisonAIAdapter(Adapter):
             "features": self._features(agent), "tool_timeout": agent._tool_timeout,
             "parallel_tool_calls": agent.parallel_tool_calls, "cli_backend": agent._cli_backend,
             "interrupt_controller": agent.interrupt_controller, "locks": self._locks(agent),
+            "framework": self._framework(agent),
+        }
+
+    def _framework(self, agent):
+        """The framework fields as the agent holds them. The llm settings and the usage counters are
+        held as several values (`_llm_init_params`' keys, `_total_cost` ...): shown in a dict of the
+        adapter's, one per agent refilled in place, holding the agent's values (numbers)."""
+        entry = self._held.get(id(agent))
+        if entry is None:
+            entry = self._held[id(agent)] = (agent, {}, {})
+        _, settings, usage = entry
+        params = getattr(agent, "_llm_init_params", None) or {}
+        settings.clear()
+        settings.update((key, params[key]) for key in LLM_SETTINGS if key in params)
+        usage.clear()
+        usage.update(cost=agent._total_cost, tokens_in=agent._total_tokens_in, tokens_out=agent._total_tokens_out,
+                     llm_calls=agent._llm_call_count)  # agent.cost_summary's keys, agent.py:3224-3237
+        return {
+            "llm_settings": settings,
+            "fallback_models": agent.fallback_models,
+            # rules=False is held as _rules_enabled False; a RulesConfig as _rules_config (agent.py:2431-2432)
+            "rules": agent._rules_config if agent._rules_config is not None else agent._rules_enabled,
+            # True makes a MessageSteering queue of the agent's own, False None (message_steering.py:178-188)
+            "message_steering": agent._message_steering is not None,
+            # retry=False is held as None; None and True as RetryBackoffConfig() (agent.py:2637-2644)
+            "retry": agent._retry_config if agent._retry_config is not None else False,
+            "approvals_lock": agent._approvals_lock,
+            "chat_history": agent.chat_history,
+            "usage": usage,
         }
 
     def _features(self, agent):
@@ -349,6 +476,16 @@ class PraisonAIAdapter(Adapter):
 
     def add_tool(self, agent, tool):
         agent.tools.append(tool)  # PraisonAI has no add_tool(); users append to agent.tools
+
+    def record_state(self, agent, place, entry):
+        if place == "chat_history":
+            agent._append_to_chat_history({"role": "user", "content": entry})  # as chat() does
+        elif place == "usage":
+            with agent._cost_lock:  # one model call counted, as chat() counts it (chat_mixin.py:1909-1914)
+                agent._total_tokens_in += len(entry)
+                agent._llm_call_count += 1
+        else:
+            raise KeyError("the agent has no state place named %r" % (place,))
 
     def _lock(self, agent, name):
         locks = self._locks(agent)
