@@ -241,3 +241,26 @@ describe('agent-bound tools, TypeScript', () => {
     expect(failedIds(v3!.stdout)).toEqual([]);
   });
 });
+
+// pydantic v2 keeps a model's private attributes and extra fields in slots beside its __dict__:
+// vars() never shows them, and sharing there (CrewAI: an LLM's token counters) passed unseen.
+// The class below has only the shape the kit reads (no pydantic needed).
+describe('the Python kit: what pydantic models hold outside __dict__', () => {
+  it('observes private attributes and extra fields with the fields', () => {
+    const result = runWithKit(`
+class Model(object):
+    __slots__ = ("__dict__", "__pydantic_private__", "__pydantic_extra__")
+    __pydantic_fields__ = {"model": None}
+    def __init__(self):
+        self.model = "gpt"
+        object.__setattr__(self, "__pydantic_private__", {"_token_usage": {"total": 0}})
+        object.__setattr__(self, "__pydantic_extra__", {"region": "eu"})
+session = kit._Session(kit.Adapter(), max_protocol=2)
+session.hello({"protocols": [1, 2]})
+kit._send(session.observer.observe(Model()))
+`);
+    expect(result.stderr).toBe('');
+    const observed = unpack(JSON.parse(result.stdout)) as unknown as { entries: [string, { kind: string }][] };
+    expect(observed.entries.map(([key, item]) => [key, item.kind])).toEqual([['model', 'string'], ['_token_usage', 'object'], ['region', 'string']]);
+  });
+});

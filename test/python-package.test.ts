@@ -207,8 +207,10 @@ describe('the pytest entry, in a fresh virtual environment', () => {
     expect(failed).toEqual(expect.arrayContaining(failing));
     expect(failed.every((id) => id.startsWith('channel.'))).toBe(true);
     expect(defective.get('channel.identity')).toBe('passed');
+    // What was observed in the adapter's names (lists, not arrays), as the JSON report gives it; the
+    // rule as the catalogue (`--list --reporter json`) words it.
     expect(output).toContain("Rule:      The clone's tools list is an array, and not the source's array object");
-    expect(output).toContain("Observed:  clone.tools is the source's tools array itself");
+    expect(output).toContain("Observed:  clone.tools is the source's tools list itself");
     expect(output).toContain('Counterexample (shrunk):');
     expect(output).toMatch(/Replay: {4}python -m clone_conformance check fixtures\/python\/chatty_defect\.py --seed 1 --only channel\.tools\.new-list --path [\d:]+/);
     expect(output).toContain('Captured stderr call');

@@ -186,7 +186,7 @@ class _Observer(object):
             frozen = hasattr(cls, "__dataclass_fields__") and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen
             if hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
-                items = list(vars(value).items())
+                items = list(vars(value).items()) + _pydantic_hidden(value, cls)
             elif frozen:  # a frozen dataclass with __slots__
                 import dataclasses  # loaded already: the adapter made a dataclass
                 items = [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]
@@ -196,6 +196,22 @@ class _Observer(object):
             return _immutable_if_still(packed, [item for _, item in packed[5]]) if frozen else packed
         finally:
             path.discard(id(value))
+
+
+def _pydantic_hidden(value, cls):
+    """A pydantic (v2) model's private attributes and extra fields: held in slots beside its
+    `__dict__`, so `vars()` never shows them (CrewAI keeps an LLM's token counters there)."""
+    if not hasattr(cls, "__pydantic_fields__"):
+        return []
+    hidden = []
+    for slot in ("__pydantic_private__", "__pydantic_extra__"):
+        try:
+            held = object.__getattribute__(value, slot)
+        except AttributeError:
+            continue
+        if type(held) is dict:
+            hidden.extend((key, item) for key, item in held.items() if isinstance(key, str))
+    return hidden
 
 
 _GENERAL, _FUNCTION = "general", "function"
