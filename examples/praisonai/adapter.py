@@ -127,9 +127,10 @@ from praisonaiagents.sandbox import SandboxConfig  # noqa: E402
 # The kit's rejection (clone-conformance issue 10); older kits have none.
 Rejected = getattr(clone_conformance, "Rejected", None)
 
-# `--non-empty-identity` (or CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES=1): configurations with an empty
-# identity string or model name are rejected (discarded), so that agent.config-held shows what
-# PraisonAI does with every other configuration; without it, it fails first on those it drops.
+# `--non-empty-identity` (or CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES=1): identity strings and model
+# names are drawn non-empty, and the other configurations PraisonAI does not hold as given are left
+# out (domains below; create() rejects the rest), so that agent.config-held shows what PraisonAI
+# does with every other configuration; without it, it fails first on the names it drops.
 NON_EMPTY_IDENTITY = "--non-empty-identity" in sys.argv[1:] or os.environ.get("CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES") == "1"
 IDENTITY_STRINGS = ("name", "role", "goal", "backstory", "instructions", "llm")
 
@@ -151,7 +152,7 @@ FEATURE_OBJECT = {
     "memory": "_memory_config",  # agent.py:1423
     "context": "_context_param",  # agent.py:2776
     "autonomy": "_autonomy_config_obj",  # agent.py:3814
-    "execution": "_execution_config",  # agent.py:2365 (a copy when tool_config's parallel differs, agent.py:2894-2896)
+    "execution": "_execution_config",  # agent.py:2365 (a copy when tool_config's parallel differs, agent.py:2892-2894)
     "hooks": "_hooks_registry_param",  # agent.py:2018
     "learn": "_learn_config",  # agent.py:2762
     "sandbox": "sandbox_config",
@@ -181,7 +182,7 @@ FEATURE_REBUILT = {
         "metrics": lambda a: a.metrics, "reasoning_steps": lambda a: a.reasoning_steps,
         "actions_trace": lambda a: a._actions_trace, "output_file": lambda a: a._output_file,
         "template": lambda a: a._output_template, "style": lambda a: a._output_style}),
-    "templates": ("TemplateConfig", {  # agent.py:2357-2359, 2367
+    "templates": ("TemplateConfig", {  # agent.py:2357-2359, 2368
         "system": lambda a: a.system_template, "prompt": lambda a: a.prompt_template,
         "response": lambda a: a.response_template, "use_system_prompt": lambda a: a.use_system_prompt}),
     "caching": ("CachingConfig", {  # agent.py:1314-1320
@@ -256,7 +257,7 @@ DOMAINS = {
         "caching": {"kind": "anyOf", "of": [_one_of(False), _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL})]},
         "hooks": {"kind": "anyOf", "of": [_one_of(False), _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"])]},
         "skills": _typed("SkillsConfig", {"paths": {"kind": "list", "of": _one_of("skills/a", "skills/b"), "maxLength": 2}, "auto_discover": _BOOL}),
-        # (all_tools=False, timeout=0) is the default the agent holds without approval (agent.py:2505-2506)
+        # (all_tools=False, timeout=0) is the default the agent holds without approval (agent.py:2508-2512)
         "approval": {"kind": "anyOf", "of": [_typed("ApprovalConfig", {"all_tools": _one_of(True), "timeout": _one_of(0, 30)}),
                                              _typed("ApprovalConfig", {"all_tools": _one_of(False), "timeout": _one_of(30)})]},
         "learn": _typed("LearnConfig", {"persona": _BOOL, "insights": _BOOL}),
@@ -391,7 +392,7 @@ class PraisonAIAdapter(Adapter):
             knowledge = config.get("features", {}).get("knowledge")
             if isinstance(knowledge, KnowledgeConfig) and not knowledge.sources:
                 raise _rejected(ValueError("KnowledgeConfig(sources=[]): left out by --non-empty-identity (PraisonAI "
-                                           "holds no sources for an empty list, agent.py:2670-2672)"))
+                                           "holds no sources for an empty list, agent.py:2669-2671)"))
         kwargs = {}
         for key in ("name", "role", "goal", "backstory", "instructions", "llm", "base_url", "api_key", "auth",
                     "tools", "handoffs"):
@@ -555,7 +556,7 @@ class PraisonAIAdapter(Adapter):
         """The execution config as configured. PraisonAI holds one setting in two spellings: given
         `tool_config=ToolConfig(parallel=...)` and an ExecutionConfig that does not set
         `parallel_tool_calls`, the agent holds a copy of the config with `parallel_tool_calls` set
-        (agent.py:1989-1994, 2857-2896); the setting is the canonical field parallelToolCalls
+        (agent.py:1989-1994, 2857-2895); the setting is the canonical field parallelToolCalls
         (viewed as agent.parallel_tool_calls). Such a copy (its `parallel_tool_calls` True while never
         set explicitly, which only that copy holds) is shown with the config's own value, False, in
         an object of the adapter's per held config (so that agents sharing it show one object)."""
