@@ -98,3 +98,30 @@ describe.each(FRAMEWORKS)('examples/$folder (Python)', ({ folder, package: name 
     }
   });
 });
+
+// issue 24: behind the names PraisonAI drops, agent.config-held must pass wherever PraisonAI holds
+// the configuration as given. PraisonAI cannot be installed here, so CI checks that the adapter
+// still offers the run that shows it, and that FINDINGS.md and the README record its result.
+describe('examples/praisonai: agent.config-held with non-empty identity strings', () => {
+  const dir = `${ROOT}examples/praisonai`;
+  const adapter = readFileSync(`${dir}/adapter.py`, 'utf8');
+  const findings = readFileSync(`${dir}/FINDINGS.md`, 'utf8');
+
+  it('the adapter offers --non-empty-identity (and its environment variable), which draws no empty identity string', () => {
+    expect(adapter).toMatch(/^NON_EMPTY_IDENTITY = "--non-empty-identity" in sys\.argv\[1:\] or os\.environ\.get\("CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES"\) == "1"$/m);
+    const identity = /^IDENTITY_STRINGS = \(([^)]*)\)$/m.exec(adapter)?.[1];
+    expect(identity).toBeDefined();
+    expect([...identity!.matchAll(/"([^"]+)"/g)].map((match) => match[1])).toEqual(['name', 'role', 'goal', 'backstory', 'instructions', 'llm']);
+    // The non-empty domain replaces the string domain of each of them: its values are listed, none empty.
+    const values = /DOMAINS\["fields"\]\[_field\] = _one_of\(([^\n]*)\)\n/.exec(adapter)?.[1];
+    expect(values).toBeDefined();
+    expect(values).not.toMatch(/(^|, )""/);
+  });
+
+  it('FINDINGS.md gives the command and records agent.config-held passing on seeds 1 to 3; the README row says so', () => {
+    expect(findings).toContain('--command "python3 examples/praisonai/adapter.py --non-empty-identity" --seed 1 --only agent.config-held');
+    expect(findings).toMatch(/Seeds 1, 2, 3: \*\*`agent\.config-held` passes\*\*/);
+    const row = readme.split('\n').find((line) => /^\| praisonaiagents [^|]+ \| `agent\.config-held` \|/.test(line));
+    expect(row).toContain('--non-empty-identity');
+  });
+});

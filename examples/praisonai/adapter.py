@@ -43,18 +43,24 @@ the adapter's per agent, refilled in place, holding the agent's values.
 The adapter's name carries the version of praisonaiagents imported, read at run time.
 
 Feature configs: PraisonAI keeps no one object holding an agent's features. For each feature the
-view reports what the agent really holds for it (see FEATURE_HELD): the config object itself where
-the constructor stores it (`_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
-the raw `context=` and `hooks=` values), otherwise the attributes the constructor derives from it
-(e.g. planning -> `planning`, `planning_tools`, `planning_reasoning`, `plan_mode`). PraisonAI has
-no "unset" feature, only defaults: a feature is reported when what the agent holds for it differs
-from what an agent created without it holds. A feature given as unset (None) leaves the agent
-holding such a default, which no view can tell from "not given": rejected, with that reason. So is
-one given as off (False), except `context` and `hooks`, whose argument the agent keeps as given
-(`False`, not the default None; OFF_AS_GIVEN): planning, reflection and the others hold their
-default for False, and `web` and `caching` hold for False what a config of theirs can give too
-(`CachingConfig(enabled=False)`), so a view cannot tell those apart.
-The containers (one dict per agent, and one per agent and derived feature) belong to the adapter:
+view reports what the agent really holds for it: the config object itself where the constructor
+keeps it (FEATURE_OBJECT: `_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
+`_autonomy_config_obj`, the raw `context=` and `hooks=` values), otherwise the config rebuilt, with
+the config's own class, from the attributes the constructor derives from it (FEATURE_REBUILT: e.g.
+planning -> `planning_tools`, `planning_reasoning`, `plan_mode`), so that it compares with the
+config given. PraisonAI has no "unset" feature, only defaults: a feature is reported when what the
+agent holds for it differs from what an agent created without it holds (planning and reflection:
+when their flag is on, FEATURE_ON). A feature given as unset (None) leaves the agent holding such a
+default, which no view can tell from "not given": rejected, with that reason. So is one given as
+off (False), except `context`, `hooks` (the agent keeps the argument as given) and `caching`
+(`cache False` with `prompt_caching None`, which no drawn CachingConfig holds) (OFF_AS_GIVEN):
+planning, reflection and the others hold their default for False, and `web` holds for False what
+`WebConfig(search=False, fetch=False)` gives too, so a view cannot tell those apart.
+The execution config PraisonAI copies to merge `ToolConfig(parallel=...)` into it is shown with
+the config's own `parallel_tool_calls` (see `_execution_projection`): that setting is the canonical
+field parallelToolCalls.
+The containers (one dict per agent, one rebuilt config per agent and feature, one execution
+projection per held config) belong to the adapter:
 they are kept per agent and refilled in place at each view, so that two views of one agent show the
 same objects; the values inside are the agent's own, never copies.
 
@@ -74,6 +80,11 @@ no user configuration changes the agents. No agent is ever run: nothing calls a 
 `python3 examples/praisonai/adapter.py --without-interrupt-controller` creates agents without an
 interrupt controller (PraisonAI's default), to see what the deep copy does when it does not fail
 on the controller's lock (see FINDINGS.md).
+
+`python3 examples/praisonai/adapter.py --non-empty-identity` (or the environment variable
+CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES=1) draws non-empty identity strings and model names and
+leaves out the other configurations PraisonAI does not hold as given (see NON_EMPTY_IDENTITY and
+FINDINGS.md), so that agent.config-held shows what PraisonAI holds of every other configuration.
 """
 
 import atexit
@@ -116,38 +127,82 @@ from praisonaiagents.sandbox import SandboxConfig  # noqa: E402
 # The kit's rejection (clone-conformance issue 10); older kits have none.
 Rejected = getattr(clone_conformance, "Rejected", None)
 
+# `--non-empty-identity` (or CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES=1): identity strings and model
+# names are drawn non-empty, and the other configurations PraisonAI does not hold as given are left
+# out (domains below; create() rejects the rest), so that agent.config-held shows what PraisonAI
+# does with every other configuration; without it, it fails first on the names it drops.
+NON_EMPTY_IDENTITY = "--non-empty-identity" in sys.argv[1:] or os.environ.get("CLONE_CONFORMANCE_EXAMPLE_NONEMPTY_NAMES") == "1"
+IDENTITY_STRINGS = ("name", "role", "goal", "backstory", "instructions", "llm")
+
 FEATURE_NAMES = (
     "memory", "knowledge", "planning", "reflection", "guardrails", "web", "context", "autonomy",
     "output", "execution", "templates", "caching", "hooks", "skills", "approval", "learn", "sandbox",
 )
 
-# Features whose argument the agent keeps as given (`_context_param`, `_hooks_registry_param`), so
-# that `False` (off) is held as False, and shown as such, unlike the default None.
-OFF_AS_GIVEN = ("context", "hooks")
+# Features a view can tell given as off (`False`) from not given: the agent keeps the argument of
+# context and hooks as given (`_context_param`, agent.py:2776; `_hooks_registry_param`, agent.py:2018),
+# and caching=False holds `cache False, prompt_caching None` (agent.py:1317-1318), unlike the default
+# (`cache True`) and unlike any CachingConfig drawn (its prompt_caching is True or False).
+OFF_AS_GIVEN = ("context", "hooks", "caching")
 
-# What an agent holds for each feature (agent.py, the constructor): one attribute, reported as the
-# object itself, or several attributes derived from the config, reported together.
-FEATURE_HELD = {
-    "memory": "_memory_config",
-    "knowledge": ("_knowledge_sources", "_retrieval_config", "knowledge", "embedder_config"),
-    "planning": ("planning", "planning_tools", "planning_reasoning", "plan_mode"),
-    "reflection": ("self_reflect", "min_reflect", "max_reflect", "reflect_llm", "reflect_prompt"),
-    "guardrails": ("guardrail", "max_guardrail_retries"),
-    "web": ("web_search", "web_fetch"),
-    "context": "_context_param",
-    "autonomy": ("autonomy_enabled", "autonomy_config"),
-    "output": ("verbose", "markdown", "stream", "metrics", "reasoning_steps", "_actions_trace",
-               "_output_file", "_output_template", "_output_style"),
-    "execution": "_execution_config",
-    "templates": ("system_template", "prompt_template", "response_template", "use_system_prompt"),
-    "caching": ("cache", "prompt_caching"),
-    "hooks": "_hooks_registry_param",
-    "skills": ("_skills", "_skills_dirs", "_skills_auto_discover"),
-    "approval": ("_approval_backend", "_approve_all_tools", "_approval_timeout", "_approval_permissions",
-                 "_perm_deny", "_permission_mode"),
-    "learn": "_learn_config",
+# What an agent holds for each feature it keeps as an object (agent.py, the constructor): the config
+# object itself (`_memory_config`, `_execution_config`, `_learn_config`, `sandbox_config`,
+# `_autonomy_config_obj`) or the raw argument (`context=`, `hooks=`).
+FEATURE_OBJECT = {
+    "memory": "_memory_config",  # agent.py:1423
+    "context": "_context_param",  # agent.py:2776
+    "autonomy": "_autonomy_config_obj",  # agent.py:3814
+    "execution": "_execution_config",  # agent.py:2365 (a copy when tool_config's parallel differs, agent.py:2892-2894)
+    "hooks": "_hooks_registry_param",  # agent.py:2018
+    "learn": "_learn_config",  # agent.py:2762
     "sandbox": "sandbox_config",
 }
+
+# The features PraisonAI unpacks into attributes of the agent and does not keep as an object: the
+# view shows the config the agent holds, rebuilt with the config's class from those attributes
+# (config key -> what the agent holds for it, agent.py's constructor). Keys not listed are not held
+# by the agent at all, or turned into something else, and are never drawn (DOMAINS): they show the
+# class default.
+FEATURE_REBUILT = {
+    "knowledge": ("KnowledgeConfig", {  # agent.py:1618-1645, 2660-2695
+        "sources": lambda a: a._knowledge_sources,
+        "retrieval_k": lambda a: getattr(a._retrieval_config, "top_k", None)}),
+    "planning": ("PlanningConfig", {  # agent.py:1697-1702 (llm, auto_approve: not held)
+        "tools": lambda a: a.planning_tools, "reasoning": lambda a: a.planning_reasoning,
+        "read_only": lambda a: a.plan_mode}),
+    "reflection": ("ReflectionConfig", {  # agent.py:1730-1736 (llm: None is held as a model, agent.py:2384)
+        "min_iterations": lambda a: a.min_reflect, "max_iterations": lambda a: a.max_reflect,
+        "prompt": lambda a: a.reflect_prompt}),
+    "guardrails": ("GuardrailConfig", {  # agent.py:1853-1855
+        "validator": lambda a: a.guardrail, "max_retries": lambda a: a.max_guardrail_retries}),
+    "web": ("WebConfig", {  # agent.py:1880-1883 (max_results is not held)
+        "search": lambda a: a.web_search, "fetch": lambda a: a.web_fetch}),
+    "output": ("OutputConfig", {
+        "verbose": lambda a: a.verbose, "markdown": lambda a: a.markdown, "stream": lambda a: a.stream,
+        "metrics": lambda a: a.metrics, "reasoning_steps": lambda a: a.reasoning_steps,
+        "actions_trace": lambda a: a._actions_trace, "output_file": lambda a: a._output_file,
+        "template": lambda a: a._output_template, "style": lambda a: a._output_style}),
+    "templates": ("TemplateConfig", {  # agent.py:2357-2359, 2368
+        "system": lambda a: a.system_template, "prompt": lambda a: a.prompt_template,
+        "response": lambda a: a.response_template, "use_system_prompt": lambda a: a.use_system_prompt}),
+    "caching": ("CachingConfig", {  # agent.py:1314-1320
+        "enabled": lambda a: a.cache, "prompt_caching": lambda a: a.prompt_caching}),
+    "skills": ("SkillsConfig", {  # agent.py:1371-1375
+        "paths": lambda a: a._skills, "dirs": lambda a: a._skills_dirs,
+        "auto_discover": lambda a: a._skills_auto_discover}),
+    "approval": ("ApprovalConfig", {  # agent.py:2555-2575
+        "backend": lambda a: a._approval_backend, "all_tools": lambda a: a._approve_all_tools,
+        "timeout": lambda a: a._approval_timeout, "permissions": lambda a: a._approval_permissions,
+        "permission_mode": lambda a: a._permission_mode}),
+}
+
+# Features the agent turns on with a flag of its own, whatever the config holds (a PlanningConfig
+# equal to the default still turns planning on): present when the flag is on.
+FEATURE_ON = {
+    "planning": lambda a: bool(a.planning),  # agent.py:1698-1699
+    "reflection": lambda a: bool(a.self_reflect),  # agent.py:1731-1732
+}
+
 
 def _one_of(*values):
     return {"kind": "oneOf", "values": list(values)}
@@ -167,7 +222,7 @@ _STRING = {"kind": "string"}
 # What PraisonAI accepts, per field and per feature (clone-conformance value domains). Features are
 # drawn as the typed config objects PraisonAI documents (`memory=MemoryConfig(...)`), each with
 # keys that make it differ from the feature's default (a config equal to the default reads as
-# absent, see FEATURE_HELD); the shorthands (`True`, presets) are accepted too but turned into other
+# absent, see _features); the shorthands (`True`, presets) are accepted too but turned into other
 # objects by the constructor, so the agent never holds them as given.
 DOMAINS = {
     "fields": {
@@ -199,14 +254,30 @@ DOMAINS = {
         "output": _typed("OutputConfig", {"markdown": _one_of(True), "stream": _BOOL, "metrics": _BOOL}),  # all False is the default
         "execution": _typed("ExecutionConfig", {"max_iter": _one_of(1, 5, 7), "max_retry_limit": _one_of(0, 1, 4)}),
         "templates": _typed("TemplateConfig", {"system": _STRING, "prompt": _STRING, "use_system_prompt": _BOOL}, optional=["prompt"]),
-        "caching": _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL}),
+        "caching": {"kind": "anyOf", "of": [_one_of(False), _typed("CachingConfig", {"enabled": _BOOL, "prompt_caching": _BOOL})]},
         "hooks": {"kind": "anyOf", "of": [_one_of(False), _typed("HooksConfig", {"on_step": {"kind": "function"}, "on_tool_call": {"kind": "function"}}, optional=["on_tool_call"])]},
         "skills": _typed("SkillsConfig", {"paths": {"kind": "list", "of": _one_of("skills/a", "skills/b"), "maxLength": 2}, "auto_discover": _BOOL}),
-        "approval": _typed("ApprovalConfig", {"all_tools": _BOOL, "timeout": _one_of(0, 30)}),
+        # (all_tools=False, timeout=0) is the default the agent holds without approval (agent.py:2508-2512)
+        "approval": {"kind": "anyOf", "of": [_typed("ApprovalConfig", {"all_tools": _one_of(True), "timeout": _one_of(0, 30)}),
+                                             _typed("ApprovalConfig", {"all_tools": _one_of(False), "timeout": _one_of(30)})]},
         "learn": _typed("LearnConfig", {"persona": _BOOL, "insights": _BOOL}),
         "sandbox": _typed("SandboxConfig", {"sandbox_type": _one_of("subprocess"), "working_dir": _one_of("/workspace", "/tmp/work")}),
     },
 }
+
+if NON_EMPTY_IDENTITY:
+    # Non-empty strings, the suite's edge strings but "" (blank, padded, both Unicode normal forms,
+    # falsy-looking), drawn instead of rejecting "" so that few cases are discarded.
+    for _field in IDENTITY_STRINGS:
+        DOMAINS["fields"][_field] = _one_of(" ", " padded\t", "caf\u00e9", "cafe\u0301", "\u2126", "0", "false", "billing agent")
+    # Also left out: what PraisonAI does not hold as given (FINDINGS.md): WebConfig's max_results (no
+    # attribute holds it, agent.py:1880-1883), and search=True, which with a model lacking native web
+    # search adds a DuckDuckGo tool to agent.tools (agent.py:2434-2440).
+    DOMAINS["features"]["web"] = _typed("WebConfig", {"search": _one_of(False), "fetch": _one_of(False)})
+    # An autonomy config without default_tools adds PraisonAI's autonomy tools to an agent given none
+    # (agent.py:2306-2332); `default_tools=[]`, the documented way to choose them, adds none.
+    DOMAINS["features"]["autonomy"] = _typed("AutonomyConfig", {
+        "level": _one_of("suggest", "auto_edit"), "max_iterations": _one_of(5, 30), "default_tools": {"kind": "list", "of": _one_of(None), "maxLength": 0}})
 
 # The llm settings PraisonAI takes with a model dict (`llm={"model": ..., "temperature": ...}`) and
 # keeps in `_llm_init_params` for the LLM it builds (agent.py:2193-2206).
@@ -305,6 +376,7 @@ class PraisonAIAdapter(Adapter):
         self._owned = {}  # id(lock) -> (lock, OwnedLock): two agents sharing a lock share its owner
         self._views = {}  # id(agent) -> (agent, features dict, {feature: derived dict}); kept alive
         self._held = {}  # id(agent) -> (agent, llm settings dict, usage dict); kept alive, refilled in place
+        self._projections = {}  # id(execution config held) -> (it, the adapter's projection of it)
         self._default_features = None
         installed = _installed_version()
         if installed:
@@ -312,6 +384,15 @@ class PraisonAIAdapter(Adapter):
 
     # Creating and cloning
     def create(self, config):
+        if NON_EMPTY_IDENTITY:
+            for key in IDENTITY_STRINGS:
+                if config.get(key) == "":
+                    raise _rejected(ValueError("%s=\"\": left out by --non-empty-identity (PraisonAI replaces an empty "
+                                               "%s with a default, agent.py:1948-1970, 2231)" % (key, key)))
+            knowledge = config.get("features", {}).get("knowledge")
+            if isinstance(knowledge, KnowledgeConfig) and not knowledge.sources:
+                raise _rejected(ValueError("KnowledgeConfig(sources=[]): left out by --non-empty-identity (PraisonAI "
+                                           "holds no sources for an empty list, agent.py:2669-2671)"))
         kwargs = {}
         for key in ("name", "role", "goal", "backstory", "instructions", "llm", "base_url", "api_key", "auth",
                     "tools", "handoffs"):
@@ -319,8 +400,8 @@ class PraisonAIAdapter(Adapter):
                 kwargs[key] = config[key]
         for feature, value in config.get("features", {}).items():
             if value is UNDEFINED or value is None or (value is False and feature not in OFF_AS_GIVEN):
-                # Off or unset: the agent then holds the feature's default, or (web, caching) the
-                # same attributes a config of that feature can give, so no view can tell it.
+                # Off or unset: the agent then holds the feature's default, or (web) the same
+                # attributes a config of that feature gives, so no view can tell it.
                 raise _rejected(ValueError("%s=%r: PraisonAI holds no config for a feature given as off or unset"
                                            % (feature, value)))
             kwargs[feature] = value
@@ -436,31 +517,65 @@ class PraisonAIAdapter(Adapter):
         reported absent."""
         entry = self._views.get(id(agent))
         if entry is None:
-            entry = self._views[id(agent)] = (agent, {}, dict((f, {}) for f, held in FEATURE_HELD.items()
-                                                               if not isinstance(held, str)))
-        _, features, derived = entry
+            entry = self._views[id(agent)] = (agent, {}, {})
+        _, features, rebuilt = entry
         defaults = self._defaults()
         features.clear()
         for feature in FEATURE_NAMES:
-            held = FEATURE_HELD[feature]
-            if isinstance(held, str):
-                value = getattr(agent, held, UNDEFINED)
-            else:
-                value = derived[feature]
-                for attribute in held:
-                    value[attribute] = getattr(agent, attribute, UNDEFINED)
-            if not _same(value, defaults[feature]):
+            value = self._held_feature(agent, feature, rebuilt)
+            on = FEATURE_ON.get(feature)
+            if (on(agent) if on else not _same(value, defaults[feature])):
                 features[feature] = value
         return features
+
+    def _held_feature(self, agent, feature, rebuilt):
+        """What the agent holds for one feature: the object it keeps, or the config rebuilt from
+        the attributes it derived (FEATURE_REBUILT), in an object of the adapter's per agent and
+        feature (`rebuilt`), refilled in place."""
+        if feature in FEATURE_OBJECT:
+            value = getattr(agent, FEATURE_OBJECT[feature], UNDEFINED)
+            if feature == "execution":
+                return self._execution_projection(value)
+            return value
+        class_name, keys = FEATURE_REBUILT[feature]
+        values = dict((key, held(agent)) for key, held in keys.items())
+        if feature == "caching" and values["enabled"] is False and values["prompt_caching"] is None:
+            # caching=False holds exactly this (agent.py:1317-1318); a CachingConfig drawn here always
+            # has a prompt_caching of True or False, so the view can tell them apart.
+            return False
+        fresh = CONFIG_CLASSES[class_name](**values)
+        target = rebuilt.get(feature)
+        if target is None:
+            target = rebuilt[feature] = fresh
+        else:
+            target.__dict__.clear()
+            target.__dict__.update(fresh.__dict__)
+        return target
+
+    def _execution_projection(self, held):
+        """The execution config as configured. PraisonAI holds one setting in two spellings: given
+        `tool_config=ToolConfig(parallel=...)` and an ExecutionConfig that does not set
+        `parallel_tool_calls`, the agent holds a copy of the config with `parallel_tool_calls` set
+        (agent.py:1989-1994, 2857-2895); the setting is the canonical field parallelToolCalls
+        (viewed as agent.parallel_tool_calls). Such a copy (its `parallel_tool_calls` True while never
+        set explicitly, which only that copy holds) is shown with the config's own value, False, in
+        an object of the adapter's per held config (so that agents sharing it show one object)."""
+        if getattr(held, "_parallel_tool_calls_explicit", True) or not getattr(held, "parallel_tool_calls", False):
+            return held
+        entry = self._projections.get(id(held))
+        if entry is None:
+            entry = self._projections[id(held)] = (held, copy.copy(held))
+        projection = entry[1]
+        projection.__dict__.clear()
+        projection.__dict__.update(held.__dict__)
+        projection.parallel_tool_calls = False
+        return projection
 
     def _defaults(self):
         """What an agent holds for each feature when it is given none (computed once)."""
         if self._default_features is None:
             bare = Agent(name="defaults", **self._runtime())
-            self._default_features = dict(
-                (f, getattr(bare, held, UNDEFINED) if isinstance(held, str)
-                 else dict((a, getattr(bare, a, UNDEFINED)) for a in held))
-                for f, held in FEATURE_HELD.items())
+            self._default_features = dict((f, self._held_feature(bare, f, {})) for f in FEATURE_NAMES)
         return self._default_features
 
     @staticmethod
