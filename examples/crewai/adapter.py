@@ -53,8 +53,10 @@ Framework fields (FRAMEWORK_FIELDS), each with its role:
 Runtime state: no interrupt controller, no lock of the agent's own (its rate limiter's lock is
 inside the runtime field rpm_controller); the view reports none.
 
-Side effects: none outside a temporary working directory of the adapter's own (removed at exit);
-telemetry and tracing off. No agent is run: nothing calls a model.
+Side effects: none outside a temporary working directory of the adapter's own (removed at exit),
+where the XDG folders point, so that the storage folder CrewAI makes at import lands there (on
+macOS and Windows it is an empty `clone-conformance` folder in the user's data folder); telemetry
+and tracing off. No agent is run: nothing calls a model.
 """
 
 import atexit
@@ -72,6 +74,12 @@ from clone_conformance import Adapter, Rejected, UNDEFINED, run  # noqa: E402
 _WORKDIR = tempfile.mkdtemp(prefix="crewai-conformance-")
 atexit.register(shutil.rmtree, _WORKDIR, True)
 os.chdir(_WORKDIR)
+# CrewAI makes its storage folder at import (crewai_core/paths.py:16-26, from rag/chromadb/constants.py:11),
+# under the user's data folder (appdirs): on Linux and other XDG systems, inside the working directory
+# instead. (macOS and Windows keep their own folders: there CrewAI makes an empty `clone-conformance`.)
+for _variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+    os.environ[_variable] = os.path.join(_WORKDIR, _variable.lower())
+os.environ["CREWAI_STORAGE_DIR"] = "clone-conformance"
 os.environ["CREWAI_DISABLE_TELEMETRY"] = "true"
 os.environ["CREWAI_DISABLE_TRACKING"] = "true"
 os.environ["CREWAI_TRACING_ENABLED"] = "false"
