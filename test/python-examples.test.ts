@@ -16,6 +16,7 @@ const FRAMEWORKS = [
   { folder: 'praisonai', package: 'praisonaiagents' },
   { folder: 'openai-agents-python', package: 'openai-agents' },
   { folder: 'agno', package: 'agno' },
+  { folder: 'crewai', package: 'crewai' },
 ];
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
