@@ -4,6 +4,8 @@ import type { Domains } from '../domains.ts';
 import { FieldScope } from '../model/field-scope.ts';
 import { agentConfigFor } from './config.ts';
 import { tool } from './tools.ts';
+import { shrinkingTo } from './edge.ts';
+import { scheduled } from './schedule.ts';
 
 /** A lock the source holds when it is cloned: which of its locks (by position), for which owner. */
 export interface HeldLock {
@@ -26,11 +28,18 @@ export interface Scenario {
 
 const owner = fc.constantFrom('channel-telegram', 'channel-slack', 'tenant-42');
 
+/**
+ * Whether the source was interrupted when cloned: in every other case of the schedule (so a
+ * defect that needs an interrupted source is met within the first ten cases on every seed), at
+ * random after it. Shrinks to not interrupted.
+ */
+const interruptedSource = scheduled('interrupted', (row) => (row === undefined ? fc.boolean() : row % 2 === 1 ? shrinkingTo(fc.constant(true), false) : fc.constant(false)));
+
 /** Random scenarios whose configurations hold only the fields an adapter maps. */
 export function scenarioFor(scope: FieldScope, accepts?: (config: AgentConfig) => boolean, domains?: Domains): fc.Arbitrary<Scenario> {
   return fc.record({
     config: agentConfigFor(scope, accepts, domains),
-    interrupted: fc.boolean(),
+    interrupted: interruptedSource,
     held: fc.array(fc.record({ lock: fc.nat({ max: 7 }), owner }), { maxLength: 3 }),
     siblings: fc.integer({ min: 2, max: 4 }),
     newTools: fc.tuple(tool, tool),
