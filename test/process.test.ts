@@ -59,7 +59,7 @@ describe('adapters over the JSON-lines protocol', () => {
   it.each([
     ['crash-on-clone', 'cloneForChannel() failed: the adapter process exited (code 4)'],
     ['garbage-on-view', 'view() broke the protocol: it printed a line that is not a JSON object on stdout: "Loading model weights... done"'],
-    ['wrong-id-on-view', 'view() broke the protocol: it answered id 11 while id 4 was awaited'],
+    ['wrong-id-on-view', 'view() broke the protocol: it answered id 9 while id 2 was awaited'],
     ['stdout-noise', 'create() broke the protocol: it printed a line that is not a JSON object on stdout: "created an agent"'],
   ])('fails the invariant, naming the call, when the process breaks mid-run (%s, protocol 1), and starts a new one', async (misbehave, message) => {
     const { code, stdout, pids, alive } = await serve(['--only', 'channel.identity,channel.execution', '--timeout', '300'], misbehave, 1);
