@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { findInvariant } from '../spec/invariants/catalogue.ts';
 import type { CloneAdapter } from '../src/adapter/contract.ts';
+import type { Subject } from '../spec/model/subject.ts';
 import { runInvariant } from '../src/run/run-invariant.ts';
 import { inProcessSubject } from '../src/transports/in-process.ts';
 
@@ -46,16 +47,16 @@ export const median = (values: readonly number[]): number => {
   return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/** Runs the fixture's declared invariants on seeds 1..seeds, `runs` cases each, without shrinking. */
-export async function detect(fixture: Fixture, seeds: number, runs: number): Promise<Detection> {
+/** Runs the declared invariants on seeds 1..seeds, `runs` cases each, without shrinking, on the subject given for each seed. */
+export async function detectOn(mustFail: readonly string[], seeds: number, runs: number, subjectFor: (seed: number) => Subject): Promise<Detection> {
   let caught = 0;
   let allCaught = 0;
   const firstFailure: number[] = [];
   const missedSeeds: number[] = [];
   for (let seed = 1; seed <= seeds; seed++) {
-    const subject = inProcessSubject(fixture.adapter, { timeout: 2000 });
+    const subject = subjectFor(seed);
     const failedRuns: number[] = [];
-    for (const id of fixture.mustFail) {
+    for (const id of mustFail) {
       const result = await runInvariant(findInvariant(id)!, subject, { seed, runs, shrink: false });
       if (result.status === 'failed') failedRuns.push(result.runsToFailure ?? runs);
     }
@@ -63,8 +64,12 @@ export async function detect(fixture: Fixture, seeds: number, runs: number): Pro
       caught += 1;
       firstFailure.push(Math.min(...failedRuns));
     }
-    if (failedRuns.length === fixture.mustFail.length) allCaught += 1;
+    if (failedRuns.length === mustFail.length) allCaught += 1;
     else missedSeeds.push(seed);
   }
   return { caught, allCaught, medianRuns: median(firstFailure), missedSeeds };
 }
+
+/** Runs the fixture's declared invariants on seeds 1..seeds, `runs` cases each, without shrinking. */
+export const detect = (fixture: Fixture, seeds: number, runs: number): Promise<Detection> =>
+  detectOn(fixture.mustFail, seeds, runs, () => inProcessSubject(fixture.adapter, { timeout: 2000 }));

@@ -4,10 +4,8 @@
  * adapter process per fixture serves every seed, as one process serves a whole command.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { findInvariant } from '../spec/invariants/catalogue.ts';
-import { runInvariant } from '../src/run/run-invariant.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
-import { median, type Detection } from './detection.ts';
+import { detectOn, type Detection } from './detection.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const DIR = 'fixtures/python/defective';
@@ -33,26 +31,9 @@ export function pythonDefectiveFixtures(): PythonFixture[] {
 /** Runs the fixture's declared invariants on seeds 1..seeds, `runs` cases each, without shrinking. */
 export async function detectPython(fixture: PythonFixture, seeds: number, runs: number): Promise<Detection> {
   const subject = await processSubject({ command: `python3 ${fixture.file}`, cwd: ROOT, timeout: 10_000, startTimeout: 30_000, env: { PYTHONHASHSEED: '0' } });
-  let caught = 0;
-  let allCaught = 0;
-  const firstFailure: number[] = [];
-  const missedSeeds: number[] = [];
   try {
-    for (let seed = 1; seed <= seeds; seed++) {
-      const failedRuns: number[] = [];
-      for (const id of fixture.mustFail) {
-        const result = await runInvariant(findInvariant(id)!, subject, { seed, runs, shrink: false });
-        if (result.status === 'failed') failedRuns.push(result.runsToFailure ?? runs);
-      }
-      if (failedRuns.length > 0) {
-        caught += 1;
-        firstFailure.push(Math.min(...failedRuns));
-      }
-      if (failedRuns.length === fixture.mustFail.length) allCaught += 1;
-      else missedSeeds.push(seed);
-    }
+    return await detectOn(fixture.mustFail, seeds, runs, () => subject);
   } finally {
     await subject.close();
   }
-  return { caught, allCaught, medianRuns: median(firstFailure), missedSeeds };
 }
