@@ -163,6 +163,13 @@ function randomFeaturesFor(scope: FieldScope, domains?: Domains): fc.Arbitrary<P
 /** Random feature sets for an adapter: its declared feature domains kept. */
 export const featuresFor = (scope: FieldScope, domains?: Domains) => randomFeaturesFor(scope, domains);
 
+/** A drawn configuration without the fields drawn ABSENT (a loop: it runs for every case). Its keys are field names. */
+function present(config: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(config)) if (config[key] !== ABSENT) kept[key] = config[key];
+  return kept;
+}
+
 /** A configuration of one schedule row: each mapped field at one of its edge values. */
 function rowConfig(scope: FieldScope, fields: readonly ConfigField[], row: number, domains?: Domains): fc.Arbitrary<Record<string, unknown>> {
   const model = Object.fromEntries(
@@ -174,7 +181,7 @@ function rowConfig(scope: FieldScope, fields: readonly ConfigField[], row: numbe
       return [field, domains?.fields?.[field] ? edge.arbitrary : shrinkingTo<unknown>(edge.arbitrary, simple)];
     }),
   );
-  return fc.record(model).map((config) => shareAcrossPlaces(Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ABSENT)), row, domains));
+  return fc.record(model).map((config) => shareAcrossPlaces(present(config), row, domains));
 }
 
 /** The row in which the model settings are also held by a feature config (`features.memory.llm`). */
@@ -211,7 +218,7 @@ function randomConfig(scope: FieldScope, fields: readonly ConfigField[], domains
   ) as Record<string, fc.Arbitrary<unknown>>;
   return fc
     .record(model, { requiredKeys: fields.filter((field) => REQUIRED.has(field) || domains?.fields?.[field] !== undefined) })
-    .map((config) => Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ABSENT)));
+    .map(present);
 }
 
 function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentConfig> {
@@ -222,8 +229,17 @@ function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentC
     const random = randomConfig(scope, fields, domains);
     const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowConfig(scope, fields, row, domains));
     const canonical = scheduled('config', (row) => (row === undefined ? random : rows[row]!)).map((config) => {
-      const features = Object.fromEntries(Object.entries((config.features ?? {}) as object).filter(([name]) => scope.hasFeature(name as FeatureName)));
-      return { ...UNMAPPED, ...config, features } as AgentConfig;
+      // A loop, not entries/filter/fromEntries: this runs for every case of every invariant.
+      const features: Record<string, unknown> = {};
+      const drawn = (config.features ?? {}) as Record<string, unknown>;
+      // Mapped names are feature names (never `__proto__`), so assigning defines them.
+      for (const name of Object.keys(drawn)) if (scope.hasFeature(name as FeatureName)) features[name] = drawn[name];
+      // Object.assign, not a spread: spreading configurations of ever-changing shapes cost several
+      // times more (measured), and their keys are field names, which assigning defines.
+      // The keys in the spread's order: UNMAPPED's first (features among them), then the drawn ones.
+      const made = Object.assign({ name: UNMAPPED.name, tools: UNMAPPED.tools, handoffs: UNMAPPED.handoffs, features: UNMAPPED.features }, config);
+      made.features = features;
+      return made as AgentConfig;
     });
     // Framework fields, only when declared: an adapter that declares none draws exactly what it drew before.
     const framework = frameworkValuesFor(scope);

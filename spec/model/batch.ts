@@ -68,12 +68,18 @@ function runCall(subject: Subject, call: Call, results: readonly unknown[]): Pro
   }
 }
 
-/** Runs calls one after the other, stopping at the first error: what a batch means. */
-export async function runInOrder(subject: Subject, calls: readonly Call[]): Promise<BatchOutcome> {
+/** A view call's own way to view, given the call (the fields it asks for) and its resolved agent. */
+export type ViewCall = (call: Extract<Call, { method: 'view' }>, agent: Handle) => Promise<ObservedAgent>;
+
+/**
+ * Runs calls one after the other, stopping at the first error: what a batch means. `view`: how a
+ * view call is made, when the subject can observe only the fields asked for; else a whole view.
+ */
+export async function runInOrder(subject: Subject, calls: readonly Call[], view?: ViewCall): Promise<BatchOutcome> {
   const results: unknown[] = [];
   for (const call of calls) {
     try {
-      results.push(await runCall(subject, call, results));
+      results.push(await (view && call.method === 'view' ? view(call, call.agent instanceof Earlier ? results[call.agent.index] : call.agent) : runCall(subject, call, results)));
     } catch (error) {
       return { results, failed: true, error };
     }

@@ -5,7 +5,7 @@ import { defineAdapter } from './contract.ts';
 export const referenceAdapter = defineAdapter<Agent>({
   name: 'reference',
   create: (config) => new Agent(config),
-  view: (agent) => ({ ...agent.config(), interruptController: agent.interruptController, locks: agent.locks, framework: { ...agent.state } }),
+  view: (agent) => agent.view(),
   frameworkFields: Object.fromEntries(STATE_PLACES.map((place) => [place, 'state'])),
   cloneForChannel: (agent) => agent.cloneForChannel(),
   cloneWith: (agent, overrides) => agent.cloneWith(overrides),

@@ -43,13 +43,30 @@ function describeThrown(error: unknown): string {
   return String(error);
 }
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
 /**
  * Runs one adapter call, bounded by `timeoutMs`. A hang becomes an {@link AdapterCallError}
- * naming the call; so does a throw or a rejection, with the adapter's own message.
+ * naming the call; so does a throw or a rejection, with the adapter's own message. A call that
+ * answers synchronously has settled: it needs no timer (a synchronous hang blocks this thread's
+ * timers anyway, and is the watchdog's to see through `monitor`).
  */
 export async function boundedCall<T>(call: string, timeoutMs: number, run: () => T | Promise<T>, monitor?: CallMonitor): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+  const threw = (error: unknown) => new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`, error, error instanceof Error ? error.stack : undefined);
   monitor?.enter(call);
+  let answer: T | Promise<T>;
+  try {
+    answer = run();
+  } catch (error) {
+    monitor?.exit();
+    throw threw(error);
+  }
+  if (!isThenable(answer)) {
+    monitor?.exit();
+    return answer;
+  }
+  let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new AdapterCallError(call, 'timeout', `did not settle within ${timeoutMs} ms`)), timeoutMs);
   });
@@ -57,9 +74,9 @@ export async function boundedCall<T>(call: string, timeoutMs: number, run: () =>
     return await Promise.race([
       (async () => {
         try {
-          return await run();
+          return await answer;
         } catch (error) {
-          throw new AdapterCallError(call, 'threw', `threw ${describeThrown(error)}`, error, error instanceof Error ? error.stack : undefined);
+          throw threw(error);
         }
       })(),
       deadline,

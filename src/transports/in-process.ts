@@ -8,6 +8,8 @@ import { AdapterCallError, boundedCall } from './adapter-call.ts';
 import { ConfigRejectedError } from '../../spec/model/subject.ts';
 import { BuiltValues } from './built.ts';
 import type { CallMonitor } from './call-monitor.ts';
+import { runInOrder } from '../../spec/model/batch.ts';
+import { restrictTo } from './partial-view.ts';
 import { IdentityRegistry, observe, OUTLINE_DEPTH, WHOLE } from './observe.ts';
 
 export interface InProcessOptions {
@@ -67,7 +69,7 @@ function guardAccepts(accepts: (config: AgentConfig) => boolean): (config: Agent
 export function inProcessSubject(adapter: CloneAdapter, options: InProcessOptions): Subject {
   const registry = new IdentityRegistry();
   // Values of `built` domains: the adapter receives (and observeInput sees) what its build() made.
-  const built = new BuiltValues(adapter.build?.bind(adapter));
+  const built = new BuiltValues(adapter.build?.bind(adapter), { domains: adapter.domains, frameworkFields: adapter.frameworkFields });
   const { timeout, monitor } = options;
   const call = <T>(name: string, run: () => T | Promise<T>) => boundedCall(name, timeout, run, monitor);
   const probes = new Set<Probe>(PROBES.filter((probe) => typeof adapter[probe] === 'function'));
@@ -96,7 +98,17 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     if (agent === undefined || agent === null) throw new AdapterCallError(name, 'invalid', `returned ${String(agent)}, not an agent: ${name} must return the agent it built`);
     return agent;
   };
-  return {
+  /** The agent's view, observed whole, or only the fields asked for (the others throw when read). */
+  const viewOf = async (agent: Handle, only?: readonly string[], outline?: readonly string[]): Promise<ObservedAgent> => {
+    const view = await call('view()', () => adapter.view(agent));
+    if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
+    try {
+      return restrictTo(observeView(registry, view, agent, adapter.runtimeTypes, only, outline), only);
+    } catch (error) {
+      throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
+    }
+  };
+  const subject: Subject = {
     probes,
     operations: new Set(CLONE_OPERATIONS.filter((name) => typeof adapter[name] === 'function')),
     scope: new FieldScope(adapter.fields, adapter.frameworkFields, adapter.overridable),
@@ -105,15 +117,9 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     deepCopyTools: adapter.deepCopyTools ?? 'shared',
     observeInput: (value) => observe(registry, built.materialise(value), false, [], 0, WHOLE),
     create: (config) => agentCall('create()', () => adapter.create(built.materialise(config) as AgentConfig), true),
-    async view(agent: Handle) {
-      const view = await call('view()', () => adapter.view(agent));
-      if (!isRecord(view)) throw new AdapterCallError('view()', 'invalid', `returned ${view === null ? 'null' : typeof view}, not an AgentView object`);
-      try {
-        return observeView(registry, view, agent, adapter.runtimeTypes);
-      } catch (error) {
-        throw new AdapterCallError('view()', 'threw', `returned a view that could not be read: ${(error as Error).message}`);
-      }
-    },
+    view: (agent: Handle) => viewOf(agent),
+    // Views in a batch observe only the fields asked for, as an adapter process does (protocol 2).
+    batch: (calls) => runInOrder(subject, calls, (call, agent) => viewOf(agent, call.fields, call.outline)),
     cloneForChannel: (agent) => agentCall('cloneForChannel()', () => operation('cloneForChannel')(agent), false),
     cloneWith: (agent, overrides) => agentCall('cloneWith()', () => operation('cloneWith')(agent, built.materialise(overrides) as Partial<AgentConfig>), true),
     deepCopy: (agent) => agentCall('deepCopy()', () => operation('deepCopy')(agent), false),
@@ -124,4 +130,5 @@ export function inProcessSubject(adapter: CloneAdapter, options: InProcessOption
     addTool: (agent, tool) => call('addTool()', () => probe('addTool')(agent, tool)),
     recordState: (agent, place, entry) => call(`recordState("${place}")`, () => probe('recordState')(agent, place, entry)),
   };
+  return subject;
 }

@@ -10,6 +10,7 @@ import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterCallError, LostCallError } from './adapter-call.ts';
 import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
 import { packDescription, unpack } from './packed.ts';
+import { emptyFields, observedAgent } from './partial-view.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { validateFrameworkFields, type FrameworkFields } from '../../spec/model/roles.ts';
@@ -80,31 +81,6 @@ const readerFor = (protocol: number): ObservationReader =>
 const UNDEFINED_OBSERVED: Observed = { kind: 'undefined' };
 
 /**
- * For a view asked for `only` some fields, the prototype of its `fields`: a getter that throws for
- * each field not asked for, so that no check compares what was not seen. One per set of fields
- * asked for (a handful in a run): the fields observed are then plain own properties.
- */
-const unaskedFields = new Map<string, object>();
-function fieldsPrototype(only: readonly string[]): object {
-  const key = only.join(',');
-  let prototype = unaskedFields.get(key);
-  if (!prototype) {
-    prototype = {};
-    for (const field of VIEW_FIELDS) {
-      if (field === 'locks' || only.includes(field)) continue;
-      Object.defineProperty(prototype, field, {
-        enumerable: true,
-        get: () => {
-          throw new Error(`view field "${field}" was read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
-        },
-      });
-    }
-    unaskedFields.set(key, prototype);
-  }
-  return prototype;
-}
-
-/**
  * Reads a view answer. With `only` (protocol version 2: the suite asked for these fields), the
  * other fields were not observed: reading one throws, so that no check compares what was not seen.
  */
@@ -113,7 +89,7 @@ function readView(result: Record<string, unknown>, read: ObservationReader, only
   if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
     throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
   }
-  const fields = (only ? Object.create(fieldsPrototype(only)) : {}) as Record<string, Observed>;
+  const fields = emptyFields(only);
   for (const field of VIEW_FIELDS) {
     if (field === 'locks' || (only && !only.includes(field))) continue;
     const raw = view.fields[field];
@@ -133,15 +109,7 @@ function readView(result: Record<string, unknown>, read: ObservationReader, only
   // An adapter whose kit predates "self" does not say which agent it shows: unknown, never assumed distinct.
   const self = view.self === undefined ? UNDEFINED_OBSERVED : read(view.self);
   if (self === undefined) throw new AdapterCallError('view()', 'invalid', `reported "self" as ${JSON.stringify(view.self).slice(0, 200)}, not an observation`);
-  if (only && !only.includes('locks')) {
-    return Object.defineProperty({ fields: fields as ObservedAgent['fields'], self }, 'locks', {
-      enumerable: true,
-      get: () => {
-        throw new Error(`view locks were read, but only ${only.join(', ')} were asked for (spec/model/batch.ts)`);
-      },
-    }) as ObservedAgent;
-  }
-  return { fields: fields as ObservedAgent['fields'], locks, self };
+  return observedAgent(fields, locks, self, only);
 }
 
 /**

@@ -5,14 +5,17 @@
 import { firstDifference } from '../../model/observed.ts';
 import { frameworkValue } from '../framework-fields.ts';
 import { Violation } from '../invariant.ts';
-import { samePlace, sharedObject, type StateCase } from './setup.ts';
+import { samePlace, sharedObject, type CaseWith, type StateCheck, type StateParts } from './setup.ts';
+
+/** A check with the parts of a case it reads, typed by them. */
+const stateCheck = <P extends StateParts>(parts: P, check: (state: CaseWith<P>) => Violation | undefined): StateCheck<P> => ({ parts, check });
 
 /**
  * What is recorded on one agent never appears on another: no state object held by two of them,
  * an entry recorded on the first derived agent shows there and nowhere else, and one recorded on
  * the source afterwards shows on neither derived agent.
  */
-export function isolated(state: StateCase): Violation | undefined {
+export const isolated = stateCheck({ recordings: true } as const, (state) => {
   const { what } = state;
   for (const place of state.places) {
     const shared =
@@ -30,10 +33,10 @@ export function isolated(state: StateCase): Violation | undefined {
     if (leaked) return leaked;
   }
   return undefined;
-}
+});
 
 /** A clone starts with the state of a new agent of its configuration: none of the source's conversation. */
-export function fresh(state: StateCase): Violation | undefined {
+export const fresh = stateCheck({ fresh: true } as const, (state) => {
   for (const place of state.places) {
     const carried =
       samePlace(state.fresh, state.first, place, `the clone of a source with recorded state starts with it`, 'the state a new agent starts with') ??
@@ -41,13 +44,13 @@ export function fresh(state: StateCase): Violation | undefined {
     if (carried) return carried;
   }
   return undefined;
-}
+});
 
 /** A deep copy starts with an equal copy of the source's state (isolated() checks that it is separate). */
-export function copied(state: StateCase): Violation | undefined {
+export const copied = stateCheck({} as const, (state) => {
   for (const place of state.places) {
     const lost = samePlace(state.source, state.first, place, 'the copy', "a state deeply equal to the source's");
     if (lost) return lost;
   }
   return undefined;
-}
+});

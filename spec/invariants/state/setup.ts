@@ -2,9 +2,10 @@
  * Conversation state (framework fields of role `state`, spec/model/roles.ts): a history, a memory
  * store, a usage counter, reached with the adapter's `recordState(agent, place, entry)` probe and
  * shown in `view.framework[place]`. One case, in one batch: a source with an entry recorded in every
- * place, two agents made from it by the profile's operation, an entry recorded on the first of them,
- * then another on the source, with views between the steps; and a new agent created from the same
- * configuration, for what "starts fresh" means for this framework (an empty list, a zero counter).
+ * place, and two agents made from it by the profile's operation, with views between the steps. Then,
+ * for the rules that read them: an entry recorded on the first derived agent, then another on the
+ * source, with views between (isolation); or a new agent created from the same configuration, for
+ * what "starts fresh" means for this framework (an empty list, a zero counter).
  */
 import fc from 'fast-check';
 import type { AgentConfig } from '../../agent-config.ts';
@@ -19,17 +20,21 @@ import type { Invariant, InputContext, InputPlan } from '../invariant.ts';
 import { NotCheckable, Violation } from '../invariant.ts';
 import type { ProfileName } from '../profiles.ts';
 
-/** What one state case observed, each view of every state place. */
+/** What every state case observed, each view of every state place. */
 export interface StateCase {
   readonly places: readonly string[];
   /** The source before anything was recorded on it, and with its first entries. */
   readonly blank: ObservedAgent;
   readonly source: ObservedAgent;
-  /** A new agent created from the configuration the derived agents have, created after them. */
-  readonly fresh: ObservedAgent;
   /** The two derived agents (clones or copies) right after they were made. */
   readonly first: ObservedAgent;
   readonly second: ObservedAgent;
+  /** What the derived agents are, in messages: `clone`, `copy`. */
+  readonly what: string;
+}
+
+/** Then, where a check reads them: an entry recorded on the first derived agent, then one on the source. */
+export interface AfterRecording {
   /** After an entry was recorded on the first: the first, the source, the second. */
   readonly firstRecorded: ObservedAgent;
   readonly sourceAfterFirst: ObservedAgent;
@@ -37,8 +42,29 @@ export interface StateCase {
   /** After a further entry was recorded on the source: the first, the second. */
   readonly firstAfterSource: ObservedAgent;
   readonly secondAfterSource: ObservedAgent;
-  /** What the derived agents are, in messages: `clone`, `copy`. */
-  readonly what: string;
+}
+
+/** And, where a check reads it: a new agent created from the configuration the derived agents have, after them. */
+export interface WithFresh {
+  readonly fresh: ObservedAgent;
+}
+
+/**
+ * The parts of a case a check reads beyond {@link StateCase}. A case makes only those calls: each
+ * part costs a dozen adapter calls (the fresh agent, a configuration described once more).
+ */
+export interface StateParts {
+  readonly recordings?: boolean;
+  readonly fresh?: boolean;
+}
+
+/** A case with the parts `P` asks for. */
+export type CaseWith<P extends StateParts> = StateCase & (P['recordings'] extends true ? AfterRecording : unknown) & (P['fresh'] extends true ? WithFresh : unknown);
+
+/** A state rule's check and the parts of a case it reads. */
+export interface StateCheck<P extends StateParts = StateParts> {
+  readonly parts: P;
+  readonly check: (state: CaseWith<P>) => Violation | undefined;
 }
 
 /** The input of a state invariant: a source configuration and, for the override clone, the overrides. */
@@ -55,8 +81,8 @@ const OPERATIONS = {
 
 export type StateProfile = keyof typeof OPERATIONS;
 
-/** Runs one state case on `subject` (see the module comment). */
-export async function runStateCase(subject: Subject, profile: StateProfile, input: StateInput): Promise<StateCase> {
+/** Runs one state case on `subject` (see the module comment), with the parts a check reads. */
+export async function runStateCase<P extends StateParts>(subject: Subject, profile: StateProfile, input: StateInput, parts: P): Promise<CaseWith<P>> {
   const places = subject.scope.frameworkOf('state');
   const { what, derive } = OPERATIONS[profile];
   const batch = new Batch();
@@ -70,22 +96,24 @@ export async function runStateCase(subject: Subject, profile: StateProfile, inpu
   const second = derive(batch, source, input);
   const firstView = batch.view(first, only);
   const secondView = batch.view(second, only);
-  const fresh = batch.view(batch.create({ ...input.config, ...input.overrides }), only);
-  record(first, `${what}-entry`);
-  const firstRecorded = batch.view(first, only);
-  const sourceAfterFirst = batch.view(source, only);
-  const secondAfterFirst = batch.view(second, only);
-  record(source, 'source-entry-2');
-  const firstAfterSource = batch.view(first, only);
-  const secondAfterSource = batch.view(second, only);
+  const fresh = parts.fresh ? batch.view(batch.create({ ...input.config, ...input.overrides }), only) : undefined;
+  let recordings: Record<keyof AfterRecording, Earlier<ObservedAgent>> | undefined;
+  if (parts.recordings) {
+    record(first, `${what}-entry`);
+    const firstRecorded = batch.view(first, only);
+    const sourceAfterFirst = batch.view(source, only);
+    const secondAfterFirst = batch.view(second, only);
+    record(source, 'source-entry-2');
+    recordings = { firstRecorded, sourceAfterFirst, secondAfterFirst, firstAfterSource: batch.view(first, only), secondAfterSource: batch.view(second, only) };
+  }
   const results = await batch.run(subject);
   const get = (slot: Earlier<ObservedAgent>) => results.get(slot);
   return {
     places, what,
-    blank: get(blank), source: get(sourceView), fresh: get(fresh), first: get(firstView), second: get(secondView),
-    firstRecorded: get(firstRecorded), sourceAfterFirst: get(sourceAfterFirst), secondAfterFirst: get(secondAfterFirst),
-    firstAfterSource: get(firstAfterSource), secondAfterSource: get(secondAfterSource),
-  };
+    blank: get(blank), source: get(sourceView), first: get(firstView), second: get(secondView),
+    ...(fresh ? { fresh: get(fresh) } : {}),
+    ...(recordings ? Object.fromEntries(Object.entries(recordings).map(([name, slot]) => [name, get(slot)])) : {}),
+  } as CaseWith<P>;
 }
 
 /** A state place of two views that must be equal, or the violation naming the first difference. */
@@ -121,7 +149,7 @@ export function probeShows(state: StateCase): void {
 /** Builds a state invariant of a profile: the check gets the case's observations. */
 export function stateInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale'> & { readonly profile: StateProfile },
-  check: (state: StateCase) => Violation | undefined,
+  rule: StateCheck,
 ): Invariant<StateInput> {
   return {
     level: 'MUST',
@@ -138,9 +166,9 @@ export function stateInvariant(
       return { arbitrary };
     },
     async check(subject, input) {
-      const state = await runStateCase(subject, clause.profile, input);
+      const state = await runStateCase(subject, clause.profile, input, rule.parts);
       probeShows(state);
-      const violation = check(state);
+      const violation = rule.check(state);
       if (violation) throw violation;
     },
   };
