@@ -1,5 +1,6 @@
 """Observing values (PROTOCOL.md §7): identity tokens and the walkers that observe a value."""
 
+import collections
 import enum
 import math
 import types
@@ -185,17 +186,59 @@ class _Observer(object):
             # dataclasses.is_dataclass(value), without importing dataclasses (it costs the start-up time)
             frozen = hasattr(cls, "__dataclass_fields__") and getattr(value, "__dataclass_params__", None) is not None \
                 and value.__dataclass_params__.frozen
-            if hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
-                items = list(vars(value).items()) + _pydantic_hidden(value, cls)
+            if isinstance(value, collections.deque):
+                # A deque (a bounded history) holds its items in no attribute: its items by position.
+                items = ([] if value.maxlen is None else [("maxlen", value.maxlen)]) + [(str(index), item) for index, item in enumerate(value)]
+            elif hasattr(value, "__dict__") and not isinstance(value, types.ModuleType):
+                items = list(vars(value).items()) + _slotted(value, cls) + _pydantic_hidden(value, cls)
             elif frozen:  # a frozen dataclass with __slots__
                 import dataclasses  # loaded already: the adapter made a dataclass
                 items = [(field.name, getattr(value, field.name)) for field in dataclasses.fields(value)]
+            elif _slot_names(cls):
+                items = _slotted(value, cls)
             else:
                 return packed  # identity only: objects without attributes to show
             packed[5] = [[str(key), visit(item, depth)] for key, item in items]
             return _immutable_if_still(packed, [item for _, item in packed[5]]) if frozen else packed
         finally:
             path.discard(id(value))
+
+
+_SLOTS = {}  # class -> the (defining class, attribute name) of each of its slots
+
+
+def _slot_names(cls):
+    """The slots instances of `cls` hold attributes in, beside or instead of a `__dict__`: every
+    `__slots__` of its classes, but `__dict__`, `__weakref__` and dunder slots (pydantic's own,
+    which `_pydantic_hidden` reads)."""
+    names = _SLOTS.get(cls)
+    if names is None:
+        names = []
+        for klass in cls.__mro__:
+            declared = klass.__dict__.get("__slots__", ())
+            for name in (declared,) if isinstance(declared, str) else declared:
+                if not isinstance(name, str) or (name.startswith("__") and name.endswith("__")):
+                    continue
+                if name.startswith("__"):  # a private slot is stored under its mangled name
+                    name = "_%s%s" % (klass.__name__.lstrip("_"), name)
+                names.append((klass, name))
+        names = _SLOTS[cls] = tuple(names)
+    return names
+
+
+def _slotted(value, cls):
+    """The attributes held in slots (`vars()` never shows them), read through the slots' own
+    descriptors: a slot never set is left out, and no `__getattr__` of the class is called."""
+    held = []
+    for klass, name in _slot_names(cls):
+        slot = klass.__dict__.get(name)
+        if slot is None or not hasattr(slot, "__get__"):
+            continue
+        try:
+            held.append((name, slot.__get__(value, cls)))
+        except AttributeError:
+            continue
+    return held
 
 
 def _pydantic_hidden(value, cls):
