@@ -1,44 +1,18 @@
-import { VIEW_FIELDS } from '../../spec/agent-config.ts';
-import { UNKNOWN_PROTOTYPE, type Observed } from '../../spec/model/observed.ts';
-import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../../spec/agent-config.ts';
-import { FieldScope, MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
-import { DESCRIPTION_KINDS, kindsTaken } from '../../spec/generators/value-kinds.ts';
-import { CLONE_OPERATIONS, ConfigRejectedError, PROBES, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
-
-const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
-import { AdapterLoadError } from '../adapter/load.ts';
-import { AdapterCallError, LostCallError } from './adapter-call.ts';
-import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
-import { packDescription, unpack } from './packed.ts';
-import { emptyFields, observedAgent } from './partial-view.ts';
+import type { MappedField } from '../../spec/agent-config.ts';
+import type { Observed } from '../../spec/model/observed.ts';
+import { FieldScope } from '../../spec/model/field-scope.ts';
+import { kindsTaken } from '../../spec/generators/value-kinds.ts';
+import { CLONE_OPERATIONS, ConfigRejectedError, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
-import { validateDomains, type Domains } from '../../spec/domains.ts';
-import { validateFrameworkFields, type FrameworkFields } from '../../spec/model/roles.ts';
+import { AdapterCallError, LostCallError } from './adapter-call.ts';
+import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, type Hello } from './adapter-process.ts';
+import { readerFor, readView, translate } from './answers.ts';
+import { domainsOf, frameworkFieldsOf, start, type ProcessOptions } from './handshake.ts';
+import { packDescription } from './packed.ts';
 import { describeInput } from './describe.ts';
 import { IdentityRegistry, observe, WHOLE } from './observe.ts';
 
-export interface ProcessOptions {
-  /** The shell command that starts the adapter process. */
-  readonly command: string;
-  readonly cwd: string;
-  /** Bound on every call, in milliseconds. */
-  readonly timeout: number;
-  /** Bound on starting the process and its handshake, in milliseconds. */
-  readonly startTimeout: number;
-  /** Receives each line the adapter process writes on standard error (PROTOCOL.md §1: passed through). */
-  readonly stderr?: (line: string) => void;
-  /**
-   * The protocol versions the suite offers in the handshake; every version it speaks by default.
-   * `[1]` forces version 1 (one round trip per call), e.g. to compare it with version 2.
-   */
-  readonly protocols?: readonly number[];
-  /** Set in the adapter process's environment (e.g. PYTHONHASHSEED: src/transports/adapter-env.ts). */
-  readonly env?: Readonly<Record<string, string>>;
-  /** Ends the adapter processes at once when it aborts (a signal to the command), in every phase. */
-  readonly signal?: AbortSignal;
-  /** Told as soon as an adapter process leaves a call unanswered past its timeout (it is then stopped). */
-  readonly onUnanswered?: (call: string) => void;
-}
+export type { ProcessOptions };
 
 /** A subject driven over the adapter protocol, with a way to end it. */
 export interface ProcessSubject extends Subject {
@@ -53,156 +27,6 @@ export interface ProcessSubject extends Subject {
   close(): Promise<void>;
   /** Ends the adapter's whole process group at once, synchronously: for a signal handler. */
   killNow(): void;
-}
-
-const KINDS = new Set(['undefined', 'null', 'boolean', 'number', 'string', 'bigint', 'symbol', 'function', 'array', 'set', 'map', 'date', 'object', 'ref']);
-
-/** Checks that an adapter's observation is well formed, at every depth. */
-function isObserved(value: unknown): value is Observed {
-  if (typeof value !== 'object' || value === null) return false;
-  const node = value as { kind?: unknown; id?: unknown; items?: unknown; entries?: unknown };
-  if (!KINDS.has(node.kind as string)) return false;
-  if (['symbol', 'function', 'array', 'set', 'map', 'date', 'object', 'ref'].includes(node.kind as string) && typeof node.id !== 'string') return false;
-  const flags = value as { immutable?: unknown; runtime?: unknown };
-  if ((flags.immutable !== undefined && flags.immutable !== true) || (flags.runtime !== undefined && flags.runtime !== true)) return false;
-  if (node.kind === 'array' || node.kind === 'set') return Array.isArray(node.items) && node.items.every(isObserved);
-  if (node.kind === 'map') return Array.isArray(node.entries) && node.entries.every((entry) => Array.isArray(entry) && entry.length === 2 && isObserved(entry[0]) && isObserved(entry[1]));
-  if (node.kind === 'object' && node.entries !== undefined) {
-    return Array.isArray(node.entries) && node.entries.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isObserved(entry[1]));
-  }
-  return true;
-}
-
-/** Reads one observation off the wire, or undefined when it is malformed. */
-type ObservationReader = (value: unknown) => Observed | undefined;
-/** Protocol versions 1 and 2 write observations as they are (§7); version 3 packs them (§11). */
-const readerFor = (protocol: number): ObservationReader =>
-  protocol >= PACKED_PROTOCOL ? (value) => unpack(value, { reaches: protocol >= REACHES_PROTOCOL }) : (value) => (isObserved(value) ? value : undefined);
-const UNDEFINED_OBSERVED: Observed = { kind: 'undefined' };
-
-/**
- * Reads a view answer. With `only` (protocol version 2: the suite asked for these fields), the
- * other fields were not observed: reading one throws, so that no check compares what was not seen.
- */
-function readView(result: Record<string, unknown>, read: ObservationReader, only?: readonly string[]): ObservedAgent {
-  const view = result.view as { fields?: Record<string, unknown>; locks?: Record<string, unknown> | null; self?: unknown } | undefined;
-  if (typeof view !== 'object' || view === null || typeof view.fields !== 'object' || view.fields === null) {
-    throw new AdapterCallError('view()', 'invalid', 'answered without a "view" holding "fields" (spec/PROTOCOL.md §7)');
-  }
-  const fields = emptyFields(only);
-  for (const field of VIEW_FIELDS) {
-    if (field === 'locks' || (only && !only.includes(field))) continue;
-    const raw = view.fields[field];
-    const value = raw === undefined ? UNDEFINED_OBSERVED : read(raw);
-    if (value === undefined) throw new AdapterCallError('view()', 'invalid', `reported field "${field}" as ${JSON.stringify(raw).slice(0, 200)}, not an observation`);
-    fields[field] = value;
-  }
-  let locks: Record<string, Observed> | undefined;
-  if (typeof view.locks === 'object' && view.locks !== null) {
-    locks = {};
-    for (const [name, raw] of Object.entries(view.locks)) {
-      const lock = read(raw);
-      if (lock === undefined) throw new AdapterCallError('view()', 'invalid', `reported lock "${name}" as ${JSON.stringify(raw).slice(0, 200)}, not an observation`);
-      locks[name] = lock;
-    }
-  }
-  // An adapter whose kit predates "self" does not say which agent it shows: unknown, never assumed distinct.
-  const self = view.self === undefined ? UNDEFINED_OBSERVED : read(view.self);
-  if (self === undefined) throw new AdapterCallError('view()', 'invalid', `reported "self" as ${JSON.stringify(view.self).slice(0, 200)}, not an observation`);
-  return observedAgent(fields, locks, self, only);
-}
-
-/**
- * Re-labels an observation of the suite's own value with the adapter's tokens, where the adapter
- * told them; other objects get tokens no adapter object can have, and prototypes are left unknown.
- */
-function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: ReadonlyMap<string, Observed> = new Map()): Observed {
-  const id = (ours: string) => tokens.get(ours) ?? `suite:${ours}`;
-  // A value the adapter built: what the adapter made of it, as it observed it.
-  if ('id' in value && built.has(value.id)) return built.get(value.id)!;
-  switch (value.kind) {
-    case 'function':
-      return { ...value, id: id(value.id), ...(value.reaches ? { reaches: value.reaches.map(([label, item]) => [label, translate(item, tokens, built)] as const) } : {}) };
-    case 'symbol':
-    case 'date':
-    case 'ref':
-      return { ...value, id: id(value.id) };
-    case 'array':
-      return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
-    // The kind crosses languages, the class name does not (a JavaScript Set is a Python set): no type.
-    case 'set': {
-      const { type: _type, ...set } = value;
-      return { ...set, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
-    }
-    case 'map': {
-      const { type: _type, ...map } = value;
-      return { ...map, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens, built), translate(item, tokens, built)] as const) };
-    }
-    case 'object':
-      return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens, built)] as const) } : {}) };
-    default:
-      return value;
-  }
-}
-
-/** The framework fields an adapter process declared in its handshake (hello.frameworkFields), already validated. */
-const frameworkFieldsOf = (hello: Hello): FrameworkFields | undefined => (hello as Hello & { frameworkFields?: FrameworkFields }).frameworkFields;
-
-/** The value domains an adapter process declared in its handshake, already validated. */
-const domainsOf = (hello: Hello): Domains | undefined => (hello as Hello & { domains?: Domains }).domains;
-
-/** Starts an adapter process and checks its handshake; any failure means the run cannot start. */
-async function start(options: ProcessOptions): Promise<{ process: AdapterProcess; hello: Hello }> {
-  const process = new AdapterProcess(options.command, options.cwd, options.stderr, {
-    ...(options.env ? { env: options.env } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onUnanswered ? { onUnanswered: options.onUnanswered } : {}),
-  });
-  const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
-  let answer: Record<string, unknown>;
-  try {
-    // `protocol: 1` stays for version 1 adapters that check it; `protocols` offers the others.
-    answer = await process.request('hello()', 'hello', { protocol: PROTOCOL_VERSION, protocols: offered }, options.startTimeout);
-  } catch (error) {
-    await process.kill();
-    throw new AdapterLoadError(`The adapter process \`${options.command}\` did not complete the handshake: ${(error as Error).message}.`);
-  }
-  const problems: string[] = [];
-  if (!offered.includes(answer.protocol as number)) {
-    problems.push(`it speaks protocol ${JSON.stringify(answer.protocol)}, this suite speaks ${offered.length === 1 ? offered[0] : `${offered.slice(0, -1).join(', ')} or ${offered.at(-1)}`}`);
-  }
-  if (typeof answer.name !== 'string' || answer.name.trim() === '') problems.push('"name" must be a non-empty string');
-  const operations = Array.isArray(answer.operations) ? answer.operations : [];
-  for (const required of ['create', 'view']) if (!operations.includes(required)) problems.push(`"operations" must include "${required}"`);
-  if (!Array.isArray(answer.probes) || answer.probes.some((probe) => !(PROBES as readonly unknown[]).includes(probe))) {
-    problems.push(`"probes" must be a list drawn from ${PROBES.join(', ')}`);
-  }
-  if (problems.length === 0 && !CLONE_OPERATIONS.some((operation) => operations.includes(operation))) {
-    problems.push(`it has no clone operation to check (none of ${CLONE_OPERATIONS.join(', ')} is among its operations)`);
-  }
-  if (answer.deepCopyTools !== undefined && answer.deepCopyTools !== 'shared' && answer.deepCopyTools !== 'copied') {
-    problems.push('"deepCopyTools", when given, must be "shared" or "copied"');
-  }
-  if (answer.fields !== undefined && (!Array.isArray(answer.fields) || answer.fields.some((field) => !MAPPABLE.includes(field)))) {
-    problems.push(`"fields", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
-  }
-  const missing = problems.length === 0 && Array.isArray(answer.fields) ? missingMinimumFields(answer.fields as string[]) : [];
-  if (missing.length > 0) problems.push(`its "fields" lack ${missing.map((field) => `"${field}"`).join(' and ')} (every profile needs at least name and tools, since ${MINIMUM_FIELDS_REASON})`);
-  if (answer.accepts !== undefined && (!Array.isArray(answer.accepts) || answer.accepts.some((kind) => !DESCRIPTION_KINDS.includes(kind)))) {
-    problems.push(`"accepts", when given, must be a list drawn from ${DESCRIPTION_KINDS.join(', ')}`);
-  }
-  // Declared value domains (hello.domains, spec/PROTOCOL.md §3) must be well formed.
-  if (answer.domains !== undefined) problems.push(...validateDomains(answer.domains));
-  // Declared framework fields (hello.frameworkFields, spec/PROTOCOL.md §3) must be well formed.
-  if (answer.frameworkFields !== undefined) problems.push(...validateFrameworkFields(answer.frameworkFields, '"frameworkFields"'));
-  if (answer.overridable !== undefined && (!Array.isArray(answer.overridable) || answer.overridable.some((field) => !MAPPABLE.includes(field)))) {
-    problems.push(`"overridable", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
-  }
-  if (problems.length > 0) {
-    await process.kill();
-    throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);
-  }
-  return { process, hello: answer as unknown as Hello };
 }
 
 /**
