@@ -46,7 +46,7 @@ symlinkSync(join(ROOT, 'fixtures'), join(project, 'fixtures'));
 
 function runAction(inputs: Record<string, string>) {
   const yaml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
-  const defaults: Record<string, string> = { adapter: '', command: '', baseline: '', reporters: 'github-actions,junit:clone-conformance.xml', args: '', version: 'latest' };
+  const defaults: Record<string, string> = { adapter: '', command: '', baseline: '', spec: '', reporters: 'github-actions,junit:clone-conformance.xml', args: '', version: 'latest' };
   const fill = (text: string) => text.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, name: string) => inputs[name] ?? defaults[name] ?? '');
   const output = join(project, `output-${Math.random()}`);
   const summary = join(project, `summary-${Math.random()}`);
@@ -90,4 +90,15 @@ describe('the composite GitHub Action (action.yml)', () => {
     expect(viaCommand.status).toBe(0);
     expect(viaCommand.summary).toContain('Conformant');
   }, 180_000);
+
+  it('pins the gate to a specification version (`spec`), and a version the suite cannot be pinned to stops the job (exit 2)', () => {
+    const pinned = runAction({ adapter: 'fixtures/reference.ts', spec: '1.0', args: '--seed 1 --runs 5 --only channel.identity', reporters: 'json' });
+    expect(pinned.status).toBe(0);
+    // The install step's line first, then the JSON report.
+    const report = pinned.stdout.slice(pinned.stdout.indexOf('\n{') + 1);
+    expect((JSON.parse(report) as { versions: { pinned?: string } }).versions.pinned).toBe('1.0');
+    const unknown = runAction({ adapter: 'fixtures/reference.ts', spec: '9.9', args: '--seed 1 --runs 5', reporters: 'json' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.output).toBe('exit-code=2\n');
+  }, 120_000);
 });
