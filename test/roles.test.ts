@@ -3,6 +3,7 @@ import { CATALOGUE } from '../spec/invariants/catalogue.ts';
 import { FieldScope } from '../spec/model/field-scope.ts';
 import { CANONICAL_ROLES, ROLES, validateFrameworkFields, type Role } from '../spec/model/roles.ts';
 import { VIEW_FIELDS } from '../spec/agent-config.ts';
+import { notCheckedOf } from '../src/run/not-checked.ts';
 import { failedIds, runMain } from './support/cli.ts';
 
 // Field roles (spec/model/roles.ts): framework fields declared by an adapter are checked by the
@@ -99,6 +100,20 @@ describe('partial override clones', () => {
     expect(code).toBe(0);
     const human = await runMain(['fixtures/partial-override.ts', '--seed', '1', '--runs', '10', '--only', 'override.applied']);
     expect(human.stdout).toMatch(/override\.applied \(overrides drawn for llm only/);
-    expect(human.stdout).toMatch(/Not checked .*cloneWith\(name\)/);
+    expect(human.stdout).toMatch(/Overrides not checked: .*cloneWith\(name\)/);
+  }, 120_000);
+
+  it('framework fields are never overridden: the report says so, where the adapter has a cloneWith()', async () => {
+    // The overrides drawn are canonical fields only: a cloneWith() ignoring an override of a
+    // framework field would pass unseen, so no report may let it look checked.
+    const { stdout } = await runMain(['fixtures/framework-fields.ts', ...SEED, '--runs', '5', '--only', 'override.applied']);
+    const configured = ['model_settings', 'fallback_models', 'input_guardrails', 'sub_agents'];
+    expect(JSON.parse(stdout).notChecked).toEqual(expect.arrayContaining(configured.map((name) => `cloneWith(framework.${name})`)));
+    const human = await runMain(['fixtures/framework-fields.ts', '--seed', '1', '--runs', '5', '--only', 'override.applied']);
+    expect(human.stdout).toMatch(/Overrides not checked: cloneWith\(framework\.model_settings\)/);
+    // Without a cloneWith(), nothing is said of overrides: the override clone is not checked at all.
+    const scope = new FieldScope(undefined, { temperature: 'config', history: 'state' });
+    expect(notCheckedOf({ scope, operations: new Set(['cloneWith', 'deepCopy']) })).toEqual(['cloneWith(framework.temperature)']);
+    expect(notCheckedOf({ scope, operations: new Set(['cloneForChannel']) })).toEqual([]);
   }, 120_000);
 });

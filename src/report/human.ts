@@ -34,7 +34,13 @@ export function formatHuman(report: RunReport, verdict: Verdict, options: HumanF
   const mark = (id: string) => (expected.has(id) ? ' (expected)' : newer.has(id) ? ' (not gating)' : '');
   const lines: string[] = [];
   lines.push(verbatim(c.bold(`clone-conformance: ${report.adapter}`) + c.dim(` (seed ${report.seed}, ${report.runs} runs per invariant)`)));
-  if (report.notChecked.length > 0) lines.push(c.dim(`Not checked (the adapter does not map them): ${report.notChecked.join(', ')}`));
+  if (report.notChecked.length > 0) {
+    // Fields the adapter does not map, and overrides no cloneWith() was asked for (`cloneWith(x)`).
+    const overrides = report.notChecked.filter((entry) => entry.startsWith('cloneWith('));
+    const unmapped = report.notChecked.filter((entry) => !entry.startsWith('cloneWith('));
+    if (unmapped.length > 0) lines.push(c.dim(`Not checked (the adapter does not map them): ${unmapped.join(', ')}`));
+    if (overrides.length > 0) lines.push(c.dim(`Overrides not checked: ${overrides.join(', ')}`));
+  }
   for (const [profile, about] of Object.entries(PROFILES)) {
     const results = report.results.filter((result) => result.id.startsWith(`${profile}.`));
     if (results.length === 0) continue;

@@ -1,3 +1,4 @@
+import { notCheckedOf } from './not-checked.ts';
 import { availableParallelism } from 'node:os';
 import { findInvariant } from '../../spec/invariants/catalogue.ts';
 import type { InvariantResult, Levers } from '../report/model.ts';
@@ -85,7 +86,7 @@ export async function runProcess(request: ProcessRunRequest, ids: readonly strin
     throw error;
   }
   const [subject] = subjects as [ProcessSubject, ...ProcessSubject[]];
-  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: subject.scope.unmapped, levers: leversOf(subject), ...(subject.language ? { language: subject.language } : {}), results });
+  const found = (results: readonly InvariantResult[]) => ({ adapterName: subject.name, notChecked: notCheckedOf(subject), levers: leversOf(subject), ...(subject.language ? { language: subject.language } : {}), results });
   try {
     await checkViewKeepsLists(subject, settings.seed);
   } catch (error) {

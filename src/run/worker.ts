@@ -1,3 +1,4 @@
+import { notCheckedOf } from './not-checked.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { findInvariant } from '../../spec/invariants/catalogue.ts';
 import { AdapterLoadError, loadAdapter } from '../adapter/load.ts';
@@ -36,7 +37,7 @@ try {
   monitor.exit();
   const subject = inProcessSubject(adapter, { timeout: request.timeout, monitor: calls });
   await checkViewKeepsLists(subject, request.seed);
-  post({ type: 'loaded', name: adapter.name, notChecked: subject.scope.unmapped, levers: leversOf(subject) });
+  post({ type: 'loaded', name: adapter.name, notChecked: notCheckedOf(subject), levers: leversOf(subject) });
   for (const id of request.ids) {
     post({ type: 'started', id });
     const started = performance.now();
