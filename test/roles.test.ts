@@ -86,6 +86,9 @@ describe('framework fields and conversation state, end to end', () => {
       expect(result.status).toBe('skipped');
       expect(result.message).toMatch(/recordState\(\) on an agent left its view's framework\.history unchanged/);
     }
+    // The verdict names them: a bare "Conformant" would read as if state had been checked.
+    const human = await runMain(['fixtures/verdicts/state-not-shown.ts', '--seed', '1', '--runs', '5']);
+    expect(human.stdout).toContain(`, except what could not be checked: ${ids.join(', ')} (see above).`);
   }, 120_000);
 });
 

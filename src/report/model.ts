@@ -24,6 +24,9 @@ interface ResultBase {
 }
 
 /** The outcome of one invariant, as a discriminated union on `status`. */
+/** How a skipped result says that its cases gave nothing to check (a state place the view never shows). */
+export const NOT_CHECKABLE = 'not checked: ';
+
 export type InvariantResult =
   | (ResultBase & {
       readonly status: 'passed';

@@ -1,5 +1,5 @@
 import { PROFILES, type ProfileName } from '../../spec/invariants/profiles.ts';
-import type { RunReport } from './model.ts';
+import { NOT_CHECKABLE, type RunReport } from './model.ts';
 import type { Verdict } from './verdict.ts';
 
 /** Which clone profiles the run checked (some invariant of theirs passed or failed), and which it did not, with why. */
@@ -39,6 +39,12 @@ export function profilesSentence(coverage: ProfileCoverage): string {
  */
 export function verdictLine(report: RunReport, verdict: Verdict): { readonly text: string; readonly tone: 'good' | 'bad' | 'warn' } {
   const profiles = profilesSentence(profileCoverage(report));
+  // Invariants that apply to the adapter, but whose cases it gave nothing to see (a state place its
+  // view never shows): a "Conformant" that does not name them would read as if they had passed.
+  const uncheckable = report.results.filter((result) => result.status === 'skipped' && result.message.startsWith(NOT_CHECKABLE)).map((result) => result.id);
+  if (report.conformant && verdict.exitCode === 0 && uncheckable.length > 0) {
+    return { text: `Conformant (${profiles}), except what could not be checked: ${uncheckable.join(', ')} (see above).`, tone: 'warn' };
+  }
   if (report.conformant && verdict.exitCode === 0) return { text: `Conformant (${profiles}).`, tone: 'good' };
   if (report.conformant) return { text: `No MUST invariant failed (${profiles}), but the gate fails: see above.`, tone: 'bad' };
   return { text: `Not conformant (${profiles}).`, tone: verdict.exitCode === 0 ? 'warn' : 'bad' };

@@ -7,7 +7,7 @@ import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { ConfigCoverage } from './config-coverage.ts';
 import { ObservedDepth } from './observed-depth.ts';
-import type { InvariantResult } from '../report/model.ts';
+import { NOT_CHECKABLE, type InvariantResult } from '../report/model.ts';
 import { AdapterCallError, LostCallError } from '../transports/adapter-call.ts';
 
 /**
@@ -153,7 +153,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
     throw new AdapterLoadError(`generating cases for ${id} failed: ${messageOf(error)}`, error);
   }
   if (lost) throw new InvariantLost(id);
-  if (notCheckable !== undefined) return skip(`not checked: ${notCheckable}`);
+  if (notCheckable !== undefined) return skip(`${NOT_CHECKABLE}${notCheckable}`);
   const counts = { checked: details.numRuns, discarded: details.numSkips };
   const trivial = coverage.trivial;
   const cut = depth.paths.length > 0 ? { cut: depth.paths } : {};
