@@ -108,12 +108,14 @@ function valueAt(config: Record<string, unknown>, place: Place): unknown {
   return (holder as Record<string, unknown>)[place.name];
 }
 
-/** The configuration with each follower holding its leader's value (where the leader holds one). */
+const isObject = (value: unknown): value is object => (typeof value === 'object' && value !== null) || typeof value === 'function';
+
+/** The configuration with each follower holding its leader's object (where the leader holds one; a primitive is no sharing). */
 export function withFrameworkShared<T extends Record<string, unknown>>(config: T, shares: readonly FrameworkShare[]): T {
   const framework: Record<string, unknown> = { ...(config.framework as Record<string, unknown>) };
   for (const { follower, leader } of shares) {
     const value = valueAt({ ...config, framework }, leader);
-    if (value !== undefined) framework[follower] = value;
+    if (isObject(value)) framework[follower] = value;
   }
   return { ...config, framework };
 }
