@@ -204,10 +204,12 @@ function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentC
     // A framework field may hold the object another place holds (./sharing.ts); an adapter
     // declaring no such pair draws exactly what it drew before.
     const shares = frameworkSharing(scope, domains);
-    const withFramework = framework && shares.length > 0
-      ? fc.tuple(canonical, framework, sharingThisCase).map(([config, values, share]): AgentConfig => (share ? withFrameworkShared({ ...config, framework: values }, shares) : { ...config, framework: values }))
-      : framework ? fc.tuple(canonical, framework).map(([config, values]): AgentConfig => ({ ...config, framework: values })) : undefined;
-    const drawn = withFramework ?? canonical;
+    const joined = (config: AgentConfig, values: Record<string, unknown>, share: boolean): AgentConfig => (share ? withFrameworkShared({ ...config, framework: values }, shares) : { ...config, framework: values });
+    const drawn = !framework
+      ? canonical
+      : shares.length === 0
+        ? fc.tuple(canonical, framework).map(([config, values]) => joined(config, values, false))
+        : fc.tuple(canonical, framework, sharingThisCase).map(([config, values, share]) => joined(config, values, share));
     // Kinds the adapter cannot be sent (a Map to a version 1 adapter) fall back to kinds it takes,
     // in framework fields too; one fallback over the whole configuration keeps its sharing.
     // Shrinking also leaves out optional fields, feature configs and framework fields the
