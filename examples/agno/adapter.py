@@ -24,9 +24,12 @@ are not mapped; db and session_id are set by the adapter (below).
 Framework fields (beyond the canonical ones, FRAMEWORK_FIELDS), each with its role:
   description, tool_choice (config) -> the constructor arguments and attributes of those names
   session_state (config) -> the default session state, copied into each new session
+  dependencies, metadata (config) -> dicts, drawn from session_state's domain: one dict may be
+                       given as two of them
   fallback_config (config) -> `fallback_config=FallbackConfig(on_error=[models])` (what
                        `fallback_models=[...]` becomes)
-  post_hooks, tool_hooks (shared-list) -> lists of callables
+  post_hooks, tool_hooks (shared-list) -> lists of callables (post_hooks from the feature
+                       hooks' domain: one list may be given as pre_hooks and post_hooks)
 Conversation state place, with the `record_state` probe:
   session -> the state of the agent's stored session (`agent.get_session_state()`), recorded with
              `agent.update_session_state({entry: entry})`. Every agent is created with a database
@@ -71,6 +74,17 @@ Rejected = getattr(clone_conformance, "Rejected", None)
 SIMPLE = {"name": "name", "role": "role", "instructions": "instructions", "llm": "model", "tools": "tools"}
 FEATURES = {"hooks": "pre_hooks", "knowledge": "knowledge"}
 
+# A list of hook functions: the feature `hooks` (pre_hooks) and the framework field `post_hooks`
+# take the same values, so the suite draws one list given as both, as a user running the same
+# hooks before and after does.
+_HOOKS = {"kind": "list", "of": {"kind": "function"}, "maxLength": 3}
+
+# A session state: what `session_state`, `dependencies` and `metadata` hold (dicts, agent.py:112,
+# 350, 522-593), one domain, so the suite draws one dict given as two of them.
+_STATE = {"kind": "object", "keys": {
+    "cart": {"kind": "list", "of": {"kind": "oneOf", "values": ["apple", "pear"]}, "maxLength": 2},
+    "plan": {"kind": "oneOf", "values": ["free", "pro"]}}, "optional": ["cart", "plan"]}
+
 DOMAINS = {
     "fields": {
         "name": {"kind": "string"},
@@ -79,7 +93,7 @@ DOMAINS = {
         "llm": {"kind": "built", "name": "Model", "from": {"kind": "oneOf", "values": ["openai:gpt-4o", "openai:gpt-4o-mini"]}},
     },
     "features": {
-        "hooks": {"kind": "list", "of": {"kind": "function"}, "maxLength": 3},
+        "hooks": _HOOKS,
         "knowledge": {"kind": "built", "name": "Knowledge", "from": {"kind": "oneOf", "values": ["docs", "faq"]}},
     },
 }
@@ -94,17 +108,21 @@ FRAMEWORK_FIELDS = {
     "description": {"role": "config", "domain": {"kind": "string"}},
     "tool_choice": {"role": "config", "domain": {"kind": "oneOf", "values": ["auto", "none"]}},
     # the default session state, deep-copied into each new session (agent/_storage.py:319-322)
-    "session_state": {"role": "config", "domain": {"kind": "object", "keys": {
-        "cart": {"kind": "list", "of": {"kind": "oneOf", "values": ["apple", "pear"]}, "maxLength": 2},
-        "plan": {"kind": "oneOf", "values": ["free", "pro"]}}, "optional": ["cart", "plan"]}},
+    "session_state": {"role": "config", "domain": _STATE},
+    # values given to tools and the context (agent.py:537), and the agent's metadata (agent.py:593):
+    # dicts a user may hand the session state itself
+    "dependencies": {"role": "config", "domain": _STATE},
+    "metadata": {"role": "config", "domain": _STATE},
     # fallback_models=[...] is held as FallbackConfig(on_error=[...]) (agent.py:508-515). Its models
     # are drawn as Model objects: strings in a FallbackConfig are replaced, in the user's own object,
     # by models at construction (agent/_init.py:261, models/fallback.py:47-70)
     "fallback_config": {"role": "config", "domain": {"kind": "built", "name": "FallbackConfig", "from": {
         "kind": "object", "keys": {"on_error": {"kind": "list", "of": {"kind": "built", "name": "Model", "from": {
             "kind": "oneOf", "values": ["openai:gpt-4o-mini", "openai:gpt-4.1"]}}, "maxLength": 2}}}}},
-    # shared-list: a list of the agent's own holding the very hooks
-    "post_hooks": {"role": "shared-list", "domain": _FUNCTIONS},
+    # shared-list: a list of the agent's own holding the very hooks. post_hooks takes what the
+    # feature hooks (pre_hooks) takes; tool hooks are called with other arguments, so no user hands
+    # them the same list: their domain is their own
+    "post_hooks": {"role": "shared-list", "domain": _HOOKS},
     "tool_hooks": {"role": "shared-list", "domain": _FUNCTIONS},
     # conversation state: the agent's stored session's state (its db, its session_id)
     "session": "state",
@@ -216,7 +234,8 @@ class AgnoAdapter(Adapter):
                 "tools": agent.tools, "features": self._features(agent), "handoffs": None,
                 "interrupt_controller": None, "locks": {},
                 "framework": {"description": agent.description, "tool_choice": agent.tool_choice,
-                              "session_state": agent.session_state, "fallback_config": agent.fallback_config,
+                              "session_state": agent.session_state, "dependencies": agent.dependencies,
+                              "metadata": agent.metadata, "fallback_config": agent.fallback_config,
                               "post_hooks": agent.post_hooks, "tool_hooks": agent.tool_hooks,
                               # the stored session's state (agent/_session.py:476-489)
                               "session": agent.get_session_state()}}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CONFIG_FIELDS, FEATURE_NAMES, type AgentConfig, type ConfigField, type FeatureName } from '../agent-config.ts';
 import type { Domain, Domains } from '../domains.ts';
 import { FieldScope } from '../model/field-scope.ts';
-import { domainModel, holdsObjects, type ValueModel } from './domain-values.ts';
+import { domainModel, type ValueModel } from './domain-values.ts';
 import { ABSENT, ABSENT_EDGE, shrinkingTo, type Edge } from './edge.ts';
 import { featureEdges, FEATURE_ROWS, FIELD_EDGES, FIELD_OFFSETS, NESTED_EDGE } from './field-edges.ts';
 import { featureValue, mutableValue, randomFeatures, SHARED_KINDS } from './features.ts';
@@ -10,6 +10,7 @@ import { ModelClient } from './model-client.ts';
 import { edgeAt, SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { handoffs, toolList } from './tools.ts';
 import { frameworkValuesFor } from './framework.ts';
+import { frameworkSharing, sharingGroups, sharingThisCase, withFrameworkShared } from './sharing.ts';
 import { fallBack } from './value-kinds.ts';
 import { droppingKeys, type DroppableKeysOptions } from './droppable-keys.ts';
 import { namedFunction, optional, trickyNumber, trickyString } from './values.ts';
@@ -83,33 +84,6 @@ export function fieldModel(field: Exclude<ConfigField, 'features'>, domains?: Do
 function featureModel(domain: Domain): ValueModel {
   const model = domainModel(domain, { edges: [], random: featureValue });
   return { edges: [...model.edges, ABSENT_EDGE], random: model.random };
-}
-
-/**
- * Pairs of features with one declared domain that may hold objects: the second of each pair
- * holds the first one's value (in schedule rows always, in random cases often), so that one
- * object in two places is drawn under domains too. Follower -> leader.
- */
-function sharingGroups(names: readonly FeatureName[], domains?: Domains): Map<FeatureName, FeatureName> {
-  const leader = new Map<FeatureName, FeatureName>();
-  const open = new Map<string, FeatureName>();
-  for (const name of names) {
-    const domain = domains?.features?.[name];
-    if (!domain || !mayHoldObjects(domain)) continue;
-    const key = JSON.stringify(domain);
-    const first = open.get(key);
-    if (first === undefined) open.set(key, name);
-    else {
-      leader.set(name, first);
-      open.delete(key);
-    }
-  }
-  return leader;
-}
-
-/** Whether some values of a domain are objects. */
-function mayHoldObjects(domain: Domain): boolean {
-  return holdsObjects(domain) || domain.kind === 'any' || (domain.kind === 'anyOf' && domain.of.some(mayHoldObjects));
 }
 
 /** The features of one schedule row: every mapped feature at an edge, the row's shared value in its nested configs. */
@@ -243,7 +217,15 @@ function mappedConfig(scope: FieldScope, domains?: Domains): fc.Arbitrary<AgentC
     });
     // Framework fields, only when declared: an adapter that declares none draws exactly what it drew before.
     const framework = frameworkValuesFor(scope);
-    const drawn = framework ? fc.tuple(canonical, framework).map(([config, values]): AgentConfig => ({ ...config, framework: values })) : canonical;
+    // A framework field may hold the object another place holds (./sharing.ts); an adapter
+    // declaring no such pair draws exactly what it drew before.
+    const shares = frameworkSharing(scope, domains);
+    const joined = (config: AgentConfig, values: Record<string, unknown>, share: boolean): AgentConfig => (share ? withFrameworkShared({ ...config, framework: values }, shares) : { ...config, framework: values });
+    const drawn = !framework
+      ? canonical
+      : shares.length === 0
+        ? fc.tuple(canonical, framework).map(([config, values]) => joined(config, values, false))
+        : fc.tuple(canonical, framework, sharingThisCase).map(([config, values, share]) => joined(config, values, share));
     // Kinds the adapter cannot be sent (a Map to a version 1 adapter) fall back to kinds it takes,
     // in framework fields too; one fallback over the whole configuration keeps its sharing.
     // Shrinking also leaves out optional fields, feature configs and framework fields the

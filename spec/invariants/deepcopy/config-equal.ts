@@ -15,7 +15,8 @@ function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonl
   const paths = (view: ObservedAgent) => {
     const all = new Map<string, string>();
     for (const field of fields) mutableObjects(view.fields[field], field, all);
-    for (const [path, value] of frameworkValues(view, scope, 'config', 'route')) mutableObjects(value, path, all);
+    // Framework lists of shared elements too: one list in two places is one list in the copy.
+    for (const [path, value] of frameworkValues(view, scope, 'config', 'route', 'shared-list')) mutableObjects(value, path, all);
     return all;
   };
   const inCopy = paths(copy);
@@ -34,9 +35,9 @@ function sharingKept(source: ObservedAgent, copy: ObservedAgent, fields: readonl
 export const configEqual = deepCopyInvariant(
   {
     id: 'deepcopy.config-equal',
-    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; sets and maps by content; functions by identity; runtime objects met inside configuration (locks, events) by class only. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places. Framework fields of role config and route are compared the same way.',
-    roles: ['config', 'route'],
-    rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration.',
+    rule: 'Every configuration field of the copy (tools aside: see deepcopy.tools) is deeply equal to the source\'s: the same values, classes, dates, keys (a key holding undefined kept), handoffs, and feature configs; sets and maps by content; functions by identity; runtime objects met inside configuration (locks, events) by class only. An object the source\'s configuration holds in two places is, in the copy, one copy held in both places. Framework fields of role config and route are compared the same way; framework fields of role shared-list count as places of the configuration for that sharing: a list (or an element) held in two of them, or in one of them and a feature config, is one in the copy (deepcopy.tools says whether their elements are copied at all).',
+    roles: ['config', 'route', 'shared-list'],
+    rationale: 'A deep copy is the general-purpose duplicate: callers expect an agent that behaves as the original. Copies built by serialising (JSON, structured clone) lose classes, dates, functions and keys holding undefined, and the copy quietly runs with another configuration. One object held in two places is how a user ties two settings together (one hooks list run before and after, one dict as session state and dependencies): a copy that makes two of it unties them, so a change made through one place no longer reaches the other, as it does on the source. Python\'s copy.deepcopy keeps them one, with one memo over the whole object; a copy made field by field, each with its own memo, does not.',
   },
   ({ subject, before, copyView }) => {
     const found: (Violation | undefined)[] = [];
