@@ -83,8 +83,10 @@ function renderTools(tokens: readonly (string | undefined)[], known: ReadonlyMap
   return `[${tokens.map((token) => (token === undefined ? '?' : renderTool(known.get(token) ?? { kind: 'undefined' }))).join(', ')}]`;
 }
 
-/** What the family check reads of each member: its own tools (their identities: in outline) and its runtime objects. */
+/** What the family check reads of each member: its own tools (their identities: in outline), its runtime objects and its state. */
 export const FAMILY_FIELDS = ['tools', 'interruptController', 'locks', 'framework'] as const;
+/** Without a state place, `framework` holds only configuration, which the family check never reads: not viewed at every step. */
+const FAMILY_FIELDS_WITHOUT_STATE = ['tools', 'interruptController', 'locks'] as const;
 const FAMILY_OUTLINE = ['tools'] as const;
 
 /**
@@ -94,7 +96,8 @@ const FAMILY_OUTLINE = ['tools'] as const;
  * tools, no runtime object shared between two members, every interrupt state.
  */
 export function queueFamilyCheck(family: Family, batch: Batch, members: readonly AgentArg[]): (model: FamilyModel, results: BatchResults, operation: string) => void {
-  const viewed = members.map((member) => batch.view(member, FAMILY_FIELDS, FAMILY_OUTLINE));
+  const fields = family.subject.scope.frameworkOf('state').length > 0 ? FAMILY_FIELDS : FAMILY_FIELDS_WITHOUT_STATE;
+  const viewed = members.map((member) => batch.view(member, fields, FAMILY_OUTLINE));
   const interrupted = family.subject.probes.has('isInterrupted') ? members.map((member) => batch.isInterrupted(member)) : undefined;
   return (model, results, operation) => {
     const views = viewed.map((slot) => results.get(slot));
