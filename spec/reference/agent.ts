@@ -94,29 +94,11 @@ export class Agent {
 
   /**
    * What the reference adapter shows: the configuration, the runtime objects, and the state places
-   * as framework fields (spelt out, not spread from config(): it runs for every view of a run).
+   * as framework fields. Added to config()'s literal, not spread from it: this runs for every view.
    */
   view(): AgentConfig & { interruptController: InterruptController; locks: Agent['locks']; framework: ConversationState } {
-    return {
-      name: this.name,
-      role: this.role,
-      goal: this.goal,
-      backstory: this.backstory,
-      instructions: this.instructions,
-      llm: this.llm,
-      baseUrl: this.baseUrl,
-      apiKey: this.apiKey,
-      auth: this.auth,
-      tools: this.tools,
-      handoffs: this.handoffs,
-      features: this.features,
-      toolTimeout: this.toolTimeout,
-      parallelToolCalls: this.parallelToolCalls,
-      cliBackend: this.cliBackend,
-      interruptController: this.interruptController,
-      locks: this.locks,
-      framework: { history: this.state.history, memory: this.state.memory, usage: this.state.usage },
-    };
+    const framework: ConversationState = { history: this.state.history, memory: this.state.memory, usage: this.state.usage };
+    return Object.assign(this.config(), { interruptController: this.interruptController, locks: this.locks, framework });
   }
 
   /**
