@@ -71,6 +71,9 @@ describe('framework fields and conversation state, end to end', () => {
     ['fixtures/defective/state-deepcopy-drops-history.ts', 1, ['deepcopy.state.copied']],
     ['fixtures/defective/framework-list-shared.ts', 1, ['channel.clone-of-clone', 'channel.siblings-isolated', 'channel.tools.new-list']],
     ['fixtures/defective/framework-override-drops-config.ts', undefined, ['override.retained']],
+    // Overrides of framework fields (`overridable` names them) travel in cloneWith's overrides.
+    ['fixtures/defective/override-framework-ignored.ts', undefined, ['override.applied']],
+    ['fixtures/defective/override-framework-replaced.ts', 1, ['override.retained', 'override.tools.new-list', 'override.tools.same-elements']],
   ] as const)('%s over the protocol (version %s: the highest when unset) fails exactly its ids', async (fixture, protocol, ids) => {
     const { code, stdout } = await runMain([...served(fixture, protocol), ...SEED, '--runs', '10', '--only', ids.join(',')]);
     expect(failedIds(stdout)).toEqual([...ids]);
@@ -106,9 +109,9 @@ describe('partial override clones', () => {
     expect(human.stdout).toMatch(/Overrides not checked: .*cloneWith\(name\)/);
   }, 120_000);
 
-  it('framework fields are never overridden: the report says so, where the adapter has a cloneWith()', async () => {
-    // The overrides drawn are canonical fields only: a cloneWith() ignoring an override of a
-    // framework field would pass unseen, so no report may let it look checked.
+  it('framework fields not named in overridable are never overridden: the report says so, where the adapter has a cloneWith()', async () => {
+    // Overrides hold only the framework fields `overridable` names: a cloneWith() ignoring an
+    // override of any other would pass unseen, so no report may let it look checked.
     const { stdout } = await runMain(['fixtures/framework-fields.ts', ...SEED, '--runs', '5', '--only', 'override.applied']);
     const configured = ['model_settings', 'fallback_models', 'input_guardrails', 'sub_agents'];
     expect(JSON.parse(stdout).notChecked).toEqual(expect.arrayContaining(configured.map((name) => `cloneWith(framework.${name})`)));

@@ -139,6 +139,9 @@ const adapter: CloneAdapter<LlmAgent> = {
     interruptController: null,
     locks: NO_LOCKS,
   }),
+  // clone(update) takes every constructor option: the framework fields too (toAdk passes them under
+  // ADK's own names), so override cases override them as well. The runtime one is never configured.
+  overridable: [...FIELDS, ...Object.keys(FRAMEWORK_FIELDS).filter((name) => name !== 'requestProcessors').map((name) => `framework.${name}` as const)],
   cloneWith: (agent, overrides) => agent.clone(toAdk(overrides)),
   addTool: (agent, tool) => {
     agent.tools.push(tool as ToolUnion);

@@ -162,6 +162,9 @@ const adapter: CloneAdapter<Agent> = {
       locks: NO_LOCKS,
     };
   },
+  // clone() takes every option the constructor takes: the framework fields too (toSdk passes them
+  // under the SDK's own names), so override cases override them as well.
+  overridable: [...FIELDS, ...CONFIGURED.map((name) => `framework.${name}` as const)],
   cloneWith: (agent, overrides) => agent.clone(toSdk(overrides)),
   addTool: (agent, tool) => {
     agent.tools.push(tool as Tool);

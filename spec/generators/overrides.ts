@@ -4,6 +4,7 @@ import type { FieldScope } from '../model/field-scope.ts';
 import type { Domains } from '../domains.ts';
 import { ABSENT } from './edge.ts';
 import { featuresFor, fieldModel, FIELD_VALUES } from './config.ts';
+import { frameworkValue } from './framework.ts';
 import { SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { scenarioFor, type Scenario } from './scenario.ts';
 import { tool } from './tools.ts';
@@ -52,8 +53,9 @@ interface DrawnOverrides {
  * The override sets of the schedule's rows: nothing overridden, an empty tools list, an empty
  * handoffs list, every scalar falsy, new tools and no features, handoffs reset to null, the
  * source's tools extended, new features, one object-valued feature config replaced (the others
- * kept), the name alone. The source configurations of the same rows (config.ts) make each one
- * bite: row 1's source has tools, row 2's has handoffs, row 8's has object-valued feature configs.
+ * kept), the name alone. Where the adapter's cloneWith takes framework fields, rows 4 and 5
+ * also override one alone (the others to be kept) and row 7 every one. The source
+ * configurations of the same rows (config.ts) make each one bite: row 1's source has tools, row 2's has handoffs, row 8's has object-valued feature configs.
  */
 function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: number, domains?: Domains): fc.Arbitrary<DrawnOverrides> | undefined {
   const has = (field: ConfigField) => fields.includes(field);
@@ -71,13 +73,17 @@ function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: nu
     case 3:
       return only(Object.fromEntries(Object.entries(FALSY).map(([field, values]) => [field, constant(field as ConfigField, values[0])])));
     case 4:
-      return only({ tools: overrideValue('tools', domains), features: fc.constant(null).map(() => ({})) });
+      return withLoneFramework(scope, only({ tools: overrideValue('tools', domains), features: fc.constant(null).map(() => ({})) }));
     case 5:
-      return only({ handoffs: constant('handoffs', null), toolTimeout: constant('toolTimeout', -0), parallelToolCalls: constant('parallelToolCalls', false) });
+      return withLoneFramework(scope, only({ handoffs: constant('handoffs', null), toolTimeout: constant('toolTimeout', -0), parallelToolCalls: constant('parallelToolCalls', false) }));
     case 6:
       return only({ tools: domains?.fields?.tools ? overrideValue('tools', domains) : fc.array(tool, { minLength: 1, maxLength: 2 }) }, true);
-    case 7:
-      return only({ features: featuresFor(scope, domains), toolTimeout: constant('toolTimeout', Number.NaN), apiKey: constant('apiKey', '') });
+    case 7: {
+      // Every framework field the adapter's cloneWith takes, overridden at once.
+      const framework = everyFramework(scope);
+      const drawn = only({ features: featuresFor(scope, domains), toolTimeout: constant('toolTimeout', Number.NaN), apiKey: constant('apiKey', '') });
+      return framework ? fc.tuple(drawn, framework).map(([chosen, values]) => ({ ...chosen, overrides: { ...chosen.overrides, framework: values } })) : drawn;
+    }
     case 8:
       if (!has('features') || domains?.features) return undefined;
       return fc.record({ provider: fc.constantFrom('qdrant', 'pgvector'), limit: fc.integer({ min: 1, max: 50 }) }, { noNullPrototype: true }).map((replacement) => ({ overrides: {}, extendTools: false, replaceFeature: replacement }));
@@ -87,6 +93,43 @@ function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: nu
     default:
       return undefined;
   }
+}
+
+/**
+ * `drawn` also overriding one framework field alone, where the adapter's cloneWith takes some: the
+ * others must be kept. A route if there is one (a route the source may hold as null would show no
+ * loss), else the last declared. In two rows: a kept field the source holds as null shows no loss
+ * either, and two sources rarely both do.
+ */
+function withLoneFramework(scope: FieldScope, drawn: fc.Arbitrary<DrawnOverrides>): fc.Arbitrary<DrawnOverrides> {
+  const names = scope.overriddenFramework;
+  const lone = names.find((name) => scope.framework.get(name)?.role === 'route') ?? names.at(-1);
+  if (lone === undefined) return drawn;
+  return fc.tuple(drawn, frameworkValue(scope, lone)).map(([chosen, value]) => ({ ...chosen, overrides: { ...chosen.overrides, framework: { [lone]: value } } }));
+}
+
+/** A value for every framework field the adapter's cloneWith takes; undefined when it takes none. */
+function everyFramework(scope: FieldScope): fc.Arbitrary<Record<string, unknown>> | undefined {
+  const names = scope.overriddenFramework;
+  return names.length === 0 ? undefined : fc.record(Object.fromEntries(names.map((name) => [name, frameworkValue(scope, name)])));
+}
+
+/** Some of the framework fields the adapter's cloneWith takes (each one time in three), or none; undefined when it takes none. */
+function someFramework(scope: FieldScope): fc.Arbitrary<Record<string, unknown> | undefined> | undefined {
+  const names = scope.overriddenFramework;
+  if (names.length === 0) return undefined;
+  const each = names.map((name) => fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: frameworkValue(scope, name).map((value) => [name, value] as const) }));
+  return fc.tuple(...each).map((chosen) => {
+    const present = chosen.filter((entry) => entry !== undefined);
+    return present.length === 0 ? undefined : Object.fromEntries(present);
+  });
+}
+
+/** A configuration with overrides applied as a cloneWith applies them: framework fields one by one, the others kept. */
+export function withOverrides(config: AgentConfig, overrides: Partial<AgentConfig>): AgentConfig {
+  const merged = { ...config, ...overrides };
+  if (overrides.framework !== undefined) merged.framework = { ...config.framework, ...overrides.framework };
+  return merged;
 }
 
 /** `overrides` with `features`: the source's feature configs, its first object-valued one replaced by `replacement`. */
@@ -118,12 +161,17 @@ export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfi
   const overrides = keys.chain((chosen) =>
     fc.record(Object.fromEntries(chosen.map((field) => [field, field === 'features' ? featuresFor(scope, domains) : overrideValue(field, domains)]))),
   ) as fc.Arbitrary<Partial<AgentConfig>>;
-  const random: fc.Arbitrary<DrawnOverrides> = fc.record({ overrides, extendTools: fc.boolean() });
+  const framework = someFramework(scope);
+  // Framework fields join the random sets only where the adapter names some: the others draw as before.
+  const withFramework = framework
+    ? fc.tuple(overrides, framework).map(([chosen, values]) => (values === undefined ? chosen : { ...chosen, framework: values }))
+    : overrides;
+  const random: fc.Arbitrary<DrawnOverrides> = fc.record({ overrides: withFramework, extendTools: fc.boolean() });
   const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowOverrides(scope, fields, row, domains) ?? random);
   const drawn = scheduled('overrides', (row) => (row === undefined ? random : rows[row]!));
   const cases = fc.record({ scenario: scenarioFor(scope, accepts, domains), drawn }).map(({ scenario, drawn: { overrides: chosen, extendTools, replaceFeature } }) => ({
     scenario,
     overrides: fallBack(withReplacedFeature(extendTools && chosen.tools ? { ...chosen, tools: [...scenario.config.tools, ...chosen.tools] } : chosen, scenario.config, replaceFeature), scope.valueKinds),
   }));
-  return accepts ? cases.filter(({ scenario, overrides: chosen }) => accepts({ ...scenario.config, ...chosen })) : cases;
+  return accepts ? cases.filter(({ scenario, overrides: chosen }) => accepts(withOverrides(scenario.config, chosen))) : cases;
 }

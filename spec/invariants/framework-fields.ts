@@ -23,9 +23,14 @@ export function frameworkValue(view: ObservedAgent, name: string): Observed {
 export const frameworkValues = (view: ObservedAgent, scope: FieldScope, ...roles: Role[]): [string, Observed][] =>
   scope.frameworkOf(...roles).map((name) => [`framework.${name}`, frameworkValue(view, name)]);
 
-/** The first violation over every framework field of `roles`. */
-function each(scope: FieldScope, roles: Role[], check: (name: string, path: string) => Violation | undefined): Violation | undefined {
+/** Framework fields an override replaced: what a clone must keep of its source's does not apply to them. */
+export type Overridden = ReadonlySet<string>;
+const NONE: Overridden = new Set();
+
+/** The first violation over every framework field of `roles`, those in `except` aside. */
+function each(scope: FieldScope, roles: Role[], check: (name: string, path: string) => Violation | undefined, except: Overridden = NONE): Violation | undefined {
   for (const name of scope.frameworkOf(...roles)) {
+    if (except.has(name)) continue;
     const violation = check(name, `framework.${name}`);
     if (violation) return violation;
   }
@@ -33,14 +38,19 @@ function each(scope: FieldScope, roles: Role[], check: (name: string, path: stri
 }
 
 /** `config` (and any `roles` given) fields of `actual` deeply equal to `expected`'s (as feature configs are compared). */
-export const frameworkEqual = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, whose: string, roles: Role[] = ['config']) =>
-  each(scope, roles, (name, path) => {
-    const differs = firstDifference(frameworkValue(expected, name), frameworkValue(actual, name), { path });
-    return differs ? new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`) : undefined;
-  });
+export const frameworkEqual = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, whose: string, roles: Role[] = ['config'], except?: Overridden) =>
+  each(
+    scope,
+    roles,
+    (name, path) => {
+      const differs = firstDifference(frameworkValue(expected, name), frameworkValue(actual, name), { path });
+      return differs ? new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to ${whose}: ${describe(differs.a, 3)}`) : undefined;
+    },
+    except,
+  );
 
 /** `shared-list` fields of `actual`: a list of their own (not `expected`'s list object), where `expected` holds a list. */
-export const frameworkListsNew = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string) =>
+export const frameworkListsNew = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, except?: Overridden) =>
   each(scope, ['shared-list'], (name, path) => {
     const source = frameworkValue(expected, name);
     const list = frameworkValue(actual, name);
@@ -48,11 +58,11 @@ export const frameworkListsNew = (expected: ObservedAgent, actual: ObservedAgent
     if (list.kind !== 'array') return new Violation(`${what}.${path} = ${describe(list)}`, `${what}.${path} to be a list, as the source's is`);
     // A tuple can never change: held by both, it carries nothing from one to the other.
     return list.id === source.id && !isFixedList(list) ? new Violation(`${what}.${path} is the source's list itself`, 'a new list holding the same elements') : undefined;
-  });
+  }, except);
 
 /** `shared-list` fields of `actual` holding, in order, the very elements `expected`'s hold. */
-export const frameworkListsSameElements = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, whose: string) =>
-  each(scope, ['shared-list'], (name, path) => compareElements(frameworkValue(expected, name), frameworkValue(actual, name), `${what}.${path}`, `${whose} ${path}`));
+export const frameworkListsSameElements = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, whose: string, except?: Overridden) =>
+  each(scope, ['shared-list'], (name, path) => compareElements(frameworkValue(expected, name), frameworkValue(actual, name), `${what}.${path}`, `${whose} ${path}`), except);
 
 /** Whether a route value is reset: null, undefined, or an empty list, set, map or object. */
 const isReset = (route: Observed): boolean =>
@@ -69,13 +79,35 @@ export const frameworkRoutesReset = (actual: ObservedAgent, scope: FieldScope, w
 export const frameworkRoutesHeld = (view: ObservedAgent, scope: FieldScope): boolean => scope.frameworkOf('route').some((name) => !isReset(frameworkValue(view, name)));
 
 /** `route` fields of `actual` kept: the same elements as `expected`'s (as handoffs are kept). */
-export const frameworkRoutesKept = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, whose: string) =>
+export const frameworkRoutesKept = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string, whose: string, except?: Overridden) =>
   each(scope, ['route'], (name, path) => {
     const source = frameworkValue(expected, name);
     if (source.kind === 'array' || source.kind === 'null' || source.kind === 'undefined') return compareElements(source, frameworkValue(actual, name), `${what}.${path}`, `${whose} ${path}`);
     const differs = firstDifference(source, frameworkValue(actual, name), { path });
     return differs ? new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `${whose} ${path} kept: ${describe(differs.a, 3)}`) : undefined;
-  });
+  }, except);
+
+/**
+ * Each framework field an override gave holding it, as its role holds a value given: `config`
+ * deeply equal to the override (as feature configs), `shared-list` exactly the given elements (as
+ * tools), `route` the given elements, or a value deeply equal to the one given.
+ */
+export function frameworkApplied(given: ReadonlyMap<string, Observed>, actual: ObservedAgent, scope: FieldScope, what: string): Violation | undefined {
+  for (const [name, value] of given) {
+    const path = `framework.${name}`;
+    const held = frameworkValue(actual, name);
+    const role = scope.framework.get(name)?.role;
+    const elements = role === 'shared-list' || (role === 'route' && (value.kind === 'array' || value.kind === 'null' || value.kind === 'undefined'));
+    if (elements) {
+      const violation = compareElements(value, held, `${what}.${path}`, `the overriding ${path}`);
+      if (violation) return violation;
+      continue;
+    }
+    const differs = firstDifference(value, held, { path });
+    if (differs) return new Violation(`${what}.${differs.path} = ${describe(differs.b, 3)}`, `a value deeply equal to the override: ${describe(differs.a, 3)}`);
+  }
+  return undefined;
+}
 
 /** `runtime` fields of `actual`: an object of its own wherever `expected` holds one, never `expected`'s. */
 export const frameworkRuntimeOwn = (expected: ObservedAgent, actual: ObservedAgent, scope: FieldScope, what: string) =>

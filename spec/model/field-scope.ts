@@ -1,6 +1,7 @@
 import { CONFIG_FIELDS, FEATURE_NAMES, type ConfigField, type FeatureName, type MappedField } from '../agent-config.ts';
 import { GATED_KINDS, type GatedKind } from '../generators/value-kinds.ts';
-import { frameworkField, type FrameworkField, type FrameworkFields, type Role } from './roles.ts';
+import { CONFIGURED_ROLES, frameworkField, type FrameworkField, type FrameworkFields, type Role } from './roles.ts';
+import type { OverridableField } from './overridable.ts';
 
 /**
  * The fields every adapter must map, whatever its profiles: `name` and `tools`. agent.config-held
@@ -36,14 +37,15 @@ export class FieldScope {
    * @param mapped the adapter's declared fields; undefined means everything.
    * @param framework the adapter's framework fields, by name, each with its role.
    * @param overridable the fields the adapter's cloneWith takes (a partial override clone such as
-   *   AgentKit's `withModel(model)`); undefined means every mapped field.
+   *   AgentKit's `withModel(model)`); undefined means every mapped field. Framework fields are
+   *   taken only when named, as `framework.<name>`.
    * @param valueKinds the gated value kinds (`set`, `map`) the adapter can be sent, by its protocol
    *   version or its `hello.accepts` (spec/generators/value-kinds.ts); every kind by default.
    */
   constructor(
     readonly mapped: readonly MappedField[] | undefined,
     framework: FrameworkFields = {},
-    readonly overridable?: readonly MappedField[],
+    readonly overridable?: readonly OverridableField[],
     readonly valueKinds: ReadonlySet<GatedKind> = new Set(GATED_KINDS),
   ) {
     this.framework = new Map(Object.entries(framework).map(([name, declared]) => [name, frameworkField(declared)]));
@@ -74,9 +76,20 @@ export class FieldScope {
     return this.overridable.includes(field) || (field === 'features' && this.overridable.some((name) => (FEATURE_NAMES as readonly string[]).includes(name)));
   }
 
-  /** The mapped fields override clones override, when the adapter's cloneWith takes only some; undefined when it takes all. */
-  get overridden(): ConfigField[] | undefined {
-    return this.overridable === undefined ? undefined : CONFIG_FIELDS.filter((field) => this.overrides(field));
+  /** Whether override clones may override framework field `name`: one of a configured role, named in `overridable` as `framework.<name>`. */
+  overridesFramework(name: string): boolean {
+    const role = this.framework.get(name)?.role;
+    return role !== undefined && (CONFIGURED_ROLES as readonly Role[]).includes(role) && this.overridable?.includes(`framework.${name}`) === true;
+  }
+
+  /** The framework fields override clones override, in declaration order. */
+  get overriddenFramework(): string[] {
+    return [...this.framework.keys()].filter((name) => this.overridesFramework(name));
+  }
+
+  /** The mapped fields (and `framework.<name>`s) override clones override, when the adapter's cloneWith takes only some; undefined when it takes all. */
+  get overridden(): string[] | undefined {
+    return this.overridable === undefined ? undefined : [...CONFIG_FIELDS.filter((field) => this.overrides(field)), ...this.overriddenFramework.map((name) => `framework.${name}`)];
   }
 
   hasFeature(name: FeatureName): boolean {

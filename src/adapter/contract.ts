@@ -1,10 +1,12 @@
 import type { AgentConfig, AgentView, MappedField } from '../../spec/agent-config.ts';
 import type { Domains } from '../../spec/domains.ts';
 import type { FrameworkFields } from '../../spec/model/roles.ts';
+import type { OverridableField } from '../../spec/model/overridable.ts';
 
 export type { Domain, Domains } from '../../spec/domains.ts';
 
 export type { AgentConfig, AgentView, FeatureName, MappedField } from '../../spec/agent-config.ts';
+export type { OverridableField } from '../../spec/model/overridable.ts';
 export type { FrameworkField, FrameworkFields, Role } from '../../spec/model/roles.ts';
 
 // #region contract
@@ -61,9 +63,11 @@ export interface CloneAdapter<A = unknown> {
   /**
    * The fields `cloneWith` takes, when it takes only some (AgentKit's `withModel(model)`: `['llm']`):
    * override cases then override only these, and the report names the others as not checked.
-   * Absent: every mapped field.
+   * Absent: every mapped field. Framework fields (of a configured role) are overridden only when
+   * named here, as `framework.<name>`: the overrides then carry `framework: { <name>: value }`,
+   * holding only the framework fields overridden, and `cloneWith` keeps the others.
    */
-  overridable?: readonly MappedField[];
+  overridable?: readonly OverridableField[];
   /** The override clone (profile `override`): a copy with the given fields replaced. */
   cloneWith?(agent: A, overrides: Partial<AgentConfig>): A | Promise<A>;
   /** The deep copy (profile `deepcopy`). */

@@ -5,6 +5,7 @@ import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
 import { declaredDomains, hasBuilt, validateDomains } from '../../spec/domains.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import { validateFrameworkFields } from '../../spec/model/roles.ts';
+import { validateOverridable } from '../../spec/model/overridable.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 
 const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
@@ -91,9 +92,7 @@ export function validateAdapter(candidate: unknown, where: string): CloneAdapter
     }
   }
   const overridable = candidate.overridable;
-  if (overridable !== undefined && (!Array.isArray(overridable) || overridable.some((field) => !MAPPABLE.includes(field)))) {
-    problems.push(`\`overridable\`, when present, must list canonical field or feature names (${MAPPABLE.join(', ')})`);
-  }
+  if (overridable !== undefined) problems.push(...validateOverridable(overridable, candidate.frameworkFields, '`overridable`'));
   if (candidate.frameworkFields !== undefined) problems.push(...validateFrameworkFields(candidate.frameworkFields, '`frameworkFields`'));
   if (problems.length > 0) throw new AdapterLoadError(`${where} does not export a valid adapter: ${problems.join('; ')}.`);
   const missing = missingMinimumFields(fields as readonly string[] | undefined);

@@ -3,6 +3,7 @@ import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { DESCRIPTION_KINDS } from '../../spec/generators/value-kinds.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 import { validateFrameworkFields, type FrameworkFields } from '../../spec/model/roles.ts';
+import { validateOverridable } from '../../spec/model/overridable.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { AdapterProcess, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, type Hello } from './adapter-process.ts';
@@ -84,9 +85,7 @@ export async function start(options: ProcessOptions): Promise<{ process: Adapter
   if (answer.domains !== undefined) problems.push(...validateDomains(answer.domains));
   // Declared framework fields (hello.frameworkFields, spec/PROTOCOL.md §3) must be well formed.
   if (answer.frameworkFields !== undefined) problems.push(...validateFrameworkFields(answer.frameworkFields, '"frameworkFields"'));
-  if (answer.overridable !== undefined && (!Array.isArray(answer.overridable) || answer.overridable.some((field) => !MAPPABLE.includes(field)))) {
-    problems.push(`"overridable", when given, must be a list drawn from ${MAPPABLE.join(', ')}`);
-  }
+  if (answer.overridable !== undefined) problems.push(...validateOverridable(answer.overridable, answer.frameworkFields, '"overridable"'));
   if (problems.length > 0) {
     await process.kill();
     throw new AdapterLoadError(`The adapter process \`${options.command}\` answered the handshake, but ${problems.join('; ')}.`);

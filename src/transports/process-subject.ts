@@ -1,4 +1,4 @@
-import type { MappedField } from '../../spec/agent-config.ts';
+import type { OverridableField } from '../../spec/model/overridable.ts';
 import type { Observed } from '../../spec/model/observed.ts';
 import { FieldScope } from '../../spec/model/field-scope.ts';
 import { kindsTaken } from '../../spec/generators/value-kinds.ts';
@@ -258,7 +258,7 @@ function lane(connection: Connection): ProcessSubject {
     scope: new FieldScope(
       connection.hello.fields,
       frameworkFieldsOf(connection.hello),
-      (connection.hello as Hello & { overridable?: readonly MappedField[] }).overridable,
+      (connection.hello as Hello & { overridable?: readonly OverridableField[] }).overridable,
       kindsTaken(connection.hello.protocol, connection.hello.accepts),
     ),
     ...(domainsOf(connection.hello) ? { domains: domainsOf(connection.hello)! } : {}),

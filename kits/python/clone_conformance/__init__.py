@@ -21,7 +21,8 @@ says how to create, view and clone an agent of its framework::
         # domains = {...} (the values the framework takes), with build(name, value) for built values
         # framework_fields = {"input_guardrails": "shared-list", "memory": "state", ...}: fields beyond
         # the canonical ones, each with its role (config, shared-list, route, runtime, state)
-        # overridable = ["llm"]: the fields clone_with takes, when it takes only some
+        # overridable = ["llm"]: the fields clone_with takes, when it takes only some;
+        # "framework.<name>" opts a framework field in (overrides["framework"] holds those overridden)
 
     if __name__ == "__main__":
         run(MyAdapter())

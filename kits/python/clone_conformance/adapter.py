@@ -35,6 +35,8 @@ class Adapter(object):
 
     # The fields clone_with takes, when it takes only some (canonical names, e.g. ["llm"] for a
     # `with_model(model)`): override cases override only these. None: every mapped field.
+    # Framework fields are overridden only when named, as "framework.<name>": clone_with then
+    # receives overrides["framework"] holding just the framework fields overridden.
     overridable: Optional[Sequence[str]] = None
 
     def create(self, config: Dict[str, Any]) -> Any:

@@ -114,7 +114,8 @@ class _Session(object):
         if self.adapter.framework_fields is not None:
             answer["frameworkFields"] = self.adapter.framework_fields
         if self.adapter.overridable is not None:  # snake_case or canonical names, announced canonical
-            answer["overridable"] = [_camel(field) for field in self.adapter.overridable]
+            # framework.<name> names a framework field as declared: never renamed
+            answer["overridable"] = [field if str(field).startswith("framework.") else _camel(field) for field in self.adapter.overridable]
         return answer
 
     def materialise(self, description):

@@ -2,12 +2,13 @@ import { CONFIG_FIELDS } from '../../agent-config.ts';
 import { describe, sameAsIs } from '../../model/observed.ts';
 import { compareElements, compareFeatures } from '../compare.ts';
 import { withoutOwnTools } from '../agent-bound.ts';
+import { frameworkApplied } from '../framework-fields.ts';
 import { overrideInvariant, Violation } from './setup.ts';
 
 export const applied = overrideInvariant(
   {
     id: 'override.applied',
-    rule: 'Each overridden field of the clone holds the override: the value as-is (the very object for objects), for tools and handoffs a list of exactly the given elements (or null; tools the framework derived from the clone itself, bound to it, aside), for features exactly the given feature configs.',
+    rule: 'Each overridden field of the clone holds the override: the value as-is (the very object for objects), for tools and handoffs a list of exactly the given elements (or null; tools the framework derived from the clone itself, bound to it, aside), for features exactly the given feature configs; each overridden framework field as its role holds a value given (config: deeply equal to the override; shared-list and route: exactly the given elements).',
     rationale: 'Overrides are how one base agent is specialised into a support agent, a sales agent, an engineering agent. An override that is merged, defaulted, dropped or applied to the wrong field gives an agent that was never configured.',
   },
   ({ subject, input, cloneView }) => {
@@ -26,6 +27,7 @@ export const applied = overrideInvariant(
         return new Violation(`clone.${field} = ${describe(actual)}`, `the override as-is: ${describe(given)}`);
       }
     }
-    return undefined;
+    const framework = input.overrides.framework ?? {};
+    return frameworkApplied(new Map(Object.keys(framework).map((name) => [name, subject.observeInput(framework[name])])), cloneView, subject.scope, 'clone');
   },
 );

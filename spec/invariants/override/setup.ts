@@ -1,4 +1,4 @@
-import type { ViewField } from '../../agent-config.ts';
+import type { AgentConfig, ViewField } from '../../agent-config.ts';
 import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.ts';
 import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
@@ -18,7 +18,13 @@ export interface OverrideClone {
   readonly cloneView: ObservedAgent;
   /** Whether the case overrides this field (an own key of the overrides, even if undefined). */
   overridden(field: string): boolean;
+  /** The framework fields the case overrides (own keys of `overrides.framework`). */
+  readonly overriddenFramework: ReadonlySet<string>;
 }
+
+/** The framework fields an override case overrides, by name. */
+export const overriddenFrameworkOf = (overrides: Partial<AgentConfig>): ReadonlySet<string> =>
+  new Set(typeof overrides.framework === 'object' && overrides.framework !== null ? Object.keys(overrides.framework) : []);
 
 async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed: readonly ViewField[] | undefined, viewTwice: boolean): Promise<OverrideClone> {
   const { source, then } = await prepareSourceThen(subject, input.scenario, (batch, handle) => {
@@ -30,7 +36,7 @@ async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed:
     const cloneView = batch.view(clone, viewed);
     return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), clone: results.get(clone), after: results.get(after), cloneView: results.get(cloneView) });
   });
-  return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field) };
+  return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field), overriddenFramework: overriddenFrameworkOf(input.overrides) };
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import type { AgentConfig } from '../../agent-config.ts';
-import { overrideCaseFor, type OverrideCase } from '../../generators/overrides.ts';
+import { overrideCaseFor, withOverrides, type OverrideCase } from '../../generators/overrides.ts';
 import { scenarioFor } from '../../generators/scenario.ts';
 import { Batch, type AgentArg, type Earlier } from '../../model/batch.ts';
 import { describe, firstDifference, type Observed } from '../../model/observed.ts';
@@ -96,7 +96,7 @@ export async function runStateCase<P extends StateParts>(subject: Subject, profi
   const second = derive(batch, source, input);
   const firstView = batch.view(first, only);
   const secondView = batch.view(second, only);
-  const fresh = parts.fresh ? batch.view(batch.create({ ...input.config, ...input.overrides }), only) : undefined;
+  const fresh = parts.fresh ? batch.view(batch.create(withOverrides(input.config, input.overrides ?? {})), only) : undefined;
   let recordings: Record<keyof AfterRecording, Earlier<ObservedAgent>> | undefined;
   if (parts.recordings) {
     record(first, `${what}-entry`);
