@@ -4,6 +4,7 @@ import { scenarioFor } from '../../spec/generators/scenario.ts';
 import { PROFILES } from '../../spec/invariants/profiles.ts';
 import { comparesAnything, NotCheckable, NothingCompared, Violation, type InputPlan, type Invariant } from '../../spec/invariants/invariant.ts';
 import { ConfigRejectedError, type Subject } from '../../spec/model/subject.ts';
+import { caseText } from '../../spec/model/case-text.ts';
 import { AdapterLoadError } from '../adapter/load.ts';
 import { ConfigCoverage } from './config-coverage.ts';
 import { ObservedDepth } from './observed-depth.ts';
@@ -191,7 +192,7 @@ export async function runInvariant<Input>(invariant: Invariant<Input>, subject: 
   const replayPath = plan.replayPath?.(counterexample);
   return {
     ...failure,
-    counterexample: plan.describe?.(counterexample) ?? fc.stringify(counterexample),
+    counterexample: plan.describe?.(counterexample) ?? caseText(counterexample),
     path: details.counterexamplePath,
     runsToFailure: details.numRuns,
     ...(replayPath === undefined ? {} : { replayPath }),

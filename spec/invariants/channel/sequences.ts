@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../agent-config.ts';
 import { agentConfigFor } from '../../generators/config.ts';
+import { caseText } from '../../model/case-text.ts';
 import type { Invariant } from '../invariant.ts';
 import type { Family, FamilyModel } from './sequences/model.ts';
 import { CreateSource, operationsFor } from './sequences/commands.ts';
@@ -41,7 +42,7 @@ export const sequences: Invariant<Sequence> = {
       ...(left.length === 0 ? {} : { note: `operations left out for missing probes: ${leftOut.join('; ')}` }),
       describe: ({ source, commands }) =>
         [
-          `create A from ${fc.stringify(source)}`,
+          `create A from ${caseText(source)}`,
           ...Array.from(commands as Iterable<{ hasRan?: boolean; toString(): string }>)
             .filter((command) => command.hasRan)
             .map(String),
