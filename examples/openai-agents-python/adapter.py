@@ -143,6 +143,9 @@ class OpenAIAgentsAdapter(Adapter):
     domains = DOMAINS
     framework_fields = FRAMEWORK_FIELDS
     deep_copy_tools = "copied"  # copy.deepcopy copies tool objects (functions stay themselves)
+    # clone(**kwargs) takes every keyword argument the constructor takes: the framework fields too,
+    # so override cases override them as well (overrides["framework"] holds those overridden).
+    overridable = fields + ["framework.%s" % name for name in FRAMEWORK_FIELDS]
     # An MCP server's exit stack holds the cleanups of its live connection (`connect()` enters the
     # transport and the client session into it, mcp/server.py): state of a running server, like the
     # asyncio locks beside it, not configuration. Compared by type only.
@@ -160,6 +163,7 @@ class OpenAIAgentsAdapter(Adapter):
 
     def clone_with(self, agent, overrides):
         kwargs = self._sdk(overrides)
+        kwargs.update(overrides.get("framework", {}))  # the SDK's own keyword arguments, as in create
         return self._checked(lambda: agent.clone(**kwargs))
 
     def deep_copy(self, agent):
