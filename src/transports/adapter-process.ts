@@ -3,6 +3,7 @@ import { AdapterCallError, LostCallError } from './adapter-call.ts';
 import { stderrTail } from './stderr-tail.ts';
 
 // The versions and the handshake's answer live in ./protocol-versions.ts; re-exported, as they were first exported here.
+import { readLines } from './lines.ts';
 export { PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS, type Hello } from './protocol-versions.ts';
 
 /**
@@ -105,7 +106,7 @@ export class AdapterProcess {
       .once('end', () => {
         if (passThrough && partial !== '') passThrough(partial);
       });
-    this.#readLines(this.#child.stdout);
+    readLines(this.#child.stdout, (line) => this.#receive(line));
     this.#exited = new Promise((resolve) => {
       this.#child.on('exit', (code, signal) => {
         this.#break('broken', `failed: the adapter process exited (${signal ?? `code ${code}`})`);
@@ -125,33 +126,6 @@ export class AdapterProcess {
       else signal.addEventListener('abort', onAbort, { once: true });
       void this.#exited.then(() => signal.removeEventListener('abort', onAbort));
     }
-  }
-
-  /**
-   * Each line the adapter writes on standard output, to #receive, as it comes (a line ends at
-   * "\n", a "\r" before it is dropped). Split by hand: answers are most of what crosses, and
-   * node:readline's general splitting (a string decoder, a regular expression) showed in profiles.
-   */
-  #readLines(stdout: NodeJS.ReadableStream): void {
-    let parts: Buffer[] = [];
-    const receive = (bytes: Buffer) => {
-      const line = bytes.toString('utf8');
-      this.#receive(line.endsWith('\r') ? line.slice(0, -1) : line);
-    };
-    stdout.on('data', (chunk: Buffer) => {
-      let start = 0;
-      for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
-        const piece = chunk.subarray(start, end);
-        receive(parts.length === 0 ? piece : Buffer.concat([...parts, piece]));
-        parts = [];
-        start = end + 1;
-      }
-      if (start < chunk.length) parts.push(chunk.subarray(start));
-    });
-    stdout.on('end', () => {
-      if (parts.length > 0) receive(Buffer.concat(parts));
-      parts = [];
-    });
   }
 
   /** The tail of what the adapter wrote on standard error. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../../agent-config.ts';
-import { Batch, type BatchResults, type Earlier } from '../../../model/batch.ts';
-import { ConfigRejectedError, type Handle, type Probe } from '../../../model/subject.ts';
+import type { Batch } from '../../../model/batch.ts';
+import { ConfigRejectedError, type Probe } from '../../../model/subject.ts';
 import type { Domains } from '../../../domains.ts';
 import { agentConfigFor } from '../../../generators/config.ts';
 import type { FieldScope } from '../../../model/field-scope.ts';
@@ -13,62 +13,9 @@ import { noHandoffsAsEmptyList } from '../no-handoffs.ts';
 import { configuredTools, handoffRoutes } from '../setup.ts';
 import { boundTo } from '../../agent-bound.ts';
 import { withoutRoutes } from '../tools-same-elements.ts';
-import { atStep, type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, queueFamilyCheck, toolTokens } from './model.ts';
-
-type Command = fc.AsyncCommand<FamilyModel, Family>;
-
-/** An operation's calls, queued on the batch of its step, and how their results change the model. */
-interface Step {
-  /** The member the operation adds, when it adds one. */
-  readonly added?: Earlier<Handle> | Handle;
-  /**
-   * Whether the operation turned out to add nothing after all (a source the framework rejected):
-   * the family is then checked again, as it was, in a batch of its own.
-   */
-  addedNothing?(results: BatchResults): boolean;
-  apply(results: BatchResults): void;
-}
-
-/**
- * Shared shape of every operation: run it, update the model, then compare the whole family with
- * the model. The operation's calls and the family's views go in one batch (one round trip where
- * the adapter process speaks protocol version 2). `label` is filled in when it runs, so the shrunk
- * sequence reads with member names.
- */
-abstract class Operation implements Command {
-  protected label = '?';
-
-  abstract check(model: Readonly<FamilyModel>): boolean;
-  /** Queues the operation's calls (after any look-up it needs first). */
-  protected abstract queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step>;
-  abstract toString(): string;
-  abstract [fc.cloneMethod](): Operation;
-
-  async run(model: FamilyModel, family: Family): Promise<void> {
-    family.step += 1;
-    const batch = new Batch();
-    const step = await this.#placed(family, () => this.queue(model, family, batch));
-    let checkFamily = queueFamilyCheck(family, batch, step.added ? [...family.handles, step.added] : family.handles);
-    let results = await batch.run(family.subject);
-    if (step.addedNothing?.(results)) {
-      const again = new Batch();
-      checkFamily = queueFamilyCheck(family, again, family.handles);
-      results = await again.run(family.subject);
-    }
-    await this.#placed(family, async () => step.apply(results));
-    checkFamily(model, results, this.toString());
-  }
-
-  /** Runs part of the operation, placing its violations at this step of the sequence. */
-  async #placed<T>(family: Family, part: () => Promise<T>): Promise<T> {
-    try {
-      return await part();
-    } catch (error) {
-      if (error instanceof Violation) throw atStep(family, this.toString(), error);
-      throw error;
-    }
-  }
-}
+import { type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, toolTokens } from './model.ts';
+import { Operation, type Command, type Step } from './operation.ts';
+import { Acquire, Release } from './lock-commands.ts';
 
 export class CreateSource extends Operation {
   constructor(readonly config: AgentConfig) {
@@ -211,84 +158,6 @@ class Interrupt extends Operation {
   toString = () => `interrupt ${this.label}`;
   [fc.cloneMethod] = () => new Interrupt(this.pick);
 }
-
-const OWNERS = ['gateway', 'worker-1', 'worker-2'] as const;
-
-class Acquire extends Operation {
-  #lock = '?';
-  #owner = '?';
-
-  constructor(
-    readonly pick: number,
-    readonly lock: number,
-    readonly owner: number,
-  ) {
-    super();
-  }
-
-  check = (model: Readonly<FamilyModel>) => model.members.length > 0;
-
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const index = memberAt(model, this.pick);
-    const member = model.members[index]!;
-    this.label = member.label;
-    // Which lock depends on the names the member shows, as the family check after the last step saw them.
-    const names = family.lockNames[index] ?? [];
-    if (names.length === 0) return { apply: () => {} };
-    const lock = names[this.lock % names.length]!;
-    this.#lock = lock;
-    const holder = member.held.get(lock);
-    // Re-acquiring for the holder depends on whether the lock is re-entrant; ask for someone else.
-    let owner = OWNERS[this.owner % OWNERS.length]!;
-    if (owner === holder) owner = OWNERS[(this.owner + 1) % OWNERS.length]!;
-    this.#owner = owner;
-    const acquiring = batch.tryAcquire(family.handles[index], lock, owner);
-    return {
-      apply: (results) => {
-        const acquired = results.get(acquiring);
-        if (acquired && holder !== undefined) {
-          throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${lock}", ${owner}) succeeded while ${holder} held it`, 'a held lock refuses another owner');
-        }
-        if (!acquired && holder === undefined) {
-          throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${lock}", ${owner}) was refused`, `${member.label}'s "${lock}" free: no operation on ${member.label} holds it`);
-        }
-        if (acquired) member.held.set(lock, owner);
-      },
-    };
-  }
-
-  toString = () => `acquire ${this.label}.${this.#lock} for ${this.#owner}`;
-  [fc.cloneMethod] = () => new Acquire(this.pick, this.lock, this.owner);
-}
-
-class Release extends Operation {
-  #lock = '?';
-
-  constructor(readonly pick: number) {
-    super();
-  }
-
-  check = (model: Readonly<FamilyModel>) => model.members.some((member) => member.held.size > 0);
-
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const holders = model.members.map((member, index) => ({ member, index })).filter(({ member }) => member.held.size > 0);
-    const { member, index } = holders[this.pick % holders.length]!;
-    this.label = member.label;
-    const [lock, owner] = [...member.held][0]!;
-    this.#lock = lock;
-    const releasing = batch.release(family.handles[index], lock, owner);
-    return {
-      apply: (results) => {
-        results.get(releasing);
-        member.held.delete(lock);
-      },
-    };
-  }
-
-  toString = () => `release ${this.label}.${this.#lock}`;
-  [fc.cloneMethod] = () => new Release(this.pick);
-}
-
 let entries = 0;
 
 class RecordState extends Operation {
