@@ -13,7 +13,7 @@ import { noHandoffsAsEmptyList } from '../no-handoffs.ts';
 import { configuredTools, handoffRoutes } from '../setup.ts';
 import { boundTo } from '../../agent-bound.ts';
 import { withoutRoutes } from '../tools-same-elements.ts';
-import { type Family, type FamilyModel, labelOf, MAX_MEMBERS, memberAt, toolTokens } from './model.ts';
+import { type Family, type FamilyModel, labelOf, MAX_MEMBERS, toolTokens } from './model.ts';
 import { Operation, type Command, type Step } from './operation.ts';
 import { Acquire, Release } from './lock-commands.ts';
 
@@ -72,9 +72,7 @@ class Clone extends Operation {
   check = (model: Readonly<FamilyModel>) => model.members.length > 0 && model.members.length < MAX_MEMBERS;
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const index = memberAt(model, this.pick);
-    const parent = model.members[index]!;
-    this.label = parent.label;
+    const { index, member: parent } = this.picked(model, this.pick);
     this.#child = labelOf(model.members.length);
     const clone = batch.cloneForChannel(family.handles[index]);
     const parentView = batch.view(family.handles[index]);
@@ -114,9 +112,7 @@ class AddTool extends Operation {
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const index = memberAt(model, this.pick);
-    const member = model.members[index]!;
-    this.label = member.label;
+    const { index, member } = this.picked(model, this.pick);
     const adding = batch.addTool(family.handles[index], this.tool);
     const view = batch.view(family.handles[index], ['tools'], ['tools']);
     return {
@@ -144,8 +140,7 @@ class Interrupt extends Operation {
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const index = memberAt(model, this.pick);
-    this.label = model.members[index]!.label;
+    const { index } = this.picked(model, this.pick);
     const interrupting = batch.interrupt(family.handles[index]);
     return {
       apply: (results) => {
@@ -173,9 +168,7 @@ class RecordState extends Operation {
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const index = memberAt(model, this.pick);
-    const member = model.members[index]!;
-    this.label = member.label;
+    const { index, member } = this.picked(model, this.pick);
     const places = family.subject.scope.frameworkOf('state');
     this.#place = places[this.place % places.length]!;
     const recording = batch.recordState(family.handles[index], this.#place, `entry-${(entries += 1)}-on-${member.label}`);

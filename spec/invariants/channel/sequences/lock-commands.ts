@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { Batch } from '../../../model/batch.ts';
 import { Violation } from '../../invariant.ts';
-import { type Family, type FamilyModel, memberAt } from './model.ts';
+import type { Family, FamilyModel } from './model.ts';
 import { Operation, type Step } from './operation.ts';
 
 const OWNERS = ['gateway', 'worker-1', 'worker-2'] as const;
@@ -22,9 +22,7 @@ export class Acquire extends Operation {
   check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const index = memberAt(model, this.pick);
-    const member = model.members[index]!;
-    this.label = member.label;
+    const { index, member } = this.picked(model, this.pick);
     // Which lock depends on the names the member shows, as the family check after the last step saw them.
     const names = family.lockNames[index] ?? [];
     if (names.length === 0) return { apply: () => {} };

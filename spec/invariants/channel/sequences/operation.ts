@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Batch, type BatchResults, type Earlier } from '../../../model/batch.ts';
 import type { Handle } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
-import { atStep, type Family, type FamilyModel, queueFamilyCheck } from './model.ts';
+import { atStep, type Family, type FamilyModel, memberAt, type MemberModel, queueFamilyCheck } from './model.ts';
 
 export type Command = fc.AsyncCommand<FamilyModel, Family>;
 
@@ -35,6 +35,14 @@ export abstract class Operation implements Command {
   /** Queues the operation's calls (after any look-up it needs first). */
   protected abstract queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step>;
   abstract toString(): string;
+
+  /** The member a generated `pick` names (model.ts, memberAt), which labels this operation from now on. */
+  protected picked(model: FamilyModel, pick: number): { readonly index: number; readonly member: MemberModel } {
+    const index = memberAt(model, pick);
+    const member = model.members[index]!;
+    this.label = member.label;
+    return { index, member };
+  }
   abstract [fc.cloneMethod](): Operation;
 
   async run(model: FamilyModel, family: Family): Promise<void> {
