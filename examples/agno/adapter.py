@@ -172,6 +172,10 @@ class AgnoAdapter(Adapter):
     fields = ["name", "role", "instructions", "llm", "tools", "hooks", "knowledge"]
     domains = DOMAINS
     framework_fields = FRAMEWORK_FIELDS  # roles config, shared-list and "state" (session)
+    # deep_copy(update=...) takes any constructor argument: the configured framework fields too
+    # (_agno passes overrides["framework"] in `update`), so override cases override them as well.
+    overridable = fields + ["framework.%s" % name for name, field in FRAMEWORK_FIELDS.items()
+                            if (field if isinstance(field, str) else field["role"]) != "state"]
     deep_copy_tools = "copied"  # deep_copy() deep-copies each tool object (functions stay themselves)
 
     def __init__(self):
