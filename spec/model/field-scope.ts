@@ -87,9 +87,14 @@ export class FieldScope {
     return [...this.framework.keys()].filter((name) => this.overridesFramework(name));
   }
 
-  /** The mapped fields (and `framework.<name>`s) override clones override, when the adapter's cloneWith takes only some; undefined when it takes all. */
+  /**
+   * The mapped fields (and `framework.<name>`s) override clones override, when the adapter's
+   * cloneWith takes only some of its mapped fields; undefined when it takes them all (an
+   * `overridable` that names every mapped field, to add framework fields, leaves out nothing).
+   */
   get overridden(): string[] | undefined {
-    return this.overridable === undefined ? undefined : [...CONFIG_FIELDS.filter((field) => this.overrides(field)), ...this.overriddenFramework.map((name) => `framework.${name}`)];
+    if (this.overridable === undefined || CONFIG_FIELDS.every((field) => !this.has(field) || this.overrides(field))) return undefined;
+    return [...CONFIG_FIELDS.filter((field) => this.overrides(field)), ...this.overriddenFramework.map((name) => `framework.${name}`)];
   }
 
   hasFeature(name: FeatureName): boolean {
