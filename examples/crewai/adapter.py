@@ -198,6 +198,10 @@ class CrewAIAdapter(Adapter):
     fields = ["name", "goal", "backstory", "llm", "tools", "planning", "guardrails", "knowledge"]
     domains = DOMAINS
     framework_fields = FRAMEWORK_FIELDS  # roles config, shared-list, runtime and "state" (messages, ...)
+    # model_copy(update=...) takes any field: the configured framework fields too (_crewai passes
+    # overrides["framework"] in `update`), so override cases override them as well.
+    overridable = fields + ["framework.%s" % name for name, field in FRAMEWORK_FIELDS.items()
+                            if (field if isinstance(field, str) else field["role"]) not in ("runtime", "state")]
     deep_copy_tools = "shared"  # copy() hands the source's tool objects to the new agent
 
     def __init__(self):
