@@ -36,8 +36,7 @@ export const configuredFramework = (scope: FieldScope): string[] => [...scope.fr
  * The `framework` part of a configuration, or undefined when the adapter declares no configured
  * framework field (its configurations are then exactly what they were before framework fields).
  */
-export function frameworkValuesFor(scope: FieldScope): fc.Arbitrary<Record<string, unknown>> | undefined {
-  const names = configuredFramework(scope);
+export function frameworkValuesFor(scope: FieldScope, names: readonly string[] = configuredFramework(scope)): fc.Arbitrary<Record<string, unknown>> | undefined {
   if (names.length === 0) return undefined;
   return fc.record(Object.fromEntries(names.map((name) => [name, frameworkValue(scope, name)])));
 }

@@ -4,7 +4,7 @@ import type { FieldScope } from '../model/field-scope.ts';
 import type { Domains } from '../domains.ts';
 import { ABSENT } from './edge.ts';
 import { featuresFor, fieldModel, FIELD_VALUES } from './config.ts';
-import { frameworkValue } from './framework.ts';
+import { frameworkValue, frameworkValuesFor } from './framework.ts';
 import { SCHEDULE_LENGTH, scheduled } from './schedule.ts';
 import { scenarioFor, type Scenario } from './scenario.ts';
 import { tool } from './tools.ts';
@@ -78,12 +78,9 @@ function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: nu
       return withLoneFramework(scope, only({ handoffs: constant('handoffs', null), toolTimeout: constant('toolTimeout', -0), parallelToolCalls: constant('parallelToolCalls', false) }));
     case 6:
       return only({ tools: domains?.fields?.tools ? overrideValue('tools', domains) : fc.array(tool, { minLength: 1, maxLength: 2 }) }, true);
-    case 7: {
+    case 7:
       // Every framework field the adapter's cloneWith takes, overridden at once.
-      const framework = everyFramework(scope);
-      const drawn = only({ features: featuresFor(scope, domains), toolTimeout: constant('toolTimeout', Number.NaN), apiKey: constant('apiKey', '') });
-      return framework ? fc.tuple(drawn, framework).map(([chosen, values]) => ({ ...chosen, overrides: { ...chosen.overrides, framework: values } })) : drawn;
-    }
+      return withFramework(only({ features: featuresFor(scope, domains), toolTimeout: constant('toolTimeout', Number.NaN), apiKey: constant('apiKey', '') }), frameworkValuesFor(scope, scope.overriddenFramework));
     case 8:
       if (!has('features') || domains?.features) return undefined;
       return fc.record({ provider: fc.constantFrom('qdrant', 'pgvector'), limit: fc.integer({ min: 1, max: 50 }) }, { noNullPrototype: true }).map((replacement) => ({ overrides: {}, extendTools: false, replaceFeature: replacement }));
@@ -104,14 +101,12 @@ function rowOverrides(scope: FieldScope, fields: readonly ConfigField[], row: nu
 function withLoneFramework(scope: FieldScope, drawn: fc.Arbitrary<DrawnOverrides>): fc.Arbitrary<DrawnOverrides> {
   const names = scope.overriddenFramework;
   const lone = names.find((name) => scope.framework.get(name)?.role === 'route') ?? names.at(-1);
-  if (lone === undefined) return drawn;
-  return fc.tuple(drawn, frameworkValue(scope, lone)).map(([chosen, value]) => ({ ...chosen, overrides: { ...chosen.overrides, framework: { [lone]: value } } }));
+  return withFramework(drawn, lone === undefined ? undefined : frameworkValuesFor(scope, [lone]));
 }
 
-/** A value for every framework field the adapter's cloneWith takes; undefined when it takes none. */
-function everyFramework(scope: FieldScope): fc.Arbitrary<Record<string, unknown>> | undefined {
-  const names = scope.overriddenFramework;
-  return names.length === 0 ? undefined : fc.record(Object.fromEntries(names.map((name) => [name, frameworkValue(scope, name)])));
+/** `drawn` with `overrides.framework` drawn from `framework`; `drawn` itself when there is none to draw. */
+function withFramework(drawn: fc.Arbitrary<DrawnOverrides>, framework: fc.Arbitrary<Record<string, unknown>> | undefined): fc.Arbitrary<DrawnOverrides> {
+  return framework ? fc.tuple(drawn, framework).map(([chosen, values]) => ({ ...chosen, overrides: { ...chosen.overrides, framework: values } })) : drawn;
 }
 
 /** Some of the framework fields the adapter's cloneWith takes (each one time in three), or none; undefined when it takes none. */
