@@ -6,6 +6,9 @@ import { NotCheckable, Violation } from './invariant.ts';
 export const DISTINCT_AGENT_RATIONALE =
   'Every other clause compares a source with its clone. When the "clone" is the source itself, those comparisons hold trivially wherever the adapter maps little (no runtime state, few fields), and the gateway serves every channel with one agent object: one history, one state, one set of settings that each channel changes for all.';
 
+/** What the clause reads of each view: which agent object it shows (`self`), no field. */
+export const DISTINCT_AGENT_VIEWED = [] as const;
+
 /**
  * The copy is not the source's agent object. Throws {@link NotCheckable} when the views do not say
  * which object they show (an adapter process whose kit predates `self`): unknown is never a pass.

@@ -1,4 +1,4 @@
-import { DISTINCT_AGENT_RATIONALE, distinctAgent as distinctFrom } from '../distinct-agent.ts';
+import { DISTINCT_AGENT_RATIONALE, DISTINCT_AGENT_VIEWED, distinctAgent as distinctFrom } from '../distinct-agent.ts';
 import type { Invariant } from '../invariant.ts';
 import { cloneOnce } from './setup.ts';
 
@@ -10,7 +10,7 @@ export const distinctAgent: Invariant = {
   rule: 'cloneForChannel(agent) returns another agent object than its source.',
   rationale: DISTINCT_AGENT_RATIONALE,
   async check(subject, scenario) {
-    const { sourceView, cloneView } = await cloneOnce(subject, scenario);
+    const { sourceView, cloneView } = await cloneOnce(subject, scenario, DISTINCT_AGENT_VIEWED);
     const violation = distinctFrom(sourceView, cloneView, 'clone');
     if (violation) throw violation;
   },

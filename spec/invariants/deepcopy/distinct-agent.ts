@@ -1,4 +1,4 @@
-import { DISTINCT_AGENT_RATIONALE, distinctAgent } from '../distinct-agent.ts';
+import { DISTINCT_AGENT_RATIONALE, DISTINCT_AGENT_VIEWED, distinctAgent } from '../distinct-agent.ts';
 import { deepCopyInvariant } from './setup.ts';
 
 export const deepCopyDistinctAgent = deepCopyInvariant(
@@ -8,4 +8,5 @@ export const deepCopyDistinctAgent = deepCopyInvariant(
     rationale: DISTINCT_AGENT_RATIONALE,
   },
   ({ before, copyView }) => distinctAgent(before, copyView, 'copy'),
+  DISTINCT_AGENT_VIEWED,
 );

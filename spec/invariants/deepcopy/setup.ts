@@ -12,7 +12,8 @@ export interface DeepCopied {
   readonly before: ObservedAgent;
   /** With `viewTwice`: a second view of the source before the operation, nothing done in between. */
   readonly again?: ObservedAgent;
-  readonly after: ObservedAgent;
+  /** With `viewTwice`: the source's view after the copy (only source-unchanged reads it). */
+  readonly after?: ObservedAgent;
   readonly copy: Handle;
   readonly copyView: ObservedAgent;
 }
@@ -26,7 +27,10 @@ export function deepCopyInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads' | 'roles'>,
   check: (copied: DeepCopied) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
-  /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
+  /**
+   * Views the source twice before the operation (`again`) and once after it (`after`): for checks
+   * that compare the source before and after, and must know which fields the view rebuilds.
+   */
   viewTwice = false,
 ): Invariant<Scenario> {
   return {
@@ -42,9 +46,15 @@ export function deepCopyInvariant(
         // A second view, nothing done in between: tells which fields the view rebuilds on each call.
         const again = viewTwice ? batch.view(handle, seen) : undefined;
         const copy = batch.deepCopy(handle);
-        const after = batch.view(handle, seen);
+        const after = viewTwice ? batch.view(handle, seen) : undefined;
         const copyView = batch.view(copy, seen);
-        return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), copy: results.get(copy), after: results.get(after), copyView: results.get(copyView) });
+        return (results) => ({
+          before: results.get(before),
+          ...(again === undefined ? {} : { again: results.get(again) }),
+          copy: results.get(copy),
+          ...(after === undefined ? {} : { after: results.get(after) }),
+          copyView: results.get(copyView),
+        });
       });
       const violation = await check({ subject, source, ...then });
       if (violation instanceof Violation) throw violation;

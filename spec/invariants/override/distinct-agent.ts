@@ -1,4 +1,4 @@
-import { DISTINCT_AGENT_RATIONALE, distinctAgent } from '../distinct-agent.ts';
+import { DISTINCT_AGENT_RATIONALE, DISTINCT_AGENT_VIEWED, distinctAgent } from '../distinct-agent.ts';
 import { overrideInvariant } from './setup.ts';
 
 export const overrideDistinctAgent = overrideInvariant(
@@ -8,4 +8,5 @@ export const overrideDistinctAgent = overrideInvariant(
     rationale: DISTINCT_AGENT_RATIONALE,
   },
   ({ before, cloneView }) => distinctAgent(before, cloneView, 'clone'),
+  DISTINCT_AGENT_VIEWED,
 );

@@ -13,7 +13,8 @@ export interface OverrideClone {
   readonly before: ObservedAgent;
   /** With `viewTwice`: a second view of the source before the operation, nothing done in between. */
   readonly again?: ObservedAgent;
-  readonly after: ObservedAgent;
+  /** With `viewTwice`: the source's view after the operation (only source-unchanged reads it). */
+  readonly after?: ObservedAgent;
   readonly clone: Handle;
   readonly cloneView: ObservedAgent;
   /** Whether the case overrides this field (an own key of the overrides, even if undefined). */
@@ -32,9 +33,15 @@ async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed:
     // A second view, nothing done in between: tells which fields the view rebuilds on each call.
     const again = viewTwice ? batch.view(handle, viewed) : undefined;
     const clone = batch.cloneWith(handle, input.overrides);
-    const after = batch.view(handle, viewed);
+    const after = viewTwice ? batch.view(handle, viewed) : undefined;
     const cloneView = batch.view(clone, viewed);
-    return (results) => ({ before: results.get(before), ...(again === undefined ? {} : { again: results.get(again) }), clone: results.get(clone), after: results.get(after), cloneView: results.get(cloneView) });
+    return (results) => ({
+      before: results.get(before),
+      ...(again === undefined ? {} : { again: results.get(again) }),
+      clone: results.get(clone),
+      ...(after === undefined ? {} : { after: results.get(after) }),
+      cloneView: results.get(cloneView),
+    });
   });
   return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field), overriddenFramework: overriddenFrameworkOf(input.overrides) };
 }
@@ -48,7 +55,10 @@ export function overrideInvariant(
   clause: Pick<Invariant, 'id' | 'rule' | 'rationale' | 'reads' | 'roles'> & { needs?: Invariant['needs'] },
   check: (clone: OverrideClone) => Violation | NothingCompared | undefined | Promise<Violation | NothingCompared | undefined>,
   viewed: readonly ViewField[] | undefined = clause.reads,
-  /** Views the source twice before the operation (`again`): for checks that must know which fields the view rebuilds. */
+  /**
+   * Views the source twice before the operation (`again`) and once after it (`after`): for checks
+   * that compare the source before and after, and must know which fields the view rebuilds.
+   */
   viewTwice = false,
 ): Invariant<OverrideCase> {
   return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { AgentConfig } from '../../../agent-config.ts';
-import type { Batch } from '../../../model/batch.ts';
-import { ConfigRejectedError, type Probe } from '../../../model/subject.ts';
+import type { AgentArg, Batch, Earlier } from '../../../model/batch.ts';
+import { ConfigRejectedError, type ObservedAgent, type Probe } from '../../../model/subject.ts';
 import type { Domains } from '../../../domains.ts';
 import { agentConfigFor } from '../../../generators/config.ts';
 import type { FieldScope } from '../../../model/field-scope.ts';
@@ -79,6 +79,7 @@ class Clone extends Operation {
     const childView = batch.view(clone);
     return {
       added: clone,
+      viewed: new Map<AgentArg, Earlier<ObservedAgent>>([[family.handles[index]!, parentView], [clone, childView]]),
       apply: (results) => {
         const handle = results.get(clone);
         const [parentSeen, childSeen] = [results.get(parentView), results.get(childView)];

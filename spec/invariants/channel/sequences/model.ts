@@ -1,5 +1,5 @@
 import { describe, identityOf, isFixedList, type Observed } from '../../../model/observed.ts';
-import type { AgentArg, Batch, BatchResults } from '../../../model/batch.ts';
+import type { AgentArg, Batch, BatchResults, Earlier } from '../../../model/batch.ts';
 import type { Handle, ObservedAgent, Subject } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
 import { lockNames } from '../setup.ts';
@@ -95,9 +95,15 @@ const FAMILY_OUTLINE = ['tools'] as const;
  * interrupt state (where the adapter can tell). The returned check compares them: every member's
  * tools, no runtime object shared between two members, every interrupt state.
  */
-export function queueFamilyCheck(family: Family, batch: Batch, members: readonly AgentArg[]): (model: FamilyModel, results: BatchResults, operation: string) => void {
+export function queueFamilyCheck(
+  family: Family,
+  batch: Batch,
+  members: readonly AgentArg[],
+  /** Whole views of some members, queued on this batch just before: read instead of viewing again. */
+  viewedAlready: ReadonlyMap<AgentArg, Earlier<ObservedAgent>> = new Map(),
+): (model: FamilyModel, results: BatchResults, operation: string) => void {
   const fields = family.subject.scope.frameworkOf('state').length > 0 ? FAMILY_FIELDS : FAMILY_FIELDS_WITHOUT_STATE;
-  const viewed = members.map((member) => batch.view(member, fields, FAMILY_OUTLINE));
+  const viewed = members.map((member) => viewedAlready.get(member) ?? batch.view(member, fields, FAMILY_OUTLINE));
   const interrupted = family.subject.probes.has('isInterrupted') ? members.map((member) => batch.isInterrupted(member)) : undefined;
   return (model, results, operation) => {
     const views = viewed.map((slot) => results.get(slot));

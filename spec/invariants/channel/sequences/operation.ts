@@ -3,8 +3,8 @@
  * Each operation (commands.ts, lock-commands.ts) is one subclass.
  */
 import fc from 'fast-check';
-import { Batch, type BatchResults, type Earlier } from '../../../model/batch.ts';
-import type { Handle } from '../../../model/subject.ts';
+import { type AgentArg, Batch, type BatchResults, type Earlier } from '../../../model/batch.ts';
+import type { Handle, ObservedAgent } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
 import { atStep, type Family, type FamilyModel, memberAt, type MemberModel, queueFamilyCheck } from './model.ts';
 
@@ -19,6 +19,11 @@ export interface Step {
    * the family is then checked again, as it was, in a batch of its own.
    */
   addedNothing?(results: BatchResults): boolean;
+  /**
+   * Whole views of members that the operation queued last, nothing after them: the family check
+   * reads those instead of viewing the members again in the same round trip.
+   */
+  readonly viewed?: ReadonlyMap<AgentArg, Earlier<ObservedAgent>>;
   apply(results: BatchResults): void;
 }
 
@@ -49,7 +54,7 @@ export abstract class Operation implements Command {
     family.step += 1;
     const batch = new Batch();
     const step = await this.#placed(family, () => this.queue(model, family, batch));
-    let checkFamily = queueFamilyCheck(family, batch, step.added ? [...family.handles, step.added] : family.handles);
+    let checkFamily = queueFamilyCheck(family, batch, step.added ? [...family.handles, step.added] : family.handles, step.viewed);
     let results = await batch.run(family.subject);
     if (step.addedNothing?.(results)) {
       const again = new Batch();
