@@ -38,6 +38,12 @@ describe('checks view only what they read', () => {
     expect(seen.every((call) => call.fields !== undefined && call.fields.length === 0)).toBe(true);
   });
 
+  it('channel.locks.isolated views only the lock names it probes', async () => {
+    const seen = (await batchesOf('channel.locks.isolated')).flatMap(views);
+    expect(seen.length).toBeGreaterThanOrEqual(30);
+    expect(seen.every((call) => call.fields?.join() === 'locks')).toBe(true);
+  });
+
   it.each([
     ['override.applied', 'cloneWith', 2],
     ['deepcopy.config-equal', 'deepCopy', 2],
