@@ -65,6 +65,9 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
  */
 export type MappedField = ConfigField | FeatureName;
 
+/** Every name an adapter may declare it maps (or its cloneWith takes), as `fields` and `overridable` list them. */
+export const MAPPED_FIELDS: readonly MappedField[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
+
 /** Fields a channel clone copies as-is, grouped as the invariants check them. */
 export const IDENTITY_FIELDS = ['name', 'role', 'goal', 'backstory', 'instructions'] as const;
 export const MODEL_ACCESS_FIELDS = ['llm', 'baseUrl', 'apiKey', 'auth'] as const;

@@ -158,10 +158,10 @@ export function overrideCaseFor(scope: FieldScope, accepts?: (config: AgentConfi
   ) as fc.Arbitrary<Partial<AgentConfig>>;
   const framework = someFramework(scope);
   // Framework fields join the random sets only where the adapter names some: the others draw as before.
-  const withFramework = framework
+  const randomOverrides = framework
     ? fc.tuple(overrides, framework).map(([chosen, values]) => (values === undefined ? chosen : { ...chosen, framework: values }))
     : overrides;
-  const random: fc.Arbitrary<DrawnOverrides> = fc.record({ overrides: withFramework, extendTools: fc.boolean() });
+  const random: fc.Arbitrary<DrawnOverrides> = fc.record({ overrides: randomOverrides, extendTools: fc.boolean() });
   const rows = Array.from({ length: SCHEDULE_LENGTH }, (_, row) => rowOverrides(scope, fields, row, domains) ?? random);
   const drawn = scheduled('overrides', (row) => (row === undefined ? random : rows[row]!));
   const cases = fc.record({ scenario: scenarioFor(scope, accepts, domains), drawn }).map(({ scenario, drawn: { overrides: chosen, extendTools, replaceFeature } }) => ({

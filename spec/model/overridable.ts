@@ -4,7 +4,7 @@
  * cloneWith written before framework fields existed may pass its overrides straight to the
  * framework, which would not know a `framework` key.
  */
-import { CONFIG_FIELDS, FEATURE_NAMES, type MappedField } from '../agent-config.ts';
+import { MAPPED_FIELDS, type MappedField } from '../agent-config.ts';
 import { CONFIGURED_ROLES, frameworkField, type FrameworkField, type Role } from './roles.ts';
 
 /** A framework field named in `overridable`: `framework.model_settings`. */
@@ -14,7 +14,7 @@ export type OverridableFrameworkField = `framework.${string}`;
 export type OverridableField = MappedField | OverridableFrameworkField;
 
 const PREFIX = 'framework.';
-const CANONICAL: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
+const CANONICAL: readonly unknown[] = MAPPED_FIELDS;
 
 /** The framework field an `overridable` entry names, or undefined for a canonical entry. */
 export const frameworkNameOf = (entry: string): string | undefined => (entry.startsWith(PREFIX) ? entry.slice(PREFIX.length) : undefined);

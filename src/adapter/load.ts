@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
+import { MAPPED_FIELDS } from '../../spec/agent-config.ts';
 import { declaredDomains, hasBuilt, validateDomains } from '../../spec/domains.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import { validateFrameworkFields } from '../../spec/model/roles.ts';
 import { validateOverridable } from '../../spec/model/overridable.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
 
-const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
+const MAPPABLE: readonly unknown[] = MAPPED_FIELDS;
 import { ADAPTER_KEYS, type CloneAdapter } from './contract.ts';
 import { didYouMean, editDistance } from '../did-you-mean.ts';
 import { ensureTypeScriptLoader, TYPESCRIPT_EXTENSIONS } from './typescript-loader.ts';

@@ -1,4 +1,4 @@
-import { CONFIG_FIELDS, FEATURE_NAMES } from '../../spec/agent-config.ts';
+import { MAPPED_FIELDS } from '../../spec/agent-config.ts';
 import { validateDomains, type Domains } from '../../spec/domains.ts';
 import { DESCRIPTION_KINDS } from '../../spec/generators/value-kinds.ts';
 import { MINIMUM_FIELDS_REASON, missingMinimumFields } from '../../spec/model/field-scope.ts';
@@ -33,7 +33,7 @@ export interface ProcessOptions {
   readonly onUnanswered?: (call: string) => void;
 }
 
-const MAPPABLE: readonly unknown[] = [...CONFIG_FIELDS, ...FEATURE_NAMES];
+const MAPPABLE: readonly unknown[] = MAPPED_FIELDS;
 
 /** The framework fields an adapter process declared in its handshake (hello.frameworkFields), already validated. */
 export const frameworkFieldsOf = (hello: Hello): FrameworkFields | undefined => (hello as Hello & { frameworkFields?: FrameworkFields }).frameworkFields;

@@ -4,6 +4,7 @@ import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { NothingCompared, viewedWithRoles, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
+import { queueViewsAround } from '../views-around.ts';
 
 /** A source, its view before and after the deep copy, and the copy's view. */
 export interface DeepCopied {
@@ -42,19 +43,11 @@ export function deepCopyInvariant(
     async check(subject, scenario) {
       const seen = viewedWithRoles(viewed, clause.roles);
       const { source, then } = await prepareSourceThen(subject, scenario, (batch, handle) => {
-        const before = batch.view(handle, seen);
-        // A second view, nothing done in between: tells which fields the view rebuilds on each call.
-        const again = viewTwice ? batch.view(handle, seen) : undefined;
-        const copy = batch.deepCopy(handle);
-        const after = viewTwice ? batch.view(handle, seen) : undefined;
-        const copyView = batch.view(copy, seen);
-        return (results) => ({
-          before: results.get(before),
-          ...(again === undefined ? {} : { again: results.get(again) }),
-          copy: results.get(copy),
-          ...(after === undefined ? {} : { after: results.get(after) }),
-          copyView: results.get(copyView),
-        });
+        const read = queueViewsAround(batch, handle, seen, viewTwice, (queue, of) => queue.deepCopy(of));
+        return (results) => {
+          const { made: copy, madeView: copyView, ...views } = read(results);
+          return { ...views, copy, copyView };
+        };
       });
       const violation = await check({ subject, source, ...then });
       if (violation instanceof Violation) throw violation;

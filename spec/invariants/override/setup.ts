@@ -4,6 +4,7 @@ import type { Handle, ObservedAgent, Subject } from '../../model/subject.ts';
 import type { Invariant } from '../invariant.ts';
 import { NothingCompared, viewedWithRoles, Violation } from '../invariant.ts';
 import { prepareSourceThen, type PreparedSource } from '../channel/setup.ts';
+import { queueViewsAround } from '../views-around.ts';
 
 /** A source, its view before and after cloning with overrides, and the clone's view. */
 export interface OverrideClone {
@@ -29,19 +30,11 @@ export const overriddenFrameworkOf = (overrides: Partial<AgentConfig>): Readonly
 
 async function cloneWithOverrides(subject: Subject, input: OverrideCase, viewed: readonly ViewField[] | undefined, viewTwice: boolean): Promise<OverrideClone> {
   const { source, then } = await prepareSourceThen(subject, input.scenario, (batch, handle) => {
-    const before = batch.view(handle, viewed);
-    // A second view, nothing done in between: tells which fields the view rebuilds on each call.
-    const again = viewTwice ? batch.view(handle, viewed) : undefined;
-    const clone = batch.cloneWith(handle, input.overrides);
-    const after = viewTwice ? batch.view(handle, viewed) : undefined;
-    const cloneView = batch.view(clone, viewed);
-    return (results) => ({
-      before: results.get(before),
-      ...(again === undefined ? {} : { again: results.get(again) }),
-      clone: results.get(clone),
-      ...(after === undefined ? {} : { after: results.get(after) }),
-      cloneView: results.get(cloneView),
-    });
+    const read = queueViewsAround(batch, handle, viewed, viewTwice, (queue, of) => queue.cloneWith(of, input.overrides));
+    return (results) => {
+      const { made: clone, madeView: cloneView, ...views } = read(results);
+      return { ...views, clone, cloneView };
+    };
   });
   return { subject, input, source, ...then, overridden: (field) => Object.hasOwn(input.overrides, field), overriddenFramework: overriddenFrameworkOf(input.overrides) };
 }

@@ -22,7 +22,9 @@ export class CreateSource extends Operation {
     super();
   }
 
-  check = (model: Readonly<FamilyModel>) => model.members.length < MAX_MEMBERS;
+  override check(model: Readonly<FamilyModel>): boolean {
+    return model.members.length < MAX_MEMBERS;
+  }
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     this.label = labelOf(model.members.length);
@@ -69,7 +71,9 @@ class Clone extends Operation {
     super();
   }
 
-  check = (model: Readonly<FamilyModel>) => model.members.length > 0 && model.members.length < MAX_MEMBERS;
+  override check(model: Readonly<FamilyModel>): boolean {
+    return model.members.length > 0 && model.members.length < MAX_MEMBERS;
+  }
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const { index, member: parent } = this.picked(model, this.pick);
@@ -110,8 +114,6 @@ class AddTool extends Operation {
     super();
   }
 
-  check = (model: Readonly<FamilyModel>) => model.members.length > 0;
-
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const { index, member } = this.picked(model, this.pick);
     const adding = batch.addTool(family.handles[index], this.tool);
@@ -138,8 +140,6 @@ class Interrupt extends Operation {
     super();
   }
 
-  check = (model: Readonly<FamilyModel>) => model.members.length > 0;
-
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const { index } = this.picked(model, this.pick);
     const interrupting = batch.interrupt(family.handles[index]);
@@ -165,8 +165,6 @@ class RecordState extends Operation {
   ) {
     super();
   }
-
-  check = (model: Readonly<FamilyModel>) => model.members.length > 0;
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const { index, member } = this.picked(model, this.pick);

@@ -19,8 +19,6 @@ export class Acquire extends Operation {
     super();
   }
 
-  check = (model: Readonly<FamilyModel>) => model.members.length > 0;
-
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const { index, member } = this.picked(model, this.pick);
     // Which lock depends on the names the member shows, as the family check after the last step saw them.
@@ -59,7 +57,9 @@ export class Release extends Operation {
     super();
   }
 
-  check = (model: Readonly<FamilyModel>) => model.members.some((member) => member.held.size > 0);
+  override check(model: Readonly<FamilyModel>): boolean {
+    return model.members.some((member) => member.held.size > 0);
+  }
 
   protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
     const holders = model.members.map((member, index) => ({ member, index })).filter(({ member }) => member.held.size > 0);

@@ -36,7 +36,10 @@ export interface Step {
 export abstract class Operation implements Command {
   protected label = '?';
 
-  abstract check(model: Readonly<FamilyModel>): boolean;
+  /** Whether the operation can run on the family: most act on a member, so there must be one. */
+  check(model: Readonly<FamilyModel>): boolean {
+    return model.members.length > 0;
+  }
   /** Queues the operation's calls (after any look-up it needs first). */
   protected abstract queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step>;
   abstract toString(): string;
