@@ -6,8 +6,9 @@ import { withoutStreamedLines } from './support/streamed.ts';
 import { ROOT, runMain } from './support/cli.ts';
 
 // Protocol version 2 batches calls, version 3 runs invariants side by side on one process and packs
-// values; neither may change anything but the cost: the same seed gives the same report (verdicts,
-// messages, counterexamples, shrinking, replay lines) whether the adapter speaks version 1, 2 or 3.
+// values, version 5 sends less of what both sides know; none may change anything but the cost: the
+// same seed gives the same report (verdicts, messages, counterexamples, shrinking, replay lines)
+// whatever version the adapter speaks.
 // The adapter side picks the version here, as an older adapter would: the Python kit through
 // CLONE_CONFORMANCE_ADAPTER_PROTOCOL, the TypeScript host through --protocol.
 async function report(command: string, ...args: string[]) {
@@ -20,16 +21,19 @@ const python = (version: number, file: string) => `CLONE_CONFORMANCE_ADAPTER_PRO
 describe('protocol version negotiation', () => {
   it.each([
     ['a version 1 suite', 1, 'python3 fixtures/python/reference_adapter.py', [1]],
-    ['a version 1 adapter', 1, python(1, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4]],
+    ['a version 1 adapter', 1, python(1, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4, 5]],
     ['a version 2 suite', 2, 'python3 fixtures/python/reference_adapter.py', [1, 2]],
-    ['a version 2 adapter', 2, python(2, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4]],
+    ['a version 2 adapter', 2, python(2, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4, 5]],
     ['a version 3 suite', 3, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3]],
-    ['a version 3 adapter', 3, python(3, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4]],
-    ['the Python kit', 4, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3, 4]],
+    ['a version 3 adapter', 3, python(3, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4, 5]],
+    ['a version 4 suite', 4, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3, 4]],
+    ['a version 4 adapter', 4, python(4, 'fixtures/python/reference_adapter.py'), [1, 2, 3, 4, 5]],
+    ['the Python kit', 5, 'python3 fixtures/python/reference_adapter.py', [1, 2, 3, 4, 5]],
     ['a version 1 host', 1, 'node --import tsx fixtures/process/serve.mts --protocol 1', [1, 2, 3, 4]],
     ['a version 2 host', 2, 'node --import tsx fixtures/process/serve.mts --protocol 2', [1, 2, 3, 4]],
     ['a version 3 host', 3, 'node --import tsx fixtures/process/serve.mts --protocol 3', [1, 2, 3, 4]],
-    ['the TypeScript host', 4, 'node --import tsx fixtures/process/serve.mts', [1, 2, 3, 4]],
+    // The host stops at version 4: its tokens are "#1", "#2", ..., which version 5 reserves for the suite's ids.
+    ['the TypeScript host', 4, 'node --import tsx fixtures/process/serve.mts', [1, 2, 3, 4, 5]],
   ])('%s: speaks version %i, and batches only from version 2', async (_who, version, command, protocols) => {
     const subject = await processSubject({ command, cwd: ROOT, timeout: 5000, startTimeout: 20_000, protocols });
     try {
@@ -46,7 +50,7 @@ describe('protocol version negotiation', () => {
   });
 });
 
-describe('protocol versions 1, 2, 3 and 4 give identical reports (where no function reaches anything)', () => {
+describe('protocol versions 1 to 5 give identical reports (where no function reaches anything)', () => {
   // At 20 runs: every invariant's edge-value schedule (its first ten cases) and ten random cases,
   // four times over (version 1 makes a round trip per call): enough to compare, at half the cost.
   // The replay line holds the command, which names the version: compare reports without it.
@@ -54,23 +58,25 @@ describe('protocol versions 1, 2, 3 and 4 give identical reports (where no funct
     JSON.parse(JSON.stringify(run).replaceAll(/CLONE_CONFORMANCE_ADAPTER_PROTOCOL=\d /g, '').replaceAll(/ --protocol \d/g, ''));
 
   it('for the Python reference adapter, every invariant', async () => {
-    const [v1, v2, v3, v4] = await Promise.all([1, 2, 3, 4].map((version) => report(python(version, 'fixtures/python/reference_adapter.py'), '--runs', '20')));
+    const [v1, v2, v3, v4, v5] = await Promise.all([1, 2, 3, 4, 5].map((version) => report(python(version, 'fixtures/python/reference_adapter.py'), '--runs', '20')));
     expect(v1!.code).toBe(0);
     expect(v1!.report.results.every((result) => result.status === 'passed')).toBe(true);
     expect(unversioned(v2!)).toEqual(unversioned(v1!));
     expect(unversioned(v3!)).toEqual(unversioned(v1!));
     expect(unversioned(v4!)).toEqual(unversioned(v1!));
+    expect(unversioned(v5!)).toEqual(unversioned(v1!));
   });
 
   it.each([
     ['fixtures/python/defective/shared_tools_list.py'],
     ['fixtures/python/defective/replayed_init_kwargs.py'],
   ])('for a defective Python adapter (%s): the same failures, counterexamples and replay lines', async (file) => {
-    const [v1, v2, v3, v4] = await Promise.all([1, 2, 3, 4].map((version) => report(python(version, file), '--runs', '20')));
+    const [v1, v2, v3, v4, v5] = await Promise.all([1, 2, 3, 4, 5].map((version) => report(python(version, file), '--runs', '20')));
     expect(v1!.code).toBe(1);
     expect(unversioned(v2!)).toEqual(unversioned(v1!));
     expect(unversioned(v3!)).toEqual(unversioned(v1!));
     expect(unversioned(v4!)).toEqual(unversioned(v1!));
+    expect(unversioned(v5!)).toEqual(unversioned(v1!));
     expect(v1!.report.results.filter((result) => result.status === 'failed').length).toBeGreaterThan(0);
   });
 

@@ -4,7 +4,7 @@ import { stderrTail } from './stderr-tail.ts';
 
 // The versions and the handshake's answer live in ./protocol-versions.ts; re-exported, as they were first exported here.
 import { readLines } from './lines.ts';
-export { PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS, type Hello } from './protocol-versions.ts';
+export { COMPACT_PROTOCOL, PACKED_PROTOCOL, PIPELINED_PROTOCOL, PROTOCOL_VERSION, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS, type Hello } from './protocol-versions.ts';
 
 /**
  * Who sends a request: one of the invariants in flight on a process (a lane), to tell whose call

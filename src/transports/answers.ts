@@ -32,9 +32,21 @@ function isObserved(value: unknown): value is Observed {
 
 /** Reads one observation off the wire, or undefined when it is malformed. */
 export type ObservationReader = (value: unknown) => Observed | undefined;
-/** Protocol versions 1 and 2 write observations as they are (§7); version 3 packs them (§11). */
-export const readerFor = (protocol: number): ObservationReader =>
-  protocol >= PACKED_PROTOCOL ? (value) => unpack(value, { reaches: protocol >= REACHES_PROTOCOL }) : (value) => (isObserved(value) ? value : undefined);
+/** What an answer of protocol version 5 says besides its observations (§13). */
+export interface CompactReading {
+  /** The answer's `classes`: protoId -> type, for its `["O", ...]` objects. */
+  readonly classes: unknown;
+  /** The suite's ids the adapter holds objects for: the only tokens beginning with "#" it may write. */
+  readonly suiteIds: ReadonlySet<string>;
+}
+
+/** Protocol versions 1 and 2 write observations as they are (§7); version 3 packs them (§11); version 5 may name classes once per answer (§13). */
+export const readerFor = (protocol: number, compact?: CompactReading): ObservationReader => {
+  if (protocol < PACKED_PROTOCOL) return (value) => (isObserved(value) ? value : undefined);
+  const classes = compact && typeof compact.classes === 'object' && compact.classes !== null && !Array.isArray(compact.classes) ? (compact.classes as Record<string, unknown>) : undefined;
+  const options = { reaches: protocol >= REACHES_PROTOCOL, ...(compact ? { suiteIds: compact.suiteIds, ...(classes ? { classes } : {}) } : {}) };
+  return (value) => unpack(value, options);
+};
 const UNDEFINED_OBSERVED: Observed = { kind: 'undefined' };
 
 /**
@@ -73,30 +85,31 @@ export function readView(result: Record<string, unknown>, read: ObservationReade
  * Re-labels an observation of the suite's own value with the adapter's tokens, where the adapter
  * told them; other objects get tokens no adapter object can have, and prototypes are left unknown.
  */
-export function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: ReadonlyMap<string, Observed> = new Map()): Observed {
-  const id = (ours: string) => tokens.get(ours) ?? `suite:${ours}`;
+export function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: ReadonlyMap<string, Observed> = new Map(), adopted?: ReadonlySet<string>): Observed {
+  // Version 5 (§13): the adapter's token for what it holds is the suite's id, unless it echoed another.
+  const id = (ours: string) => tokens.get(ours) ?? (adopted?.has(ours) ? ours : `suite:${ours}`);
   // A value the adapter built: what the adapter made of it, as it observed it.
   if ('id' in value && built.has(value.id)) return built.get(value.id)!;
   switch (value.kind) {
     case 'function':
-      return { ...value, id: id(value.id), ...(value.reaches ? { reaches: value.reaches.map(([label, item]) => [label, translate(item, tokens, built)] as const) } : {}) };
+      return { ...value, id: id(value.id), ...(value.reaches ? { reaches: value.reaches.map(([label, item]) => [label, translate(item, tokens, built, adopted)] as const) } : {}) };
     case 'symbol':
     case 'date':
     case 'ref':
       return { ...value, id: id(value.id) };
     case 'array':
-      return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
+      return { ...value, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built, adopted)) };
     // The kind crosses languages, the class name does not (a JavaScript Set is a Python set): no type.
     case 'set': {
       const { type: _type, ...set } = value;
-      return { ...set, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built)) };
+      return { ...set, id: id(value.id), items: value.items.map((item) => translate(item, tokens, built, adopted)) };
     }
     case 'map': {
       const { type: _type, ...map } = value;
-      return { ...map, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens, built), translate(item, tokens, built)] as const) };
+      return { ...map, id: id(value.id), entries: value.entries.map(([key, item]) => [translate(key, tokens, built, adopted), translate(item, tokens, built, adopted)] as const) };
     }
     case 'object':
-      return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens, built)] as const) } : {}) };
+      return { ...value, id: id(value.id), protoId: UNKNOWN_PROTOTYPE, ...(value.entries ? { entries: value.entries.map(([key, item]) => [key, translate(item, tokens, built, adopted)] as const) } : {}) };
     default:
       return value;
   }

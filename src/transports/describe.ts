@@ -18,11 +18,14 @@ export type Description = Observed | BuiltDescription;
 
 /**
  * Describes one of the suite's values for an adapter process: its observation, in which every
- * {@link BuiltValue} marker becomes a `built` description.
+ * {@link BuiltValue} marker becomes a `built` description. `held` (protocol version 5): ids of
+ * objects the adapter holds already, described as refs; `described` receives the id of every other
+ * object described.
  */
-export function describeInput(registry: IdentityRegistry, value: unknown): Description {
+export function describeInput(registry: IdentityRegistry, value: unknown, held?: ReadonlySet<string>, described?: string[]): Description {
   const builtProto = registry.tokenOf(BuiltValue.prototype);
   const convert = (node: Observed): Description => {
+    if (described && node.kind !== 'ref' && 'id' in node && node.id.startsWith('#')) described.push(node.id);
     switch (node.kind) {
       case 'array':
       case 'set':
@@ -41,5 +44,5 @@ export function describeInput(registry: IdentityRegistry, value: unknown): Descr
         return node;
     }
   };
-  return convert(observe(registry, value, false, [], 0, WHOLE));
+  return convert(observe(registry, value, false, [], 0, WHOLE, held));
 }

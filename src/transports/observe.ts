@@ -118,8 +118,20 @@ function protoFactsOf(registry: IdentityRegistry, object: object, runtimeTypes: 
   return facts;
 }
 
-export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = NO_TYPES, depth = 0, limit = MAX_DEPTH): Observed {
+/**
+ * `held`: ids of objects observed as refs without looking inside (protocol version 5 descriptions,
+ * §13: what the adapter holds already); an object met again in the same observation is a ref too.
+ */
+export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = NO_TYPES, depth = 0, limit = MAX_DEPTH, held?: ReadonlySet<string>): Observed {
   const path = new Set<object>();
+  const seen = held ? new Set<string>() : undefined;
+  /** Whether, in a description, the object is one the adapter has or gets earlier in it. */
+  const sent = (id: string): boolean => {
+    if (seen === undefined) return false;
+    if (held!.has(id) || seen.has(id)) return true;
+    seen.add(id);
+    return false;
+  };
   const visit = (current: unknown, depth: number): Observed => {
     switch (typeof current) {
       case 'undefined':
@@ -140,7 +152,7 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
     if (current === null) return { kind: 'null' };
     const object = current as object;
     const id = registry.tokenOf(object);
-    if (path.has(object)) return { kind: 'ref', id };
+    if (path.has(object) || sent(id)) return { kind: 'ref', id };
     if (object instanceof Date) return { kind: 'date', id, time: Number.isNaN(object.getTime()) ? 'NaN' : object.getTime() };
     const { type, protoId, runtime } = protoFactsOf(registry, object, runtimeTypes);
     if (shallow || depth >= limit) {
@@ -171,8 +183,11 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
    */
   const observeFunction = (fn: Function, depth: number): Observed => {
     const id = registry.tokenOf(fn);
+    if (sent(id)) return { kind: 'ref', id };
     const observed: Observed = { kind: 'function', id, name: fn.name };
-    if (shallow || depth >= MAX_DEPTH || path.has(fn)) return path.has(fn) ? { kind: 'ref', id } : observed;
+    // A description (`held` given) never carries what a function reaches: not walked, so that
+    // nothing only a function reaches counts as sent.
+    if (shallow || seen !== undefined || depth >= MAX_DEPTH || path.has(fn)) return path.has(fn) ? { kind: 'ref', id } : observed;
     const keys = Object.keys(fn);
     if (keys.length === 0) return observed;
     path.add(fn);

@@ -21,6 +21,7 @@ import type { Description } from './describe.ts';
  * | `["S", id, flags, type, [item, ...]]`    | set (`type` a string or null)              |
  * | `["m", id, type, [[key, item], ...]]`    | map (`type` a string or null)              |
  * | `["o", id, flags, type, protoId, entries]` | object (`protoId` may be null; `entries` `[[key, item], ...]`, or null: identity only) |
+ * | `["O", id, flags, protoId, entries]`     | object whose type the answer's class table gives (version 5, §13) |
  *
  * `flags` adds 1 for `immutable` and 2 for `runtime` (objects only). Descriptions (§6) are packed
  * the same way, with one more form: `["B", id, name, value]` for a value the adapter builds.
@@ -36,14 +37,24 @@ const IMMUTABLE = 1;
 const RUNTIME = 2;
 const COMPOSITE = 4;
 
-/** Whether the observation being read may hold what functions reach (protocol version 4): set for the length of one synchronous {@link unpack}. */
-let readingReaches = false;
-
 /** What packing and unpacking may carry beyond version 3's forms. */
 export interface PackOptions {
   /** What functions reach (protocol version 4, §12). */
   readonly reaches?: boolean;
+  /**
+   * Version 5 (§13): the class table of the answer being read, protoId -> type, which the
+   * `["O", id, flags, protoId, entries]` form refers to. Without it, that form is malformed.
+   */
+  readonly classes?: Readonly<Record<string, unknown>>;
+  /**
+   * Version 5 (§13): the suite's ids the adapter holds objects for. A token that begins with "#"
+   * is one of these (the adapter took it from the suite) or malformed: an adapter never mints one.
+   */
+  readonly suiteIds?: ReadonlySet<string>;
 }
+
+/** What the observation being read may hold beyond version 3's forms: set for the length of one synchronous {@link unpack}. */
+let reading: PackOptions = {};
 
 /** Why a packed value cannot be read: thrown inside {@link unpack}, caught there. */
 class Malformed extends Error {}
@@ -51,19 +62,20 @@ class Malformed extends Error {}
 const fail = (): never => {
   throw new Malformed();
 };
-const id = (value: unknown): string => (typeof value === 'string' ? value : fail());
+const id = (value: unknown): string =>
+  typeof value !== 'string' || (value.charCodeAt(0) === 35 && reading.suiteIds !== undefined && !reading.suiteIds.has(value)) ? fail() : value;
 const typeName = (value: unknown): string | undefined => (value === null ? undefined : typeof value === 'string' ? value : fail());
 const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : fail());
 const flagsOf = (value: unknown, allowed: number): number => (typeof value === 'number' && Number.isInteger(value) && (value & ~allowed) === 0 ? value : fail());
 
 /** The observation a packed value stands for, or undefined when it is not a well-formed packed value (at any depth). */
 export function unpack(value: unknown, options: PackOptions = {}): Observed | undefined {
-  const before = readingReaches;
-  readingReaches = options.reaches === true;
+  const before = reading;
+  reading = options;
   try {
     return unpackWith(read, value) as Observed | undefined;
   } finally {
-    readingReaches = before;
+    reading = before;
   }
 }
 
@@ -119,7 +131,7 @@ function readTagged(packed: readonly unknown[], read: (value: unknown) => Observ
     case 'f': {
       if (typeof packed[2] !== 'string') fail();
       if (packed.length === 3) return { kind: 'function', id: id(packed[1]), name: packed[2] as string };
-      if (packed.length !== 5 || !readingReaches) fail();
+      if (packed.length !== 5 || reading.reaches !== true) fail();
       const flags = flagsOf(packed[3], COMPOSITE);
       const reaches = list(packed[4]).map((entry) => {
         const pair = list(entry);
@@ -157,30 +169,36 @@ function readTagged(packed: readonly unknown[], read: (value: unknown) => Observ
       });
       return { kind: 'map', id: id(packed[1]), ...(type === undefined ? {} : { type }), entries };
     }
-    case 'o': {
-      if (packed.length !== 6) fail();
-      const flags = flagsOf(packed[2], IMMUTABLE | RUNTIME);
-      const type = packed[3] === null ? null : typeof packed[3] === 'string' ? packed[3] : fail();
-      const entries =
-        packed[5] === null
-          ? undefined
-          : list(packed[5]).map((entry) => {
-              const pair = list(entry);
-              return pair.length === 2 && typeof pair[0] === 'string' ? ([pair[0], read(pair[1])] as const) : fail();
-            });
-      return {
-        kind: 'object',
-        id: id(packed[1]),
-        type,
-        ...(packed[4] === null ? {} : { protoId: id(packed[4]) }),
-        ...(entries === undefined ? {} : { entries }),
-        ...(flags & IMMUTABLE ? { immutable: true as const } : {}),
-        ...(flags & RUNTIME ? { runtime: true as const } : {}),
-      };
+    case 'o':
+      return packed.length === 6 ? readObject(packed[1], packed[2], packed[3] === null ? null : typeof packed[3] === 'string' ? packed[3] : fail(), packed[4], packed[5], read) : fail();
+    case 'O': {
+      // Version 5: the type is the one the answer's class table gives the prototype.
+      const type = packed.length === 5 && typeof packed[3] === 'string' && reading.classes !== undefined && Object.hasOwn(reading.classes, packed[3]) ? reading.classes[packed[3]] : fail();
+      return readObject(packed[1], packed[2], typeof type === 'string' ? type : fail(), packed[3], packed[4], read);
     }
     default:
       return fail();
   }
+}
+
+function readObject(rawId: unknown, rawFlags: unknown, type: string | null, protoId: unknown, rawEntries: unknown, read: (value: unknown) => Observed): Observed {
+  const flags = flagsOf(rawFlags, IMMUTABLE | RUNTIME);
+  const entries =
+    rawEntries === null
+      ? undefined
+      : list(rawEntries).map((entry) => {
+          const pair = list(entry);
+          return pair.length === 2 && typeof pair[0] === 'string' ? ([pair[0], read(pair[1])] as const) : fail();
+        });
+  return {
+    kind: 'object',
+    id: id(rawId),
+    type,
+    ...(protoId === null ? {} : { protoId: id(protoId) }),
+    ...(entries === undefined ? {} : { entries }),
+    ...(flags & IMMUTABLE ? { immutable: true as const } : {}),
+    ...(flags & RUNTIME ? { runtime: true as const } : {}),
+  };
 }
 
 /** An observation packed (the TypeScript host writes views this way from protocol version 3). */

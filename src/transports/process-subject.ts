@@ -5,8 +5,8 @@ import { kindsTaken } from '../../spec/generators/value-kinds.ts';
 import { CLONE_OPERATIONS, ConfigRejectedError, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { AdapterCallError, LostCallError } from './adapter-call.ts';
-import { AdapterProcess, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, type Hello } from './adapter-process.ts';
-import { readerFor, readView, translate } from './answers.ts';
+import { AdapterProcess, COMPACT_PROTOCOL, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, type Hello } from './adapter-process.ts';
+import { readerFor, readView, translate, type ObservationReader } from './answers.ts';
 import { domainsOf, frameworkFieldsOf, start, type ProcessOptions } from './handshake.ts';
 import { packDescription } from './packed.ts';
 import { describeInput } from './describe.ts';
@@ -40,6 +40,12 @@ class Connection {
   readonly adapterTokens = new Map<string, string>();
   /** What the adapter built from each `built` description, as it observed it (the `built` it echoes). */
   readonly builtObjects = new Map<string, Observed>();
+  /**
+   * Version 5 (§13): ids of the suite's objects the adapter answered for (it materialised them in a
+   * call that succeeded). Described again, they are sent as refs; the adapter's token for each is
+   * the id itself unless it echoed another.
+   */
+  readonly held = new Set<string>();
   /** How many times the process was replaced: a lane's handles belong to one generation. */
   generation = 0;
   previousRequests = 0;
@@ -59,6 +65,7 @@ class Connection {
       ({ process: this.process, hello: this.hello } = await start(this.options));
       this.adapterTokens.clear();
       this.builtObjects.clear();
+      this.held.clear();
       this.generation += 1;
     })().finally(() => (this.#restarting = undefined));
     return this.#restarting;
@@ -82,7 +89,8 @@ export async function processSubject(options: ProcessOptions): Promise<ProcessSu
  * another lane's call, or was replaced during its invariant.
  */
 function lane(connection: Connection): ProcessSubject {
-  const { options, registry, adapterTokens, builtObjects } = connection;
+  const { options, registry, adapterTokens, builtObjects, held } = connection;
+  const compact = () => connection.hello.protocol >= COMPACT_PROTOCOL;
   /** This lane, as the sender of its requests (urgent while it runs the run's longest invariant). */
   const sender = { urgent: false };
   let generation = connection.generation;
@@ -105,14 +113,15 @@ function lane(connection: Connection): ProcessSubject {
     if (typeof result[key] !== 'boolean') throw new AdapterCallError(name, 'invalid', `answered ${JSON.stringify(result)}; "${key}" must be a boolean`);
     return result[key] as boolean;
   };
-  const learnTokens = (result: Record<string, unknown>) => {
+  /** `described`: the ids of the objects the call described (version 5: the adapter holds them now). */
+  const learnTokens = (result: Record<string, unknown>, read: ObservationReader, described: readonly string[] | undefined) => {
+    if (described && compact()) for (const id of described) held.add(id);
     const tokens = result.tokens;
     if (typeof tokens === 'object' && tokens !== null) {
       for (const [ours, theirs] of Object.entries(tokens)) if (typeof theirs === 'string') adapterTokens.set(ours, theirs);
     }
     const built = result.built;
     if (typeof built === 'object' && built !== null) {
-      const read = readerFor(connection.hello.protocol);
       for (const [ours, raw] of Object.entries(built)) {
         const observed = read(raw);
         if (observed !== undefined) builtObjects.set(ours, observed);
@@ -120,9 +129,13 @@ function lane(connection: Connection): ProcessSubject {
     }
     return result;
   };
-  /** A value of the suite's as the adapter receives it: described (§6), packed from protocol version 3 (§11). */
-  const describeValue = (value: unknown) => {
-    const description = describeInput(registry, value);
+  /**
+   * A value of the suite's as the adapter receives it: described (§6), packed from protocol version 3
+   * (§11); from version 5, what the adapter holds already as refs, and `described` receives the ids
+   * of the other objects (§13).
+   */
+  const describeValue = (value: unknown, described: string[] | undefined) => {
+    const description = compact() ? describeInput(registry, value, held, described) : describeInput(registry, value);
     return connection.hello.protocol >= PACKED_PROTOCOL ? packDescription(description) : description;
   };
   /** An error answer to create or cloneWith that says `"rejected": true`: the adapter refused the configuration. */
@@ -133,19 +146,19 @@ function lane(connection: Connection): ProcessSubject {
     return new ConfigRejectedError(`${call.method}() rejected the configuration: ${typeof answer.message === 'string' ? answer.message : ''}`);
   };
 
-  /** A call as the protocol writes it; `agent` is a handle, or `{"ref": i}` inside a batch. */
-  const wire = (call: Call, offset = 0): { method: string; params: Record<string, unknown> } => {
+  /** A call as the protocol writes it; `agent` is a handle, or `{"ref": i}` inside a batch. `described`: as for describeValue. */
+  const wire = (call: Call, offset = 0, described?: string[]): { method: string; params: Record<string, unknown> } => {
     const agent = 'agent' in call ? (call.agent instanceof Earlier ? { ref: call.agent.index + offset } : call.agent) : undefined;
     switch (call.method) {
       case 'create':
-        return { method: 'create', params: { config: describeValue(call.config) } };
+        return { method: 'create', params: { config: describeValue(call.config, described) } };
       case 'cloneWith':
-        return { method: 'cloneWith', params: { agent, overrides: describeValue(call.overrides) } };
+        return { method: 'cloneWith', params: { agent, overrides: describeValue(call.overrides, described) } };
       case 'tryAcquire':
       case 'release':
         return { method: call.method, params: { agent, lock: call.lock, owner: call.owner } };
       case 'addTool':
-        return { method: 'addTool', params: { agent, tool: describeValue(call.tool) } };
+        return { method: 'addTool', params: { agent, tool: describeValue(call.tool, described) } };
       case 'recordState':
         return { method: 'recordState', params: { agent, place: call.place, entry: call.entry } };
       case 'view':
@@ -165,40 +178,45 @@ function lane(connection: Connection): ProcessSubject {
   const nameOf = (call: Call): string =>
     call.method === 'tryAcquire' || call.method === 'release' ? `${call.method}("${call.lock}")` : call.method === 'recordState' ? `recordState("${call.place}")` : `${call.method}()`;
   /** The value a call's result stands for, checked as the protocol requires. */
-  const interpret = (call: Call, result: Record<string, unknown>): unknown => {
+  const interpret = (call: Call, result: Record<string, unknown>, read: ObservationReader, described?: readonly string[]): unknown => {
     const name = nameOf(call);
     switch (call.method) {
       case 'create':
       case 'cloneWith':
-        return handleOf(name, learnTokens(result));
+        return handleOf(name, learnTokens(result, read, described));
       case 'cloneForChannel':
       case 'deepCopy':
         return handleOf(name, result);
       case 'view':
-        return readView(result, readerFor(connection.hello.protocol), connection.hello.protocol >= 2 ? call.fields : undefined);
+        return readView(result, read, connection.hello.protocol >= 2 ? call.fields : undefined);
       case 'isInterrupted':
         return flag(name, 'interrupted', result);
       case 'tryAcquire':
         return flag(name, 'acquired', result);
       case 'addTool':
-        learnTokens(result);
+        learnTokens(result, read, described);
         return undefined;
       default:
         return undefined;
     }
   };
+  /** How the observations of one answer are read: from version 5 with its class table, and the suite's ids the adapter holds (§13). */
+  const readerOf = (answer: Record<string, unknown>): ObservationReader =>
+    compact() ? readerFor(connection.hello.protocol, { classes: answer.classes, suiteIds: held }) : readerFor(connection.hello.protocol);
   const DISPOSE = "dispose() of the previous case's agents";
   /** Version 2: the calls in one round trip, after the pending dispose (spec/PROTOCOL.md §10). */
   const sendBatch = async (calls: readonly Call[]): Promise<BatchOutcome> => {
     const agents = disposable;
     disposable = [];
     const offset = agents.length > 0 ? 1 : 0;
-    const wired = [...(offset ? [{ method: 'dispose', params: { agents } }] : []), ...calls.map((call) => wire(call, offset))];
+    const described = calls.map((): string[] => []);
+    const wired = [...(offset ? [{ method: 'dispose', params: { agents } }] : []), ...calls.map((call, index) => wire(call, offset, described[index]))];
     const names = [...(offset ? [DISPOSE] : []), ...calls.map(nameOf)];
     const results: unknown[] = [];
     try {
       const answer = await request(`batch [${names.join(', ')}]`, 'batch', { calls: wired }, options.timeout * wired.length);
       const entries = answer.results;
+      const read = readerOf(answer);
       if (!Array.isArray(entries) || entries.length > wired.length) {
         throw new AdapterCallError(`batch [${names.join(', ')}]`, 'invalid', `answered ${JSON.stringify(answer).slice(0, 200)}; "results" must list one answer per call run`);
       }
@@ -208,7 +226,7 @@ function lane(connection: Connection): ProcessSubject {
         if (typeof result !== 'object' || result === null || Array.isArray(result)) {
           throw new AdapterCallError(names[index]!, 'invalid', `answered ${JSON.stringify(entry)}, not a result object`);
         }
-        if (index >= offset) results.push(interpret(calls[index - offset]!, result as Record<string, unknown>));
+        if (index >= offset) results.push(interpret(calls[index - offset]!, result as Record<string, unknown>, read, described[index - offset]));
       }
       if (entries.length < wired.length) {
         throw new AdapterCallError(names[entries.length]!, 'invalid', 'was left without an answer in its batch, though no call before it failed');
@@ -225,14 +243,15 @@ function lane(connection: Connection): ProcessSubject {
       if (outcome.failed) throw outcome.error;
       return outcome.results[0];
     }
-    const { method, params } = wire(call);
+    const described: string[] = [];
+    const { method, params } = wire(call, 0, described);
     let answer: Record<string, unknown>;
     try {
       answer = await request(nameOf(call), method, params, options.timeout);
     } catch (error) {
       throw rejection(call, error);
     }
-    return interpret(call, answer);
+    return interpret(call, answer, readerOf(answer), described);
   };
   const subject: ProcessSubject = {
     get name() {
@@ -263,7 +282,7 @@ function lane(connection: Connection): ProcessSubject {
     ),
     ...(domainsOf(connection.hello) ? { domains: domainsOf(connection.hello)! } : {}),
     deepCopyTools: connection.hello.deepCopyTools ?? 'shared',
-    observeInput: (value) => translate(observe(registry, value, false, [], 0, WHOLE), adapterTokens, builtObjects),
+    observeInput: (value) => translate(observe(registry, value, false, [], 0, WHOLE), adapterTokens, builtObjects, compact() ? held : undefined),
     create: async (config) => one({ method: 'create', config }),
     cloneWith: async (agent, overrides) => one({ method: 'cloneWith', agent, overrides }),
     deepCopy: async (agent) => one({ method: 'deepCopy', agent }),

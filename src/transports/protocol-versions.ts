@@ -6,15 +6,22 @@ import type { MappedField } from '../../spec/agent-config.ts';
 export const PROTOCOL_VERSION = 1;
 /**
  * The protocol versions this suite speaks; version 2 adds batches (spec/PROTOCOL.md §10), version 3
- * requests sent before earlier ones are answered (§11), version 4 what functions reach (§12).
+ * requests sent before earlier ones are answered (§11), version 4 what functions reach (§12),
+ * version 5 fewer bytes for what both sides know already (§13).
  */
-export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2, 3, 4];
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2, 3, 4, 5];
 /** The first version in which the suite may send a request before the previous one is answered. */
 export const PIPELINED_PROTOCOL = 3;
 /** The first version in which adapters write observations packed (src/transports/packed.ts). */
 export const PACKED_PROTOCOL = 3;
 /** The first version in which function observations may say what the function reaches (closures, partials, bound methods). */
 export const REACHES_PROTOCOL = 4;
+/**
+ * The first version in which the adapter takes the suite's ids as its tokens for what it
+ * materialised, the suite sends what the adapter holds already as a ref, and an answer may name
+ * each class once (§13).
+ */
+export const COMPACT_PROTOCOL = 5;
 
 /** What an adapter process says about itself in its `hello` answer. */
 export interface Hello {

@@ -3,7 +3,7 @@ import type { AgentConfig } from '../../spec/agent-config.ts';
 import type { Observed } from '../../spec/model/observed.ts';
 import { CLONE_OPERATIONS, PROBES } from '../../spec/model/subject.ts';
 import type { CloneAdapter } from '../adapter/contract.ts';
-import { PACKED_PROTOCOL, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS } from './adapter-process.ts';
+import { COMPACT_PROTOCOL, PACKED_PROTOCOL, REACHES_PROTOCOL, SUPPORTED_PROTOCOLS } from './adapter-process.ts';
 import { pack, unpack, unpackDescription } from './packed.ts';
 import { observeView } from './in-process.ts';
 import { Materialiser } from './materialise.ts';
@@ -45,7 +45,10 @@ const isRef = (value: unknown): value is { ref: number } =>
 const withoutReaches = (observed: Observed): Observed => unpack(pack(observed))!;
 
 export async function serveAdapter(adapter: CloneAdapter, input: NodeJS.ReadableStream, write: (line: string) => void, options: ServeOptions = {}): Promise<void> {
-  const offered = options.protocols ?? SUPPORTED_PROTOCOLS;
+  // Not version 5 (§13): this host's tokens come from an identity registry like the suite's, "#1",
+  // "#2", ..., which version 5 reserves for the suite's ids.
+  const offered = (options.protocols ?? SUPPORTED_PROTOCOLS).filter((version) => version < COMPACT_PROTOCOL);
+  if (offered.length === 0) throw new Error(`this host speaks protocol versions 1 to ${COMPACT_PROTOCOL - 1}, not ${JSON.stringify(options.protocols)}`);
   const registry = new IdentityRegistry();
   const materialiser = new Materialiser(adapter.build?.bind(adapter));
   const agents = new Map<number, unknown>();

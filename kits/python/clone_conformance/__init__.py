@@ -1,4 +1,4 @@
-"""clone-conformance adapter kit for Python (protocol versions 1 to 4, stdlib only, Python >= 3.9).
+"""clone-conformance adapter kit for Python (protocol versions 1 to 5, stdlib only, Python >= 3.9).
 
 An adapter process lets the clone-conformance suite check a Python framework's clones.
 This package speaks the JSON-lines protocol (spec/PROTOCOL.md) on stdin/stdout; an adapter only

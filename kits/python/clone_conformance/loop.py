@@ -68,7 +68,7 @@ def run(adapter: "Adapter", protocol: Optional[int] = None) -> NoReturn:
             print("clone_conformance: ignoring malformed request %r: %s" % (line[:200], error), file=sys.stderr)
             continue
         try:
-            response = {"id": request_id, "result": session.handle(method, params)}
+            response = {"id": request_id, "result": session.answer(method, params)}
         except Exception as error:  # an adapter failure is an answer, never the end of the loop
             response = {"id": request_id, "error": _error_answer(error, method)}
         _send(response)

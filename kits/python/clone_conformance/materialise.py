@@ -51,6 +51,9 @@ class _Materialiser(object):
         self.classes = classes  # class name -> class, shared by the whole session
         self.objects = {}
         self.build = build  # the adapter's build(name, value), for built values
+        # Version 5 (§13): the suite's id "#..." becomes the token of the object made for it, unless
+        # it has one: the observer's tokens.setdefault, (id(obj), (suite id, obj)).
+        self.adopt = None
         self.described = []
         self.built = []
 
@@ -112,6 +115,8 @@ class _Materialiser(object):
         if p[1] is not None:
             self.objects[p[1]] = obj
             self.described.append((p[1], obj))
+            if self.adopt is not None and p[1][:1] == "#":
+                self.adopt(id(obj), (p[1], obj))
         return obj
 
     def _class(self, name):

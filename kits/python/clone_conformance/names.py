@@ -5,8 +5,16 @@ _CONFIG_FIELDS = ["name", "role", "goal", "backstory", "instructions", "llm", "b
 _VIEW_FIELDS = _CONFIG_FIELDS + ["interruptController", "framework"]  # framework: the framework fields, by name
 
 
+_SNAKE = {}  # canonical name -> Python name: configurations name the same few fields over and over
+
+
 def _snake(name):
-    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+    snake = _SNAKE.get(name)
+    if snake is None:
+        snake = "".join("_" + c.lower() if c.isupper() else c for c in name)
+        if len(_SNAKE) < 4096:
+            _SNAKE[name] = snake
+    return snake
 
 
 def _camel(name):

@@ -22,6 +22,8 @@ class _Observer(object):
         self.tokens = {}  # id(obj) -> (token, obj)
         self.runtime_types = tuple(runtime_types)  # declared by the adapter, besides the built-in ones
         self.reaches = False  # observe what functions reach (protocol version 4, set by the handshake)
+        # Version 5 (§13), while an answer is made: class token -> type name of its ["O", ...] objects
+        self.classes = None
         self._types_of = (None, None)  # the (runtime, atomic) type lists the two below were made from
         self._runtime = ()
         self._plain = frozenset()
@@ -33,6 +35,15 @@ class _Observer(object):
         if entry is None:
             entry = self.tokens[id(obj)] = ("py%d" % (len(self.tokens) + 1), obj)
         return entry[0]
+
+    def _compact(self, packed):
+        """An object's packed form as this answer writes it: from version 5, ["O", id, flags, class
+        token, entries], the class named once in the answer's table (§13)."""
+        classes = self.classes
+        if classes is None or packed[0] != "o":
+            return packed
+        classes[packed[4]] = packed[3]
+        return ["O", packed[1], packed[2], packed[4], packed[5]]
 
     def _classes(self):
         """The runtime classes, and the built-in containers that no runtime, atomic or special class
@@ -66,6 +77,7 @@ class _Observer(object):
         adapter process's work: values that stand for themselves are taken in place, without a call,
         and the built-in containers most views are made of go the shortest way."""
         tokens, token, general, observer = self.tokens, self.token, self._general, self
+        dict_token = token(dict)  # the class of most objects a view holds
         path = set()  # ids of the objects being observed above: a cycle is a ref (empty between observations)
         kinds = {}  # class -> how its instances are observed by identity (see _identity_kind)
 
@@ -88,8 +100,12 @@ class _Observer(object):
                         for key in value:
                             if type(key) is not str and not isinstance(key, str):
                                 return ["m", own, "dict", [[visit(key, depth), visit(item, depth)] for key, item in value.items()]]
-                        return ["o", own, 0, "Object", token(cls),
-                                [[key, item if type(item) in _SELF_STANDING else visit(item, depth)] for key, item in value.items()]]
+                        entries = [[key, item if type(item) in _SELF_STANDING else visit(item, depth)] for key, item in value.items()]
+                        classes = observer.classes
+                        if classes is None:
+                            return ["o", own, 0, "Object", dict_token, entries]
+                        classes[dict_token] = "Object"
+                        return ["O", own, 0, dict_token, entries]
                     items = [item if type(item) in _SELF_STANDING else visit(item, depth) for item in value]
                     if cls is tuple:  # a tuple is never reported as a list: ["a", ..., "tuple"]
                         return _immutable_if_still(["a", own, 0, items, "tuple"], items)
@@ -110,13 +126,24 @@ class _Observer(object):
                         return general(value, cls, depth, path, visit, shallow, runtime)  # what it reaches, too
                     return ["f", own, getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", "")]
                 if shallow or depth >= _MAX_DEPTH:
-                    return ["r", own] if id(value) in path else ["o", own, 0, kind[0], kind[1], None]
+                    if id(value) in path:
+                        return ["r", own]
+                    classes = observer.classes
+                    if classes is None:
+                        return ["o", own, 0, kind[0], kind[1], None]
+                    classes[kind[1]] = kind[0]
+                    return ["O", own, 0, kind[1], None]
             return general(value, cls, depth, path, visit, shallow, runtime)
 
         return visit
 
     def _general(self, value, cls, depth, path, visit, shallow, runtime):
-        """Any value, the way PROTOCOL.md §7 says (`visit` observes what it holds)."""
+        """Any value, the way PROTOCOL.md §7 says (`visit` observes what it holds); an object in
+        the form of this answer (`_compact`)."""
+        packed = self._packed(value, cls, depth, path, visit, shallow, runtime)
+        return packed if self.classes is None or type(packed) is not list else self._compact(packed)
+
+    def _packed(self, value, cls, depth, path, visit, shallow, runtime):
         if cls is float:
             return value if value - value == 0 and (value != 0 or math.copysign(1.0, value) > 0) else ["n", _observe_number(value)]
         if value is UNDEFINED:
@@ -126,7 +153,7 @@ class _Observer(object):
         if isinstance(value, int):
             return int.__int__(value)  # the number itself, as JSON would write it, not the subclass
         if isinstance(value, float):
-            return self._general(float.__float__(value), float, depth, path, visit, shallow, runtime)
+            return self._packed(float.__float__(value), float, depth, path, visit, shallow, runtime)
         if isinstance(value, str):
             return str.__str__(value)
         token = self.token(value)

@@ -4,7 +4,7 @@
 # itself, anything else as a list tagged by its first item. Protocol versions 1 and 2 get them
 # unpacked (_unpacked), as the objects of §7.
 _STILL_TAGS = frozenset(("u", "n", "b", "y", "f", "d"))  # undefined, odd numbers, bigints, symbols, functions, dates
-_FLAGGED = frozenset(("a", "S", "o"))
+_FLAGGED = frozenset(("a", "S", "o", "O"))  # "O": an object whose class the answer names once (version 5)
 _SELF_STANDING = frozenset((str, int, bool, type(None)))  # observed as themselves, packed  # arrays, sets and objects carry flags at index 2
 _IMMUTABLE, _RUNTIME = 1, 2
 _COMPOSITE = 4  # a function's flags (protocol version 4): made of its parts, a partial or a bound method
