@@ -1,6 +1,7 @@
 import type { Observed } from '../../spec/model/observed.ts';
 import { BuiltValue } from '../../spec/generators/built.ts';
 import { IdentityRegistry, observe, WHOLE } from './observe.ts';
+import { packWith, type Packed } from './packed.ts';
 
 /**
  * A value to build, as described over the protocol (spec/PROTOCOL.md §6): the adapter
@@ -25,7 +26,7 @@ export type Description = Observed | BuiltDescription;
 export function describeInput(registry: IdentityRegistry, value: unknown, held?: ReadonlySet<string>, described?: string[]): Description {
   const builtProto = registry.tokenOf(BuiltValue.prototype);
   const convert = (node: Observed): Description => {
-    if (described && node.kind !== 'ref' && 'id' in node && node.id.startsWith('#')) described.push(node.id);
+    if (described) noteDescribed(node, described);
     switch (node.kind) {
       case 'array':
       case 'set':
@@ -33,11 +34,8 @@ export function describeInput(registry: IdentityRegistry, value: unknown, held?:
       case 'map':
         return { ...node, entries: node.entries.map(([key, item]) => [convert(key) as Observed, convert(item) as Observed] as const) };
       case 'object': {
-        if (node.protoId === builtProto && node.entries) {
-          const byKey = new Map(node.entries);
-          const name = byKey.get('name');
-          return { kind: 'built', id: node.id, name: name?.kind === 'string' ? name.value : '', value: convert(byKey.get('value') ?? { kind: 'undefined' }) };
-        }
+        const built = builtOf(node, builtProto);
+        if (built) return { kind: 'built', id: built.id, name: built.name, value: convert(built.value) };
         return node.entries ? { ...node, entries: node.entries.map(([key, item]) => [key, convert(item) as Observed] as const) } : node;
       }
       default:
@@ -45,4 +43,32 @@ export function describeInput(registry: IdentityRegistry, value: unknown, held?:
     }
   };
   return convert(observe(registry, value, false, [], 0, WHOLE, held));
+}
+
+/**
+ * {@link describeInput}, packed (§11) in the same walk, without making the description first:
+ * what `packDescription(describeInput(...))` gives. Describing is most of the suite's own work per
+ * create over the protocol.
+ */
+export function describePacked(registry: IdentityRegistry, value: unknown, held?: ReadonlySet<string>, described?: string[]): Packed {
+  const builtProto = registry.tokenOf(BuiltValue.prototype);
+  const pack = (node: Observed): Packed => {
+    if (described) noteDescribed(node, described);
+    const built = node.kind === 'object' ? builtOf(node, builtProto) : undefined;
+    return built ? ['B', built.id, built.name, pack(built.value)] : packWith(node, pack);
+  };
+  return pack(observe(registry, value, false, [], 0, WHOLE, held));
+}
+
+/** A {@link BuiltValue} marker's parts, if the object is one. */
+function builtOf(node: Observed & { kind: 'object' }, builtProto: string): { id: string; name: string; value: Observed } | undefined {
+  if (node.protoId !== builtProto || !node.entries) return undefined;
+  const byKey = new Map(node.entries);
+  const name = byKey.get('name');
+  return { id: node.id, name: name?.kind === 'string' ? name.value : '', value: byKey.get('value') ?? { kind: 'undefined' } };
+}
+
+/** The suite's id of an object described (not a ref), into `described`. */
+function noteDescribed(node: Observed, described: string[]): void {
+  if (node.kind !== 'ref' && 'id' in node && node.id.startsWith('#')) described.push(node.id);
 }

@@ -214,7 +214,8 @@ export function packDescription(value: Description): Packed {
   return value.kind === 'built' ? ['B', value.id, value.name, packDescription(value.value)] : packWith(value, packDescription as (value: Observed) => Packed);
 }
 
-function packWith(value: Observed, pack: (value: Observed) => Packed, reaches = false): Packed {
+/** One observation packed, what it holds packed by `pack` (which may pack some of it otherwise: a description's built values). */
+export function packWith(value: Observed, pack: (value: Observed) => Packed, reaches = false): Packed {
   switch (value.kind) {
     case 'undefined':
       return ['u'];

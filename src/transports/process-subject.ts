@@ -9,7 +9,7 @@ import { AdapterProcess, COMPACT_PROTOCOL, errorAnswer, PACKED_PROTOCOL, PIPELIN
 import { readerFor, readView, translate, type ObservationReader } from './answers.ts';
 import { domainsOf, frameworkFieldsOf, start, type ProcessOptions } from './handshake.ts';
 import { packDescription } from './packed.ts';
-import { describeInput } from './describe.ts';
+import { describeInput, describePacked } from './describe.ts';
 import { IdentityRegistry, observe, WHOLE } from './observe.ts';
 
 export type { ProcessOptions };
@@ -135,7 +135,8 @@ function lane(connection: Connection): ProcessSubject {
    * of the other objects (§13).
    */
   const describeValue = (value: unknown, described: string[] | undefined) => {
-    const description = compact() ? describeInput(registry, value, held, described) : describeInput(registry, value);
+    if (compact()) return describePacked(registry, value, held, described);
+    const description = describeInput(registry, value);
     return connection.hello.protocol >= PACKED_PROTOCOL ? packDescription(description) : description;
   };
   /** An error answer to create or cloneWith that says `"rejected": true`: the adapter refused the configuration. */
