@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readerFor } from '../src/transports/answers.ts';
 import fc from 'fast-check';
+import { BuiltValue } from '../spec/generators/built.ts';
 import { agentConfig } from '../spec/generators/config.ts';
 import { describeInput, describePacked } from '../src/transports/describe.ts';
 import { IdentityRegistry } from '../src/transports/observe.ts';
@@ -71,12 +72,41 @@ describe('version 5 descriptions', () => {
       fc.property(agentConfig, (config) => {
         // Two registries that see the same objects in the same order hand out the same ids.
         const [one, other] = [new IdentityRegistry(), new IdentityRegistry()];
-        const [described, listed]: string[][] = [[], []];
+        const described: string[] = [];
+        const listed: string[] = [];
         expect(describePacked(one, config, new Set(), described)).toEqual(packDescription(describeInput(other, config, new Set(), listed)));
         expect(described).toEqual(listed);
       }),
       { seed: 13, numRuns: 200 },
     );
+  });
+
+  it('are packed in one walk exactly as the description is packed, for every kind of value', () => {
+    class Settings {
+      constructor(readonly provider: string) {}
+    }
+    const marker = Object.freeze(new BuiltValue('memory', Object.freeze({ provider: 'qdrant' })));
+    const cycle: Record<string, unknown> = { name: 'loop' };
+    cycle.self = cycle;
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    const value = {
+      odd: [Number.NaN, -0, Infinity, -Infinity, 1.5, 12345678901234567890n, Symbol('s'), undefined, null],
+      frozen: Object.freeze({ list: Object.freeze([1, 'a', marker]), fn: Object.freeze(function tool() {}) }),
+      thawed: Object.freeze({ inner: { open: true } }),
+      built: marker,
+      again: marker,
+      collections: [new Set([1, marker]), new Map<unknown, unknown>([[{ key: 1 }, 'v']]), new Date(0), new Date(Number.NaN)],
+      classes: [new Settings('qdrant'), Object.create(null) as object, new AbortController()],
+      cycle,
+      sparse,
+    };
+    const [one, other] = [new IdentityRegistry(), new IdentityRegistry()];
+    const described: string[] = [];
+    const listed: string[] = [];
+    const held = new Set([one.tokenOf(sparse), other.tokenOf(sparse)]);
+    expect(describePacked(one, value, held, described)).toEqual(packDescription(describeInput(other, value, held, listed)));
+    expect(described).toEqual(listed);
+    expect(described).not.toContain(one.tokenOf(sparse));
   });
 
   it('describe what the adapter holds as a ref, without looking inside', () => {
