@@ -1,16 +1,16 @@
 import type { OverridableField } from '../../spec/model/overridable.ts';
-import type { Observed } from '../../spec/model/observed.ts';
 import { FieldScope } from '../../spec/model/field-scope.ts';
 import { kindsTaken } from '../../spec/generators/value-kinds.ts';
 import { CLONE_OPERATIONS, ConfigRejectedError, type Handle, type ObservedAgent, type Probe, type Subject } from '../../spec/model/subject.ts';
 import { Earlier, runInOrder, type BatchOutcome, type Call } from '../../spec/model/batch.ts';
 import { AdapterCallError, LostCallError } from './adapter-call.ts';
-import { AdapterProcess, COMPACT_PROTOCOL, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, type Hello } from './adapter-process.ts';
+import { COMPACT_PROTOCOL, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, type Hello } from './adapter-process.ts';
 import { readerFor, readView, translate, type ObservationReader } from './answers.ts';
 import { domainsOf, frameworkFieldsOf, start, type ProcessOptions } from './handshake.ts';
+import { Connection } from './connection.ts';
 import { packDescription } from './packed.ts';
 import { describeInput, describePacked } from './describe.ts';
-import { IdentityRegistry, observe, WHOLE } from './observe.ts';
+import { observe, WHOLE } from './observe.ts';
 
 export type { ProcessOptions };
 
@@ -27,49 +27,6 @@ export interface ProcessSubject extends Subject {
   close(): Promise<void>;
   /** Ends the adapter's whole process group at once, synchronously: for a signal handler. */
   killNow(): void;
-}
-
-/**
- * One adapter process and what the invariants in flight on it share: the suite's identity registry
- * (one id, one described object, for the whole session) and what the adapter said of the values it
- * received. A process that broke is replaced, once, by the first lane to begin an invariant after.
- */
-class Connection {
-  readonly registry = new IdentityRegistry();
-  /** The adapter's token for each object the suite described to it, from the `tokens` it echoes. */
-  readonly adapterTokens = new Map<string, string>();
-  /** What the adapter built from each `built` description, as it observed it (the `built` it echoes). */
-  readonly builtObjects = new Map<string, Observed>();
-  /**
-   * Version 5 (§13): ids of the suite's objects the adapter answered for (it materialised them in a
-   * call that succeeded). Described again, they are sent as refs; the adapter's token for each is
-   * the id itself unless it echoed another.
-   */
-  readonly held = new Set<string>();
-  /** How many times the process was replaced: a lane's handles belong to one generation. */
-  generation = 0;
-  previousRequests = 0;
-  #restarting: Promise<void> | undefined;
-
-  constructor(
-    readonly options: ProcessOptions,
-    public process: AdapterProcess,
-    public hello: Hello,
-  ) {}
-
-  /** Replaces a broken process (concurrent callers share one restart). */
-  restart(): Promise<void> {
-    this.#restarting ??= (async () => {
-      await this.process.kill();
-      this.previousRequests += this.process.requests;
-      ({ process: this.process, hello: this.hello } = await start(this.options));
-      this.adapterTokens.clear();
-      this.builtObjects.clear();
-      this.held.clear();
-      this.generation += 1;
-    })().finally(() => (this.#restarting = undefined));
-    return this.#restarting;
-  }
 }
 
 /**
