@@ -19,14 +19,11 @@ export type Description = Observed | BuiltDescription;
 
 /**
  * Describes one of the suite's values for an adapter process: its observation, in which every
- * {@link BuiltValue} marker becomes a `built` description. `held` (protocol version 5): ids of
- * objects the adapter holds already, described as refs; `described` receives the id of every other
- * object described.
+ * {@link BuiltValue} marker becomes a `built` description (protocol versions 1 and 2 send it so).
  */
-export function describeInput(registry: IdentityRegistry, value: unknown, held?: ReadonlySet<string>, described?: string[]): Description {
+export function describeInput(registry: IdentityRegistry, value: unknown): Description {
   const builtProto = registry.tokenOf(BuiltValue.prototype);
   const convert = (node: Observed): Description => {
-    if (described) noteDescribed(node, described);
     switch (node.kind) {
       case 'array':
       case 'set':
@@ -42,13 +39,15 @@ export function describeInput(registry: IdentityRegistry, value: unknown, held?:
         return node;
     }
   };
-  return convert(observe(registry, value, false, [], 0, WHOLE, held));
+  return convert(observe(registry, value, false, [], 0, WHOLE));
 }
 
 /**
  * {@link describeInput}, packed (§11) in the same walk, without making the description first:
- * what `packDescription(describeInput(...))` gives. Describing is most of the suite's own work per
- * create over the protocol.
+ * what `packDescription(describeInput(...))` gives (versions 3 and 4). Describing is most of the
+ * suite's own work per create over the protocol. `held` (version 5, §13): ids of objects the adapter
+ * holds already, sent as refs, as is an object met again in the value; `described` receives the id
+ * of every other object sent.
  */
 export function describePacked(registry: IdentityRegistry, value: unknown, held?: ReadonlySet<string>, described?: string[]): Packed {
   const builtProto = registry.tokenOf(BuiltValue.prototype);

@@ -8,7 +8,6 @@ import { COMPACT_PROTOCOL, errorAnswer, PACKED_PROTOCOL, PIPELINED_PROTOCOL, typ
 import { readerFor, readView, translate, type ObservationReader } from './answers.ts';
 import { domainsOf, frameworkFieldsOf, start, type ProcessOptions } from './handshake.ts';
 import { Connection } from './connection.ts';
-import { packDescription } from './packed.ts';
 import { describeInput, describePacked } from './describe.ts';
 import { observe, WHOLE } from './observe.ts';
 
@@ -93,8 +92,7 @@ function lane(connection: Connection): ProcessSubject {
    */
   const describeValue = (value: unknown, described: string[] | undefined) => {
     if (compact()) return describePacked(registry, value, held, described);
-    const description = describeInput(registry, value);
-    return connection.hello.protocol >= PACKED_PROTOCOL ? packDescription(description) : description;
+    return connection.hello.protocol >= PACKED_PROTOCOL ? describePacked(registry, value) : describeInput(registry, value);
   };
   /** An error answer to create or cloneWith that says `"rejected": true`: the adapter refused the configuration. */
   const rejection = (call: Call, error: unknown): unknown => {
