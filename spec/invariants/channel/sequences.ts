@@ -5,11 +5,22 @@ import { caseText } from '../../model/case-text.ts';
 import type { Invariant } from '../invariant.ts';
 import type { Family, FamilyModel } from './sequences/model.ts';
 import { CreateSource, operationsFor } from './sequences/commands.ts';
+import { Operation } from './sequences/operation.ts';
 
 /** A sequence: it always starts by creating a first source, then runs the generated operations. */
 export interface Sequence {
   readonly source: AgentConfig;
   readonly commands: Iterable<fc.AsyncCommand<FamilyModel, Family>>;
+}
+
+/**
+ * The operations of a generated sequence, in order, for planning steps ahead (sequences/plan.ts).
+ * fast-check yields each wrapped, holding it as `cmd` (not in its types): where it does not, none
+ * is taken and each step is a batch of its own, as before planning.
+ */
+function operationsIn(commands: Iterable<unknown>): Operation[] {
+  const operations = Array.from(commands, (wrapper) => (wrapper as { cmd?: unknown }).cmd);
+  return operations.every((cmd) => cmd instanceof Operation) ? (operations as Operation[]) : [];
 }
 
 /** Operations that change state; without any of them, sequences add nothing to the single-step invariants. */
@@ -52,7 +63,7 @@ export const sequences: Invariant<Sequence> = {
   },
   async check(subject, { source, commands }) {
     const model: FamilyModel = { members: [] };
-    const real: Family = { subject, handles: [], lockNames: [], step: 0 };
+    const real: Family = { subject, handles: [], lockNames: [], step: 0, entries: 0, upcoming: operationsIn(commands), planned: [] };
     await new CreateSource(source).run(model, real);
     await fc.asyncModelRun(() => ({ model, real }), commands);
   },

@@ -13,7 +13,8 @@ import { noHandoffsAsEmptyList } from '../no-handoffs.ts';
 import { configuredTools, handoffRoutes } from '../setup.ts';
 import { boundTo } from '../../agent-bound.ts';
 import { withoutRoutes } from '../tools-same-elements.ts';
-import { type Family, type FamilyModel, labelOf, MAX_MEMBERS, toolTokens } from './model.ts';
+import { type Family, labelOf, MAX_MEMBERS, toolTokens } from './model.ts';
+import type { FamilyPlan, FamilyShape } from './plan.ts';
 import { Operation, type Command, type Step } from './operation.ts';
 import { Acquire, Release } from './lock-commands.ts';
 
@@ -22,12 +23,17 @@ export class CreateSource extends Operation {
     super();
   }
 
-  override check(model: Readonly<FamilyModel>): boolean {
+  override check(model: Readonly<FamilyShape>): boolean {
     return model.members.length < MAX_MEMBERS;
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    this.label = labelOf(model.members.length);
+  /** The first source looks up how the framework holds "no handoffs" before it is queued. */
+  override plansAhead(family: Family): boolean {
+    return family.noHandoffsAsEmptyList !== undefined || !family.subject.scope.has('handoffs');
+  }
+
+  protected async queue(plan: FamilyPlan, family: Family, batch: Batch): Promise<Step> {
+    this.label = labelOf(plan.members.length);
     if (family.noHandoffsAsEmptyList === undefined && family.subject.scope.has('handoffs')) {
       family.noHandoffsAsEmptyList = await noHandoffsAsEmptyList(family.subject, this.config);
     }
@@ -35,10 +41,13 @@ export class CreateSource extends Operation {
     const created = batch.create(this.config);
     // Tools whole: which of them are routes depends on what they reach (spec/invariants/agent-bound.ts).
     const view = batch.view(created, ['tools', 'handoffs'], ['handoffs']);
+    // Whether the framework takes a later source decides the family's shape; a rejected first one ends the case.
+    const last = plan.members.length > 0;
+    plan.add(created, this.label);
     let rejected = false;
     return {
-      added: created,
-      addedNothing: (results) => {
+      last,
+      addedNothing: (results, model) => {
         try {
           results.get(created);
           return false;
@@ -49,7 +58,7 @@ export class CreateSource extends Operation {
           return (rejected = true);
         }
       },
-      apply: (results) => {
+      apply: (results, model) => {
         if (rejected) return;
         const handle = results.get(created);
         const seen = results.get(view);
@@ -71,20 +80,22 @@ class Clone extends Operation {
     super();
   }
 
-  override check(model: Readonly<FamilyModel>): boolean {
+  override check(model: Readonly<FamilyShape>): boolean {
     return model.members.length > 0 && model.members.length < MAX_MEMBERS;
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const { index, member: parent } = this.picked(model, this.pick);
-    this.#child = labelOf(model.members.length);
-    const clone = batch.cloneForChannel(family.handles[index]);
-    const parentView = batch.view(family.handles[index]);
+  protected async queue(plan: FamilyPlan, family: Family, batch: Batch): Promise<Step> {
+    const { index } = this.picked(plan, this.pick);
+    this.#child = labelOf(plan.members.length);
+    const parentHandle = plan.handles[index]!;
+    const clone = batch.cloneForChannel(parentHandle);
+    const parentView = batch.view(parentHandle);
     const childView = batch.view(clone);
+    plan.add(clone, this.#child);
     return {
-      added: clone,
-      viewed: new Map<AgentArg, Earlier<ObservedAgent>>([[family.handles[index]!, parentView], [clone, childView]]),
-      apply: (results) => {
+      viewed: new Map<AgentArg, Earlier<ObservedAgent>>([[parentHandle, parentView], [clone, childView]]),
+      apply: (results, model) => {
+        const parent = model.members[index]!;
         const handle = results.get(clone);
         const [parentSeen, childSeen] = [results.get(parentView), results.get(childView)];
         for (const relation of CHANNEL_RELATIONS.filter((candidate) => relationApplies(candidate, family.subject.scope))) {
@@ -114,12 +125,13 @@ class AddTool extends Operation {
     super();
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const { index, member } = this.picked(model, this.pick);
-    const adding = batch.addTool(family.handles[index], this.tool);
-    const view = batch.view(family.handles[index], ['tools'], ['tools']);
+  protected async queue(plan: FamilyPlan, _family: Family, batch: Batch): Promise<Step> {
+    const { index } = this.picked(plan, this.pick);
+    const adding = batch.addTool(plan.handles[index]!, this.tool);
+    const view = batch.view(plan.handles[index]!, ['tools'], ['tools']);
     return {
-      apply: (results) => {
+      apply: (results, model) => {
+        const member = model.members[index]!;
         results.get(adding);
         const after = toolTokens(results.get(view));
         const added = after[after.length - 1];
@@ -140,11 +152,11 @@ class Interrupt extends Operation {
     super();
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const { index } = this.picked(model, this.pick);
-    const interrupting = batch.interrupt(family.handles[index]);
+  protected async queue(plan: FamilyPlan, _family: Family, batch: Batch): Promise<Step> {
+    const { index } = this.picked(plan, this.pick);
+    const interrupting = batch.interrupt(plan.handles[index]!);
     return {
-      apply: (results) => {
+      apply: (results, model) => {
         results.get(interrupting);
         model.members[index]!.interrupted = true;
       },
@@ -154,8 +166,6 @@ class Interrupt extends Operation {
   toString = () => `interrupt ${this.label}`;
   [fc.cloneMethod] = () => new Interrupt(this.pick);
 }
-let entries = 0;
-
 class RecordState extends Operation {
   #place = '?';
 
@@ -166,16 +176,16 @@ class RecordState extends Operation {
     super();
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const { index, member } = this.picked(model, this.pick);
+  protected async queue(plan: FamilyPlan, family: Family, batch: Batch): Promise<Step> {
+    const { index, member } = this.picked(plan, this.pick);
     const places = family.subject.scope.frameworkOf('state');
     this.#place = places[this.place % places.length]!;
-    const recording = batch.recordState(family.handles[index], this.#place, `entry-${(entries += 1)}-on-${member.label}`);
+    const recording = batch.recordState(plan.handles[index]!, this.#place, `entry-${(family.entries += 1)}-on-${member.label}`);
     return {
-      apply: (results) => {
+      apply: (results, model) => {
         results.get(recording);
         // Only this member's state may change: the family check takes it as it now is.
-        member.state.clear();
+        model.members[index]!.state.clear();
       },
     };
   }

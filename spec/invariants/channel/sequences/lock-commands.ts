@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import type { Batch } from '../../../model/batch.ts';
 import { Violation } from '../../invariant.ts';
-import type { Family, FamilyModel } from './model.ts';
+import type { Family } from './model.ts';
+import type { FamilyPlan, FamilyShape } from './plan.ts';
 import { Operation, type Step } from './operation.ts';
 
 const OWNERS = ['gateway', 'worker-1', 'worker-2'] as const;
@@ -19,9 +20,13 @@ export class Acquire extends Operation {
     super();
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const { index, member } = this.picked(model, this.pick);
-    // Which lock depends on the names the member shows, as the family check after the last step saw them.
+  /** Which lock depends on the names the member shows, as the family check after the last step saw them. */
+  override plansAhead(): boolean {
+    return false;
+  }
+
+  protected async queue(plan: FamilyPlan, family: Family, batch: Batch): Promise<Step> {
+    const { index, member } = this.picked(plan, this.pick);
     const names = family.lockNames[index] ?? [];
     if (names.length === 0) return { apply: () => {} };
     const lock = names[this.lock % names.length]!;
@@ -31,9 +36,11 @@ export class Acquire extends Operation {
     let owner = OWNERS[this.owner % OWNERS.length]!;
     if (owner === holder) owner = OWNERS[(this.owner + 1) % OWNERS.length]!;
     this.#owner = owner;
-    const acquiring = batch.tryAcquire(family.handles[index], lock, owner);
+    const acquiring = batch.tryAcquire(plan.handles[index]!, lock, owner);
+    // Planned as the answer must be: one that is not fails this step, which ends the sequence.
+    if (holder === undefined) member.held.set(lock, owner);
     return {
-      apply: (results) => {
+      apply: (results, model) => {
         const acquired = results.get(acquiring);
         if (acquired && holder !== undefined) {
           throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${lock}", ${owner}) succeeded while ${holder} held it`, 'a held lock refuses another owner');
@@ -41,7 +48,7 @@ export class Acquire extends Operation {
         if (!acquired && holder === undefined) {
           throw new Violation(`(channel.locks.isolated) tryAcquire(${member.label}, "${lock}", ${owner}) was refused`, `${member.label}'s "${lock}" free: no operation on ${member.label} holds it`);
         }
-        if (acquired) member.held.set(lock, owner);
+        if (acquired) model.members[index]!.held.set(lock, owner);
       },
     };
   }
@@ -57,21 +64,22 @@ export class Release extends Operation {
     super();
   }
 
-  override check(model: Readonly<FamilyModel>): boolean {
+  override check(model: Readonly<FamilyShape>): boolean {
     return model.members.some((member) => member.held.size > 0);
   }
 
-  protected async queue(model: FamilyModel, family: Family, batch: Batch): Promise<Step> {
-    const holders = model.members.map((member, index) => ({ member, index })).filter(({ member }) => member.held.size > 0);
+  protected async queue(plan: FamilyPlan, _family: Family, batch: Batch): Promise<Step> {
+    const holders = plan.members.map((member, index) => ({ member, index })).filter(({ member }) => member.held.size > 0);
     const { member, index } = holders[this.pick % holders.length]!;
     this.label = member.label;
     const [lock, owner] = [...member.held][0]!;
     this.#lock = lock;
-    const releasing = batch.release(family.handles[index], lock, owner);
+    const releasing = batch.release(plan.handles[index]!, lock, owner);
+    member.held.delete(lock);
     return {
-      apply: (results) => {
+      apply: (results, model) => {
         results.get(releasing);
-        member.held.delete(lock);
+        model.members[index]!.held.delete(lock);
       },
     };
   }

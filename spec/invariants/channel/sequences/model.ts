@@ -6,6 +6,8 @@ import { lockNames } from '../setup.ts';
 import { frameworkValue } from '../../framework-fields.ts';
 import { mutableObjects } from '../../deepcopy/mutable-objects.ts';
 import { firstDifference } from '../../../model/observed.ts';
+import type { Operation, PlannedStep } from './operation.ts';
+import type { FamilyShape } from './plan.ts';
 
 /**
  * The specification's state of a family of agents: for each member, which tool objects its own
@@ -43,8 +45,14 @@ export interface Family {
   lockNames: string[][];
   /** Operations done so far, for messages. */
   step: number;
+  /** Entries recorded so far: each entry names its own (per sequence, so that a replay records the same). */
+  entries: number;
   /** Whether the framework holds "no handoffs" as an empty list (channel/no-handoffs.ts), learned with the first source. */
   noHandoffsAsEmptyList?: boolean;
+  /** The sequence's operations in fast-check's order, for planning steps ahead (plan.ts); none: one step per batch. */
+  readonly upcoming: readonly Operation[];
+  /** Steps already queued on a batch that was sent, in order: run, each waits for its answer. */
+  readonly planned: PlannedStep[];
 }
 
 export const MAX_MEMBERS = 8;
@@ -55,7 +63,7 @@ export const toolTokens = (view: ObservedAgent): (string | undefined)[] =>
   view.fields.tools.kind === 'array' ? view.fields.tools.items.map(identityOf) : [];
 
 /** Picks a member by a generated number: 0 is the newest, so that chains of clones come often. */
-export const memberAt = (model: FamilyModel, pick: number): number => model.members.length - 1 - (pick % model.members.length);
+export const memberAt = (model: FamilyShape, pick: number): number => model.members.length - 1 - (pick % model.members.length);
 
 /** A violation, placed at the step of the sequence where it showed. */
 export function atStep(family: Family, operation: string, violation: Violation): Violation {
