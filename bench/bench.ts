@@ -150,10 +150,11 @@ TypeScript reference: ${ratio('v5') <= 2 ? 'within the goal of at most 2' : 'the
 the same round) the ratio was ${result.rounds.map((each) => each.toFixed(2)).join(', ')}. Protocol 1 took ${ratio('v1').toFixed(2)} times, protocol 2
 ${ratio('v2').toFixed(2)} times, protocol 4 ${ratio('v4').toFixed(2)} times. What each step bought:
 
-- **Batches (protocol 2)**: each case's setup, each clone with its views, each step of
-  \`channel.sequences\` with the views of its whole family, go in one round trip; the invariants
-  that probed one call at a time (interrupt states, locks, tools added) queue their probes in one
-  batch too, and sequences take lock names from their last family check. Round trips fall from
+- **Batches (protocol 2)**: each case's setup, each clone with its views, and each run of
+  \`channel.sequences\` steps whose calls do not depend on each other's answers (each step followed
+  by the views of its whole family) go in one round trip; the invariants that probed one call at a
+  time (interrupt states, locks, tools added) queue their probes in one batch too, and sequences
+  take lock names from their last family check. Round trips fall from
   ${fixed(result.trips.v1)} to ${fixed(result.trips.v2)} per run (${(result.trips.v1 / result.trips.v2).toFixed(1)} times fewer).
 - **Packed values (protocol 3)**: descriptions and observations spelled as compact lists, about
   half the bytes, and far fewer objects for the adapter to build and the suite to parse; fields
@@ -318,7 +319,7 @@ ${bare.toFixed(0)} µs here; a protocol 3 round trip costs ${((pythonHost.ms / p
 batch of calls, the observation of each view, JSON both ways, and the suite's checks). Under
 protocol 1, one round trip per adapter call, the number of round trips was the cost, and
 \`channel.sequences\`, which views the whole family after every step, made about two in five of
-them; protocol 2 sends each step, and each case's setup, as one batch: see the next section.
+them; protocol 2 sends runs of steps, and each case's setup, as one batch: see the next section.
 
 ${sideBySideSection(protocol)}
 ${whereSection === '' ? '' : `\n${whereSection}\n`}
