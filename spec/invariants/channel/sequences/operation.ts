@@ -7,7 +7,7 @@ import { type AgentArg, Batch, type BatchResults, type Earlier } from '../../../
 import type { Handle, ObservedAgent } from '../../../model/subject.ts';
 import { Violation } from '../../invariant.ts';
 import { atStep, type Family, type FamilyModel, memberAt, queueFamilyCheck } from './model.ts';
-import { type FamilyShape, FamilyPlan } from './plan.ts';
+import { type FamilyShape, FamilyPlan, type PlannedMember } from './plan.ts';
 
 export type Command = fc.AsyncCommand<FamilyModel, Family>;
 
@@ -66,7 +66,7 @@ export abstract class Operation implements Command {
   abstract toString(): string;
 
   /** The member a generated `pick` names (model.ts, memberAt), which labels this operation from now on. */
-  protected picked(plan: FamilyPlan, pick: number): { readonly index: number; readonly member: FamilyPlan['members'][number] } {
+  protected picked(plan: FamilyPlan, pick: number): { readonly index: number; readonly member: PlannedMember } {
     const index = memberAt(plan, pick);
     const member = plan.members[index]!;
     this.label = member.label;
@@ -100,11 +100,11 @@ export abstract class Operation implements Command {
   async #send(model: FamilyModel, family: Family): Promise<PlannedStep> {
     const batch = new Batch();
     const plan = new FamilyPlan(model, family.handles);
-    const queued: [Operation, Step, PlannedStep['checkFamily']][] = [];
+    const queued: Omit<PlannedStep, 'results'>[] = [];
     const queueStep = async (operation: Operation) => {
       // Only this step's queueing looks anything up (plansAhead), so only it can find a violation.
       const step = operation === this ? await this.#placed(family, () => this.queue(plan, family, batch)) : await operation.queue(plan, family, batch);
-      queued.push([operation, step, queueFamilyCheck(family, batch, plan.handles, step.viewed)]);
+      queued.push({ operation, step, checkFamily: queueFamilyCheck(family, batch, plan.handles, step.viewed) });
       return step;
     };
     let last = (await queueStep(this)).last === true;
@@ -118,7 +118,7 @@ export abstract class Operation implements Command {
     const results = batch.run(family.subject);
     // A step before them may fail: the steps planned after it then never read the answer.
     results.catch(() => {});
-    const [first, ...after] = queued.map(([operation, step, checkFamily]) => ({ operation, step, checkFamily, results }));
+    const [first, ...after] = queued.map((planned) => ({ ...planned, results }));
     family.planned.push(...after);
     return first!;
   }

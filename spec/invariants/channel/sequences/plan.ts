@@ -25,7 +25,7 @@ export interface FamilyShape {
  * and each member's handle (the agent an earlier call of the batch returns, for members it adds).
  */
 export class FamilyPlan implements FamilyShape {
-  readonly members: { readonly label: string; readonly held: Map<string, string> }[];
+  readonly members: PlannedMember[];
   readonly handles: AgentArg[];
 
   constructor(model: FamilyModel, handles: readonly Handle[]) {
