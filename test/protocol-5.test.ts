@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readerFor } from '../src/transports/answers.ts';
 import fc from 'fast-check';
-import { BuiltValue } from '../spec/generators/built.ts';
 import { agentConfig } from '../spec/generators/config.ts';
 import { describeInput, describePacked } from '../src/transports/describe.ts';
 import { IdentityRegistry } from '../src/transports/observe.ts';
@@ -12,6 +11,7 @@ import { packDescription, unpack } from '../src/transports/packed.ts';
 import { processSubject } from '../src/transports/process-subject.ts';
 import type { AgentConfig } from '../spec/agent-config.ts';
 import { ROOT } from './support/cli.ts';
+import { everyKindOfValue } from './support/every-kind-of-value.ts';
 import { runWithKit } from './support/python-kit.ts';
 
 // Protocol version 5 (spec/PROTOCOL.md §13) sends less of what both sides know: the adapter takes
@@ -79,24 +79,8 @@ describe('version 5 descriptions', () => {
   });
 
   it('(and versions 3 and 4) are packed in one walk exactly as the description is packed, for every kind of value', () => {
-    class Settings {
-      constructor(readonly provider: string) {}
-    }
-    const marker = Object.freeze(new BuiltValue('memory', Object.freeze({ provider: 'qdrant' })));
-    const cycle: Record<string, unknown> = { name: 'loop' };
-    cycle.self = cycle;
-    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
-    const value = {
-      odd: [Number.NaN, -0, Infinity, -Infinity, 1.5, 12345678901234567890n, Symbol('s'), undefined, null],
-      frozen: Object.freeze({ list: Object.freeze([1, 'a', marker]), fn: Object.freeze(function tool() {}) }),
-      thawed: Object.freeze({ inner: { open: true } }),
-      built: marker,
-      again: marker,
-      collections: [new Set([1, marker]), new Map<unknown, unknown>([[{ key: 1 }, 'v']]), new Date(0), new Date(Number.NaN)],
-      classes: [new Settings('qdrant'), Object.create(null) as object, new AbortController()],
-      cycle,
-      sparse,
-    };
+    const value = everyKindOfValue();
+    const sparse = value.sparse;
     const [one, other] = [new IdentityRegistry(), new IdentityRegistry()];
     expect(describePacked(one, value)).toEqual(packDescription(describeInput(other, value)));
     // Version 5: what the adapter holds is a ref, and not listed as described.

@@ -3,9 +3,10 @@ import type { Subject } from '../../spec/model/subject.ts';
 import type { InvariantResult } from '../report/model.ts';
 import type { RunControl } from './run-control.ts';
 import { InvariantLost, runInvariant, type InvariantRunOptions } from './run-invariant.ts';
+import { startOrder } from './start-order.ts';
 
-/** The invariants that take longest, started first so that the subjects finish together. */
-const LONGEST_FIRST = ['channel.sequences'];
+/** The invariant whose requests go before the others': the longest, a chain of steps each waiting for the last. */
+const URGENT = 'channel.sequences';
 
 /**
  * Runs invariants on several subjects at once (adapter processes, or lanes of one process that take
@@ -22,13 +23,13 @@ export async function runInvariantsInParallel(
   onResult?: (result: InvariantResult) => void,
   control: Pick<RunControl, 'onStart' | 'signal'> = {},
 ): Promise<InvariantResult[]> {
-  const order = [...invariants.keys()].sort((a, b) => Number(LONGEST_FIRST.includes(invariants[b]!.id)) - Number(LONGEST_FIRST.includes(invariants[a]!.id)));
+  const order = startOrder(invariants.map((invariant) => invariant.id));
   const results: InvariantResult[] = new Array(invariants.length);
   let next = 0;
   const lost: number[] = [];
   const run = async (index: number, subject: Subject, alone: boolean) => {
     if (!alone) control.onStart?.(invariants[index]!.id); // a rerun was announced when it first started
-    subject.urgent = LONGEST_FIRST.includes(invariants[index]!.id);
+    subject.urgent = invariants[index]!.id === URGENT;
     const started = performance.now();
     try {
       results[index] = { ...(await runInvariant(invariants[index]!, subject, options)), durationMs: Math.round(performance.now() - started) };

@@ -1,6 +1,7 @@
 import type { Observed } from '../../spec/model/observed.ts';
 import type { AdapterProcess, Hello } from './adapter-process.ts';
 import { start, type ProcessOptions } from './handshake.ts';
+import { HeldIds } from './held-ids.ts';
 import { IdentityRegistry } from './observe.ts';
 
 /**
@@ -19,7 +20,7 @@ export class Connection {
    * call that succeeded). Described again, they are sent as refs; the adapter's token for each is
    * the id itself unless it echoed another.
    */
-  readonly held = new Set<string>();
+  readonly held = new HeldIds();
   /** How many times the process was replaced: a lane's handles belong to one generation. */
   generation = 0;
   previousRequests = 0;

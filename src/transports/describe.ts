@@ -1,6 +1,7 @@
 import type { Observed } from '../../spec/model/observed.ts';
 import { BuiltValue } from '../../spec/generators/built.ts';
 import { IdentityRegistry, observe, WHOLE } from './observe.ts';
+import { describeCompact } from './describe-compact.ts';
 import { packWith, type Packed } from './packed.ts';
 
 /**
@@ -43,20 +44,19 @@ export function describeInput(registry: IdentityRegistry, value: unknown): Descr
 }
 
 /**
- * {@link describeInput}, packed (§11) in the same walk, without making the description first:
- * what `packDescription(describeInput(...))` gives (versions 3 and 4). Describing is most of the
- * suite's own work per create over the protocol. `held` (version 5, §13): ids of objects the adapter
- * holds already, sent as refs, as is an object met again in the value; `described` receives the id
- * of every other object sent.
+ * {@link describeInput}, packed (§11): what `packDescription(describeInput(...))` gives (versions 3
+ * and 4). `held` (version 5, §13): ids of objects the adapter holds already, sent as refs, as is an
+ * object met again in the value; `described` receives the id of every other object sent (see
+ * {@link describeCompact}).
  */
-export function describePacked(registry: IdentityRegistry, value: unknown, held?: ReadonlySet<string>, described?: string[]): Packed {
+export function describePacked(registry: IdentityRegistry, value: unknown, held?: Pick<ReadonlySet<string>, 'has'>, described: string[] = []): Packed {
+  if (held) return describeCompact(registry, value, held, described);
   const builtProto = registry.tokenOf(BuiltValue.prototype);
   const pack = (node: Observed): Packed => {
-    if (described) noteDescribed(node, described);
     const built = node.kind === 'object' ? builtOf(node, builtProto) : undefined;
     return built ? ['B', built.id, built.name, pack(built.value)] : packWith(node, pack);
   };
-  return pack(observe(registry, value, false, [], 0, WHOLE, held));
+  return pack(observe(registry, value, false, [], 0, WHOLE));
 }
 
 /** A {@link BuiltValue} marker's parts, if the object is one. */
@@ -65,9 +65,4 @@ function builtOf(node: Observed & { kind: 'object' }, builtProto: string): { id:
   const byKey = new Map(node.entries);
   const name = byKey.get('name');
   return { id: node.id, name: name?.kind === 'string' ? name.value : '', value: byKey.get('value') ?? { kind: 'undefined' } };
-}
-
-/** The suite's id of an object described (not a ref), into `described`. */
-function noteDescribed(node: Observed, described: string[]): void {
-  if (node.kind !== 'ref' && 'id' in node && node.id.startsWith('#')) described.push(node.id);
 }

@@ -6,17 +6,31 @@ import type { Observed } from '../../spec/model/observed.ts';
  * for a different object.
  */
 export class IdentityRegistry {
-  readonly #tokens = new WeakMap<object, string>();
+  readonly #entries = new WeakMap<object, RegistryEntry>();
   #next = 1;
 
   tokenOf(value: object): string {
-    let token = this.#tokens.get(value);
-    if (token === undefined) {
-      token = `#${this.#next++}`;
-      this.#tokens.set(value, token);
-    }
-    return token;
+    return this.entryOf(value).id;
   }
+
+  /** The object's entry: its token, and room for what one walk notes on it (see {@link RegistryEntry}). */
+  entryOf(value: object): RegistryEntry {
+    let entry = this.#entries.get(value);
+    if (entry === undefined) {
+      entry = { id: `#${this.#next++}`, seenIn: undefined };
+      this.#entries.set(value, entry);
+    }
+    return entry;
+  }
+}
+
+/**
+ * An object's token, and the walk that last met it: a description marks what it sent on the entry
+ * itself (one lookup per object, where a set of ids per description cost two more).
+ */
+export interface RegistryEntry {
+  readonly id: string;
+  seenIn: object | undefined;
 }
 
 /** How deep views are observed (both transports: the Python kit's `_MAX_DEPTH` too); what lies at this depth is observed by identity only. */
@@ -53,7 +67,7 @@ export function isRuntimeObject(value: object, declared: readonly Function[] = [
 }
 
 /** Whether an object is a real Set (or Map), not merely an object whose prototype is one (a naive copy's). */
-function isBranded(object: object, has: (this: unknown, key: unknown) => boolean): boolean {
+export function isBranded(object: object, has: (this: unknown, key: unknown) => boolean): boolean {
   try {
     has.call(object, undefined);
     return true;
@@ -78,16 +92,8 @@ function holdsStill(value: Observed): boolean {
   }
 }
 
-/**
- * Observes a value. Deep by default: arrays, sets, maps and objects are observed with their
- * contents (own enumerable string keys), cycles become refs; a deeply frozen array or object is
- * flagged immutable; a runtime object (an AbortController, a WeakMap, an
- * instance of one of `runtimeTypes`) is flagged runtime, without contents. With `shallow`,
- * objects are observed by identity only. `depth`: how deep the value lies already (what lies at
- * the depth limit, `limit`, is observed by identity only).
- */
 /** What every object of one prototype shares: its class name, the prototype's token, whether it is a runtime object. */
-interface ProtoFacts {
+export interface ProtoFacts {
   readonly type: string | null;
   readonly protoId: string | undefined;
   readonly runtime: boolean;
@@ -100,9 +106,9 @@ interface ProtoFacts {
  */
 const PROTO_FACTS = new WeakMap<IdentityRegistry, WeakMap<readonly Function[], WeakMap<object, ProtoFacts>>>();
 const NULL_PROTO = {};
-const NO_TYPES: readonly Function[] = [];
+export const NO_TYPES: readonly Function[] = [];
 
-function protoFactsOf(registry: IdentityRegistry, object: object, runtimeTypes: readonly Function[]): ProtoFacts {
+export function protoFactsOf(registry: IdentityRegistry, object: object, runtimeTypes: readonly Function[]): ProtoFacts {
   const proto = Object.getPrototypeOf(object) as object | null;
   let byTypes = PROTO_FACTS.get(registry);
   if (!byTypes) PROTO_FACTS.set(registry, (byTypes = new WeakMap()));
@@ -119,19 +125,15 @@ function protoFactsOf(registry: IdentityRegistry, object: object, runtimeTypes: 
 }
 
 /**
- * `held`: ids of objects observed as refs without looking inside (protocol version 5 descriptions,
- * §13: what the adapter holds already); an object met again in the same observation is a ref too.
+ * Observes a value. Deep by default: arrays, sets, maps and objects are observed with their
+ * contents (own enumerable string keys), cycles become refs; a deeply frozen array or object is
+ * flagged immutable; a runtime object (an AbortController, a WeakMap, an
+ * instance of one of `runtimeTypes`) is flagged runtime, without contents. With `shallow`,
+ * objects are observed by identity only. `depth`: how deep the value lies already (what lies at
+ * the depth limit, `limit`, is observed by identity only).
  */
-export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = NO_TYPES, depth = 0, limit = MAX_DEPTH, held?: ReadonlySet<string>): Observed {
+export function observe(registry: IdentityRegistry, value: unknown, shallow = false, runtimeTypes: readonly Function[] = NO_TYPES, depth = 0, limit = MAX_DEPTH): Observed {
   const path = new Set<object>();
-  const seen = held ? new Set<string>() : undefined;
-  /** Whether, in a description, the object is one the adapter has or gets earlier in it. */
-  const sent = (id: string): boolean => {
-    if (seen === undefined) return false;
-    if (held!.has(id) || seen.has(id)) return true;
-    seen.add(id);
-    return false;
-  };
   const visit = (current: unknown, depth: number): Observed => {
     switch (typeof current) {
       case 'undefined':
@@ -152,7 +154,7 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
     if (current === null) return { kind: 'null' };
     const object = current as object;
     const id = registry.tokenOf(object);
-    if (path.has(object) || sent(id)) return { kind: 'ref', id };
+    if (path.has(object)) return { kind: 'ref', id };
     if (object instanceof Date) return { kind: 'date', id, time: Number.isNaN(object.getTime()) ? 'NaN' : object.getTime() };
     const { type, protoId, runtime } = protoFactsOf(registry, object, runtimeTypes);
     if (shallow || depth >= limit) {
@@ -183,11 +185,8 @@ export function observe(registry: IdentityRegistry, value: unknown, shallow = fa
    */
   const observeFunction = (fn: Function, depth: number): Observed => {
     const id = registry.tokenOf(fn);
-    if (sent(id)) return { kind: 'ref', id };
     const observed: Observed = { kind: 'function', id, name: fn.name };
-    // A description (`held` given) never carries what a function reaches: not walked, so that
-    // nothing only a function reaches counts as sent.
-    if (shallow || seen !== undefined || depth >= MAX_DEPTH || path.has(fn)) return path.has(fn) ? { kind: 'ref', id } : observed;
+    if (shallow || depth >= MAX_DEPTH || path.has(fn)) return path.has(fn) ? { kind: 'ref', id } : observed;
     const keys = Object.keys(fn);
     if (keys.length === 0) return observed;
     path.add(fn);

@@ -33,8 +33,9 @@ import type { Description } from './describe.ts';
 export type Packed = string | number | boolean | null | readonly unknown[];
 
 const SPECIAL_NUMBERS: readonly unknown[] = ['NaN', '-0', 'Infinity', '-Infinity'];
-const IMMUTABLE = 1;
-const RUNTIME = 2;
+/** Flags of the packed forms: immutable, runtime (objects), composite (functions). */
+export const IMMUTABLE = 1;
+export const RUNTIME = 2;
 const COMPOSITE = 4;
 
 /** What packing and unpacking may carry beyond version 3's forms. */
@@ -50,7 +51,7 @@ export interface PackOptions {
    * Version 5 (§13): the suite's ids the adapter holds objects for. A token that begins with "#"
    * is one of these (the adapter took it from the suite) or malformed: an adapter never mints one.
    */
-  readonly suiteIds?: ReadonlySet<string>;
+  readonly suiteIds?: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /** What the observation being read may hold beyond version 3's forms: set for the length of one synchronous {@link unpack}. */
@@ -190,16 +191,16 @@ function readObject(rawId: unknown, rawFlags: unknown, type: string | null, prot
           const pair = list(entry);
           return pair.length === 2 && typeof pair[0] === 'string' ? ([pair[0], read(pair[1])] as const) : fail();
         });
-  return {
-    kind: 'object',
-    id: id(rawId),
-    type,
-    ...(protoId === null ? {} : { protoId: id(protoId) }),
-    ...(entries === undefined ? {} : { entries }),
-    ...(flags & IMMUTABLE ? { immutable: true as const } : {}),
-    ...(flags & RUNTIME ? { runtime: true as const } : {}),
-  };
+  // Built up in place, not spread from parts: views are mostly objects, and each spread allocated.
+  const object: { -readonly [K in keyof ObservedObject]: ObservedObject[K] } = { kind: 'object', id: id(rawId), type };
+  if (protoId !== null) object.protoId = id(protoId);
+  if (entries !== undefined) object.entries = entries;
+  if (flags & IMMUTABLE) object.immutable = true;
+  if (flags & RUNTIME) object.runtime = true;
+  return object;
 }
+
+type ObservedObject = Extract<Observed, { kind: 'object' }>;
 
 /** An observation packed (the TypeScript host writes views this way from protocol version 3). */
 export function pack(value: Observed, options: PackOptions = {}): Packed {
