@@ -5,6 +5,7 @@ import { AdapterCallError } from './adapter-call.ts';
 import { PACKED_PROTOCOL, REACHES_PROTOCOL } from './adapter-process.ts';
 import { unpack } from './packed.ts';
 import { emptyFields, observedAgent } from './partial-view.ts';
+import type { HeldIdLookup } from './held-ids.ts';
 
 /**
  * What an adapter process answers, read: observations checked (protocol 1 and 2) or unpacked
@@ -37,7 +38,7 @@ export interface CompactReading {
   /** The answer's `classes`: protoId -> type, for its `["O", ...]` objects. */
   readonly classes: unknown;
   /** The suite's ids the adapter holds objects for: the only tokens beginning with "#" it may write. */
-  readonly suiteIds: Pick<ReadonlySet<string>, 'has'>;
+  readonly suiteIds: HeldIdLookup;
 }
 
 /** Protocol versions 1 and 2 write observations as they are (§7); version 3 packs them (§11); version 5 may name classes once per answer (§13). */
@@ -85,7 +86,7 @@ export function readView(result: Record<string, unknown>, read: ObservationReade
  * Re-labels an observation of the suite's own value with the adapter's tokens, where the adapter
  * told them; other objects get tokens no adapter object can have, and prototypes are left unknown.
  */
-export function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: ReadonlyMap<string, Observed> = new Map(), adopted?: Pick<ReadonlySet<string>, 'has'>): Observed {
+export function translate(value: Observed, tokens: ReadonlyMap<string, string>, built: ReadonlyMap<string, Observed> = new Map(), adopted?: HeldIdLookup): Observed {
   // Version 5 (§13): the adapter's token for what it holds is the suite's id, unless it echoed another.
   const id = (ours: string) => tokens.get(ours) ?? (adopted?.has(ours) ? ours : `suite:${ours}`);
   // A value the adapter built: what the adapter made of it, as it observed it.

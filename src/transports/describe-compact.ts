@@ -1,5 +1,6 @@
 import { BuiltValue } from '../../spec/generators/built.ts';
 import { IdentityRegistry, isBranded, NO_TYPES, protoFactsOf, type RegistryEntry } from './observe.ts';
+import type { HeldIdLookup } from './held-ids.ts';
 import { IMMUTABLE, RUNTIME, type Packed } from './packed.ts';
 
 /** A number as a description packs it: itself, or `["n", ...]` for what JSON cannot write. */
@@ -20,7 +21,7 @@ function packNumber(value: number): Packed {
  * most of the suite's own work per create over the protocol: each object costs one registry
  * lookup, the walk marking what it sent on the object's entry.
  */
-export function describeCompact(registry: IdentityRegistry, value: unknown, held: Pick<ReadonlySet<string>, 'has'>, described: string[]): Packed {
+export function describeCompact(registry: IdentityRegistry, value: unknown, held: HeldIdLookup, described: string[]): Packed {
   const builtProto = registry.tokenOf(BuiltValue.prototype);
   const walk = {}; // this description, as marked on the entries of what it sent
   /** Whether what was packed last holds still: what a frozen container may hold and stay immutable. */

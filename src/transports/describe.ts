@@ -2,6 +2,7 @@ import type { Observed } from '../../spec/model/observed.ts';
 import { BuiltValue } from '../../spec/generators/built.ts';
 import { IdentityRegistry, observe, WHOLE } from './observe.ts';
 import { describeCompact } from './describe-compact.ts';
+import type { HeldIdLookup } from './held-ids.ts';
 import { packWith, type Packed } from './packed.ts';
 
 /**
@@ -49,7 +50,7 @@ export function describeInput(registry: IdentityRegistry, value: unknown): Descr
  * object met again in the value; `described` receives the id of every other object sent (see
  * {@link describeCompact}).
  */
-export function describePacked(registry: IdentityRegistry, value: unknown, held?: Pick<ReadonlySet<string>, 'has'>, described: string[] = []): Packed {
+export function describePacked(registry: IdentityRegistry, value: unknown, held?: HeldIdLookup, described: string[] = []): Packed {
   if (held) return describeCompact(registry, value, held, described);
   const builtProto = registry.tokenOf(BuiltValue.prototype);
   const pack = (node: Observed): Packed => {

@@ -1,10 +1,13 @@
+/** What reading and describing ask of the held ids (a plain set of ids will do, as in tests). */
+export type HeldIdLookup = Pick<ReadonlySet<string>, 'has'>;
+
 /**
  * Version 5 (§13): the ids of the suite's objects an adapter process holds. The suite looks one up
  * for every object it describes and every suite id an answer shows, hundreds of thousands per run,
  * so the ids the registry hands out (`#1`, `#2`, ...) are bits of a growing array, not the strings
  * of a hash set: a lookup reads a few characters and one byte.
  */
-export class HeldIds {
+export class HeldIds implements HeldIdLookup {
   #bits = new Uint8Array(1 << 12);
 
   has(id: string): boolean {

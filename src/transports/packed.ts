@@ -1,5 +1,6 @@
 import type { Observed } from '../../spec/model/observed.ts';
 import type { Description } from './describe.ts';
+import type { HeldIdLookup } from './held-ids.ts';
 
 /**
  * Packed observations, as adapter processes write them from protocol version 3 (spec/PROTOCOL.md
@@ -51,7 +52,7 @@ export interface PackOptions {
    * Version 5 (§13): the suite's ids the adapter holds objects for. A token that begins with "#"
    * is one of these (the adapter took it from the suite) or malformed: an adapter never mints one.
    */
-  readonly suiteIds?: Pick<ReadonlySet<string>, 'has'>;
+  readonly suiteIds?: HeldIdLookup;
 }
 
 /** What the observation being read may hold beyond version 3's forms: set for the length of one synchronous {@link unpack}. */

@@ -52,8 +52,8 @@ The session keeps every object it observed alive (a token never names two object
 answers the kit collects garbage, then freezes what survives (`gc.freeze()`), so that later
 collections walk only what is new: full collections over the whole session took a fifth of an
 adapter's time. While it serves, these are the only collections (`gc.disable()`): the automatic
-ones walked each answer's observations several times over. An object that outlives a freeze and later becomes unreachable in a reference cycle
-stays in memory until the process ends.
+ones walked each answer's observations several times over. An object that outlives a freeze and
+later becomes unreachable in a reference cycle stays in memory until the process ends.
 """
 
 import os as _os
